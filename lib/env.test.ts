@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "./env";
+
+const SECRET = "x".repeat(32);
+
+describe("parseEnv", () => {
+  it("runs with no configuration at all on the embedded database", () => {
+    const env = parseEnv({});
+    expect(env.DATABASE_URL).toBe("file:./data/breakingon.db");
+    expect(env.SITE_URL).toBe("http://localhost:3000");
+    expect(env.PORT).toBe(3000);
+  });
+
+  it("derives SITE_URL from PORT and trims a trailing slash", () => {
+    expect(parseEnv({ PORT: "4100" }).SITE_URL).toBe("http://localhost:4100");
+    expect(parseEnv({ SITE_URL: "https://news.example.com/" }).SITE_URL).toBe("https://news.example.com");
+  });
+
+  it("refuses to serve in production without a real NEXTAUTH_SECRET", () => {
+    expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(EnvError);
+    expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(/NEXTAUTH_SECRET must be set .* openssl rand/);
+    expect(() => parseEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: "short" })).toThrow(/at least 32/);
+    expect(parseEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: SECRET }).NEXTAUTH_SECRET).toBe(SECRET);
+  });
+
+  it("lets a production build run without the secret", () => {
+    expect(() => parseEnv({ NODE_ENV: "production", NEXT_PHASE: "phase-production-build" })).not.toThrow();
+  });
+
+  it("names a malformed DATABASE_URL and the fix", () => {
+    expect(() => parseEnv({ DATABASE_URL: "mysql://x/y" })).toThrow(/DATABASE_URL: DATABASE_URL must start with file:/);
+    expect(() => parseEnv({ SITE_URL: "not a url" })).toThrow(/SITE_URL must be an absolute URL/);
+    expect(() => parseEnv({ PORT: "99999" })).toThrow(/PORT/);
+  });
+});

@@ -1,0 +1,2 @@
+// Vitest stand-in for the `server-only` package (see vitest.config.ts).
+export {};

@@ -1,0 +1,20 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      "@": path.resolve(__dirname),
+      // The DAL's `import "server-only"` guards against client bundles; under Vitest it is a no-op.
+      "server-only": path.resolve(__dirname, "lib/testing/server-only-noop.ts"),
+    },
+  },
+  test: {
+    include: ["lib/**/*.test.ts", "prisma/**/*.test.ts", "scripts/**/*.test.ts", "components/**/*.test.ts"],
+    environment: "node",
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // Database tests create their own databases; run files one at a time on our 2 cores.
+    fileParallelism: false,
+  },
+});
