@@ -1,54 +1,5 @@
-// Configuration, validated once. Import `env` instead of reading process.env anywhere else.
-import { z } from "zod";
-import { DEFAULT_DATABASE_URL, resolveDatabaseUrl } from "./database-url";
-
-const DEV_SECRET_NOTE = "Generate one with: openssl rand -base64 32";
-
-const schema = z
-  .object({
-    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-    DATABASE_URL: z
-      .string()
-      .default(DEFAULT_DATABASE_URL)
-      .superRefine((value, ctx) => {
-        try {
-          resolveDatabaseUrl(value);
-        } catch (error) {
-          ctx.addIssue({ code: "custom", message: (error as Error).message });
-        }
-      }),
-    NEXTAUTH_SECRET: z.string().optional(),
-    SITE_URL: z.url({ message: "SITE_URL must be an absolute URL such as https://news.example.com" }).optional(),
-    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-    // Set by Next.js while it builds; secrets are only demanded of a running server.
-    NEXT_PHASE: z.string().optional(),
-  })
-  .superRefine((value, ctx) => {
-    const serving = value.NODE_ENV === "production" && value.NEXT_PHASE !== "phase-production-build";
-    if (serving && (!value.NEXTAUTH_SECRET || value.NEXTAUTH_SECRET.length < 32)) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["NEXTAUTH_SECRET"],
-        message: `NEXTAUTH_SECRET must be set to a random string of at least 32 characters in production. ${DEV_SECRET_NOTE}`,
-      });
-    }
-  });
-
-export type Env = z.infer<typeof schema> & { SITE_URL: string };
-
-export class EnvError extends Error {
-  override name = "EnvError";
-}
-
-/** Parses an environment; throws one readable line per problem. */
-export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = schema.safeParse(source);
-  if (!result.success) {
-    const lines = result.error.issues.map((issue) => `${issue.path.join(".") || "environment"}: ${issue.message}`);
-    throw new EnvError(`Invalid configuration — ${lines.join("; ")}`);
-  }
-  const data = result.data;
-  return { ...data, SITE_URL: (data.SITE_URL ?? `http://localhost:${data.PORT}`).replace(/\/+$/, "") };
-}
+// Configuration, validated once at start-up (instrumentation.ts imports this). Import `env` instead of reading
+// process.env anywhere else.
+import { parseEnv, type Env } from "./env-schema";
 
 export const env: Env = parseEnv(process.env);

@@ -2,9 +2,6 @@ import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/site/site-footer";
 import { SiteHeader } from "@/components/site/site-header";
 
-// Until the reader site's tag cache lands, reader pages render per request so they never show stale news.
-export const dynamic = "force-dynamic";
-
 export default function SiteLayout({ children }: { children: ReactNode }) {
   return (
     <>

@@ -1,0 +1,26 @@
+// Playwright's web server: a production build on a fresh embedded database (migrated and seeded), on loopback.
+import { rmSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { build, generateClients, prepareDatabase, serve } from "./lib/prepare";
+import { exitWithError } from "./lib/run";
+
+export const E2E_DATABASE = "data/e2e.db";
+
+async function main() {
+  const port = Number(process.env.E2E_PORT ?? 3100);
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(`${E2E_DATABASE}${suffix}`, { force: true });
+  const env = {
+    ...process.env,
+    NODE_ENV: "production" as const,
+    DATABASE_URL: `file:./${E2E_DATABASE}`,
+    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+    SITE_URL: `http://127.0.0.1:${port}`,
+    PORT: String(port),
+  };
+  await generateClients(env);
+  await prepareDatabase(env);
+  if (process.env.E2E_SKIP_BUILD !== "1") await build(env);
+  await serve(env, "127.0.0.1", port);
+}
+
+main().catch((error) => exitWithError("e2e server", error));

@@ -1,0 +1,103 @@
+// `npm test`: typecheck, lint, unit and integration tests (Vitest, both database engines), then Playwright e2e
+// against a production build in the system Chromium. Ends with one line: "total: N passed, N failed".
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { runBin, StepError } from "./lib/run";
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+interface Tally {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
+const tally: Tally = { passed: 0, failed: 0, skipped: 0 };
+const problems: string[] = [];
+
+async function stage(name: string, body: () => Promise<void>): Promise<boolean> {
+  console.log(`\n━━ ${name}`);
+  try {
+    await body();
+    return true;
+  } catch (error) {
+    problems.push(`${name}: ${(error as Error).message}`);
+    return false;
+  }
+}
+
+/** Checks that pass or fail as a whole (typecheck, lint) count as one test each. */
+async function check(name: string, body: () => Promise<void>) {
+  if (await stage(name, body)) tally.passed++;
+  else tally.failed++;
+}
+
+function readJson(file: string): unknown {
+  return existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : null;
+}
+
+function ensureChromium() {
+  if (existsSync(CHROMIUM)) return;
+  const canInstall = process.getuid?.() === 0 && spawnSync("which", ["apt-get"]).status === 0;
+  if (!canInstall) {
+    throw new StepError(
+      `no Chromium at ${CHROMIUM}. Install Debian's package (sudo apt-get install chromium) or set CHROMIUM_PATH.`,
+    );
+  }
+  console.log(`No Chromium at ${CHROMIUM}; installing Debian's chromium package…`);
+  for (const args of [["update", "-q"], ["install", "-y", "-q", "chromium"]]) {
+    const result = spawnSync("apt-get", args, { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+    if (result.status !== 0) throw new StepError(`apt-get ${args[0]} failed; install chromium by hand or set CHROMIUM_PATH.`);
+  }
+  if (!existsSync(CHROMIUM)) throw new StepError(`chromium installed but not at ${CHROMIUM}; set CHROMIUM_PATH.`);
+}
+
+async function main() {
+  rmSync("test-results", { recursive: true, force: true });
+  const env = { ...process.env };
+
+  await check("Typecheck (tsc --noEmit)", () => runBin("tsc", ["--noEmit"], { env, what: "tsc" }));
+  await check("Lint (eslint)", () => runBin("eslint", [".", "--max-warnings=0"], { env, what: "eslint" }));
+
+  await stage("Unit and integration tests (Vitest; SQLite and PostgreSQL)", async () => {
+    const out = "test-results/vitest.json";
+    try {
+      await runBin("vitest", ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], { env, what: "vitest" });
+    } finally {
+      const report = readJson(out) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number } | null;
+      if (report) {
+        tally.passed += report.numPassedTests;
+        tally.failed += report.numFailedTests;
+        tally.skipped += report.numPendingTests + report.numTodoTests;
+      } else tally.failed++;
+    }
+  });
+
+  const e2eReady = await stage("Chromium for end-to-end tests", async () => ensureChromium());
+  if (!e2eReady) tally.failed++;
+  else {
+    await stage("End-to-end tests (Playwright, production build)", async () => {
+      const out = "test-results/playwright.json";
+      try {
+        await runBin("playwright", ["test"], { env, what: "playwright" });
+      } finally {
+        const report = readJson(out) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } } | null;
+        if (report) {
+          tally.passed += report.stats.expected + report.stats.flaky;
+          tally.failed += report.stats.unexpected;
+          tally.skipped += report.stats.skipped;
+        } else tally.failed++;
+      }
+    });
+  }
+
+  console.log("");
+  for (const problem of problems) console.error(`✗ ${problem}`);
+  console.log(`total: ${tally.passed} passed, ${tally.failed} failed${tally.skipped ? `, ${tally.skipped} skipped` : ""}`);
+  process.exit(tally.failed > 0 || problems.length > 0 ? 1 : 0);
+}
+
+main().catch((error) => {
+  console.error(`npm test: ${(error as Error).message}`);
+  process.exit(1);
+});
