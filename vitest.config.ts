@@ -4,9 +4,9 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   resolve: {
     alias: {
-      "@": path.resolve(__dirname),
+      "@": path.resolve(import.meta.dirname),
       // The DAL's `import "server-only"` guards against client bundles; under Vitest it is a no-op.
-      "server-only": path.resolve(__dirname, "lib/testing/server-only-noop.ts"),
+      "server-only": path.resolve(import.meta.dirname, "lib/testing/server-only-noop.ts"),
     },
   },
   test: {
