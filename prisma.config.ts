@@ -3,13 +3,13 @@
 import { existsSync } from "node:fs";
 import { defineConfig } from "prisma/config";
 import { resolveDatabaseUrl } from "./lib/database-url";
-import { useWasmSchemaEngineIfNeeded } from "./prisma/engine/index.mjs";
+import { enableWasmSchemaEngineIfNeeded } from "./prisma/engine/index.mjs";
 
 // Prisma 7 no longer reads .env by itself; Next.js does, so the CLI should see the same file.
 if (existsSync(".env")) process.loadEnvFile(".env");
 
 // Offline, there is no native schema engine to download: use Prisma's WebAssembly build instead (prisma/engine/).
-useWasmSchemaEngineIfNeeded();
+enableWasmSchemaEngineIfNeeded();
 
 const target = resolveDatabaseUrl(process.env.DATABASE_URL);
 
