@@ -39,7 +39,7 @@ describeEachEngine("reader article queries", (database) => {
     expect(list.map((a) => a.slug)).toEqual(["newer", "older"]);
     expect(list[0]).toMatchObject({ section: { slug: "world", name: "World" }, bylines: [{ slug: "desk", name: "Desk" }] });
     expect(Object.keys(list[0]).sort()).toEqual(
-      ["bylines", "headline", "publishedAt", "section", "slug", "standfirst", "updatedAt"].sort(),
+      ["breaking", "bylines", "headline", "hero", "id", "publishedAt", "section", "slug", "standfirst", "updatedAt"].sort(),
     );
   });
 

@@ -2,37 +2,72 @@ import "server-only";
 import { getDb, type Prisma } from "@/lib/db";
 import { publishedWhere } from "./published";
 
-const summarySelect = {
-  slug: true,
-  headline: true,
-  standfirst: true,
-  publishedAt: true,
-  substantiveUpdatedAt: true,
-  section: { select: { slug: true, name: true } },
-  bylines: { orderBy: { position: "asc" }, select: { byline: { select: { slug: true, name: true } } } },
-} satisfies Prisma.ArticleSelect;
+export interface LinkRef {
+  slug: string;
+  name: string;
+}
 
-type SummaryRow = Prisma.ArticleGetPayload<{ select: typeof summarySelect }>;
+export interface HeroImage {
+  src: string;
+  width: number;
+  height: number;
+  alt: string;
+  caption: string;
+  credit: string;
+}
 
 export interface ArticleSummary {
+  id: string;
   slug: string;
   headline: string;
   standfirst: string;
   publishedAt: Date;
+  /** The last substantive update, or null when there has been none ("Updated …", JSON-LD dateModified). */
   updatedAt: Date | null;
-  section: { slug: string; name: string } | null;
-  bylines: { slug: string; name: string }[];
+  section: LinkRef | null;
+  bylines: LinkRef[];
+  hero: HeroImage | null;
+  breaking: boolean;
+}
+
+export interface PublicNote {
+  kind: "CORRECTION" | "UPDATE";
+  body: string;
+  publishedAt: Date;
 }
 
 export interface ArticleDetail extends ArticleSummary {
   body: string;
   seoTitle: string | null;
   seoDescription: string | null;
-  tags: { slug: string; name: string }[];
+  tags: LinkRef[];
+  corrections: PublicNote[];
 }
 
-function toSummary(row: SummaryRow): ArticleSummary {
+export const summarySelect = {
+  id: true,
+  slug: true,
+  headline: true,
+  standfirst: true,
+  publishedAt: true,
+  substantiveUpdatedAt: true,
+  breaking: true,
+  breakingUntil: true,
+  section: { select: { slug: true, name: true } },
+  bylines: { orderBy: { position: "asc" }, select: { byline: { select: { slug: true, name: true } } } },
+  heroMedia: { select: { storageKey: true, width: true, height: true, alt: true, caption: true, credit: true } },
+} satisfies Prisma.ArticleSelect;
+
+type SummaryRow = Prisma.ArticleGetPayload<{ select: typeof summarySelect }>;
+
+export function mediaUrl(storageKey: string): string {
+  return `/media/${storageKey}`;
+}
+
+export function toSummary(row: SummaryRow, now: Date = new Date()): ArticleSummary {
+  const hero = row.heroMedia;
   return {
+    id: row.id,
     slug: row.slug,
     headline: row.headline,
     standfirst: row.standfirst,
@@ -41,6 +76,10 @@ function toSummary(row: SummaryRow): ArticleSummary {
     updatedAt: row.substantiveUpdatedAt,
     section: row.section,
     bylines: row.bylines.map((b) => b.byline),
+    hero: hero
+      ? { src: mediaUrl(hero.storageKey), width: hero.width, height: hero.height, alt: hero.alt, caption: hero.caption, credit: hero.credit }
+      : null,
+    breaking: row.breaking && (!row.breakingUntil || row.breakingUntil > now),
   };
 }
 
@@ -53,7 +92,7 @@ export async function listPublishedArticles({ take = 20, skip = 0 } = {}): Promi
     skip,
     select: summarySelect,
   });
-  return rows.map(toSummary);
+  return rows.map((row) => toSummary(row));
 }
 
 /** One published story by its slug, or null when there is none a reader may see. */
@@ -66,6 +105,7 @@ export async function getPublishedArticle(slug: string): Promise<ArticleDetail |
       seoTitle: true,
       seoDescription: true,
       tags: { orderBy: { tag: { name: "asc" } }, select: { tag: { select: { slug: true, name: true } } } },
+      corrections: { orderBy: { publishedAt: "asc" }, select: { kind: true, body: true, publishedAt: true } },
     },
   });
   if (!row) return null;
@@ -75,5 +115,6 @@ export async function getPublishedArticle(slug: string): Promise<ArticleDetail |
     seoTitle: row.seoTitle,
     seoDescription: row.seoDescription,
     tags: row.tags.map((t) => t.tag),
+    corrections: row.corrections,
   };
 }

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "SiteSettings" ADD COLUMN     "feedFullContent" BOOLEAN NOT NULL DEFAULT true;
