@@ -4,10 +4,10 @@ import { randomBytes } from "node:crypto";
 import { build, generateClients, prepareDatabase, serve } from "./lib/prepare";
 import { exitWithError } from "./lib/run";
 
-export const E2E_DATABASE = "data/e2e.db";
-
 async function main() {
   const port = Number(process.env.E2E_PORT ?? 3100);
+  // One database per port, so parallel e2e runs (each with its own NEXT_DIST_DIR) do not share state.
+  const E2E_DATABASE = port === 3100 ? "data/e2e.db" : `data/e2e-${port}.db`;
   for (const suffix of ["", "-wal", "-shm"]) rmSync(`${E2E_DATABASE}${suffix}`, { force: true });
   const env = {
     ...process.env,
