@@ -7,6 +7,8 @@ export default defineConfig({
       "@": path.resolve(import.meta.dirname),
       // The DAL's `import "server-only"` guards against client bundles; under Vitest it is a no-op.
       "server-only": path.resolve(import.meta.dirname, "lib/testing/server-only-noop.ts"),
+      // No Next.js server under Vitest: cached queries run directly and invalidations are recorded.
+      "next/cache": path.resolve(import.meta.dirname, "lib/testing/next-cache-stub.ts"),
     },
   },
   test: {

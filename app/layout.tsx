@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { ThemeScript } from "@/components/site/theme-script";
 import { getSiteSettings } from "@/lib/dal/settings";
 import { env } from "@/lib/env";
 import "./globals.css";
 
-// Every page reads the database at request time (never at build time), so one build serves any database and
-// never shows stale news. The reader site's tag cache will replace this.
+// Pages render per request from cached data (lib/cache): the build never reads a database, so one build serves
+// any database, and a write shows on the next request because it expires the cache tags it touched.
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -14,14 +15,19 @@ export async function generateMetadata(): Promise<Metadata> {
     metadataBase: new URL(env.SITE_URL),
     title: { default: site.name, template: `%s | ${site.name}` },
     description: site.description,
+    applicationName: site.name,
   };
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const site = await getSiteSettings();
   return (
-    <html lang={site.language}>
-      <body className="min-h-screen font-sans antialiased">{children}</body>
+    // The theme script sets data-theme before hydration.
+    <html lang={site.language} suppressHydrationWarning>
+      <head>
+        <ThemeScript />
+      </head>
+      <body className="min-h-screen bg-paper font-sans text-ink antialiased">{children}</body>
     </html>
   );
 }

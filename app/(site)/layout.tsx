@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { BreakingBanner } from "@/components/site/breaking-banner";
 import { SiteFooter } from "@/components/site/site-footer";
 import { SiteHeader } from "@/components/site/site-header";
 
@@ -12,7 +13,8 @@ export default function SiteLayout({ children }: { children: ReactNode }) {
         Skip to content
       </a>
       <SiteHeader />
-      <main id="main" className="mx-auto w-full max-w-5xl px-4 py-8">
+      <BreakingBanner />
+      <main id="main" className="mx-auto w-full max-w-6xl px-4 py-8">
         {children}
       </main>
       <SiteFooter />

@@ -1,26 +1,22 @@
-import Link from "next/link";
 import type { ArticleSummary } from "@/lib/dal/articles";
-import { formatDate } from "@/lib/content/dates";
+import { ArticleCard } from "./article-card";
 
-export function ArticleList({ articles, timeZone }: { articles: ArticleSummary[]; timeZone: string }) {
+export function ArticleList({
+  articles,
+  timeZone,
+  headingLevel = 2,
+  showSection = true,
+}: {
+  articles: ArticleSummary[];
+  timeZone: string;
+  headingLevel?: 2 | 3;
+  showSection?: boolean;
+}) {
   return (
-    <ol className="divide-y divide-neutral-200">
+    <ol className="divide-y divide-neutral-200 dark:divide-neutral-800">
       {articles.map((article) => (
         <li key={article.slug} className="py-6 first:pt-0">
-          <article>
-            {article.section && (
-              <p className="text-xs font-bold uppercase tracking-wider text-neutral-600">{article.section.name}</p>
-            )}
-            <h2 className="mt-1 font-serif text-2xl font-bold leading-tight">
-              <Link href={`/articles/${article.slug}`} className="hover:underline">
-                {article.headline}
-              </Link>
-            </h2>
-            <p className="mt-2 max-w-prose text-neutral-700">{article.standfirst}</p>
-            <p className="mt-2 text-sm text-neutral-600">
-              <time dateTime={article.publishedAt.toISOString()}>{formatDate(article.publishedAt, timeZone)}</time>
-            </p>
-          </article>
+          <ArticleCard article={article} timeZone={timeZone} headingLevel={headingLevel} showSection={showSection} />
         </li>
       ))}
     </ol>

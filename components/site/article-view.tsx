@@ -1,41 +1,133 @@
-import type { ArticleDetail } from "@/lib/dal/articles";
-import { formatDate } from "@/lib/content/dates";
-import { renderMarkdown } from "@/lib/content/markdown";
-import { measureReading } from "@/lib/content/reading-time";
+import Image from "next/image";
+import Link from "next/link";
+import type { ArticlePageData } from "@/lib/dal/articles";
 import { Bylines } from "./bylines";
+import { ArticleCard } from "./article-card";
+import { ShareLinks } from "./share-links";
+import { TimeStamp } from "./time-stamp";
 
-export function ArticleView({ article, timeZone }: { article: ArticleDetail; timeZone: string }) {
-  const reading = measureReading(article.body);
+// A table of contents helps only on long stories.
+const TOC_MIN_HEADINGS = 3;
+
+export function ArticleView({ data, timeZone, url }: { data: ArticlePageData; timeZone: string; url: string }) {
+  const { article, headings, related } = data;
   return (
-    <article className="mx-auto max-w-2xl">
-      <header className="border-b border-neutral-200 pb-6">
+    <article className="mx-auto max-w-3xl">
+      <header className="border-b border-neutral-200 pb-6 dark:border-neutral-800">
         {article.section && (
-          <p className="text-sm font-bold uppercase tracking-wider text-neutral-700">{article.section.name}</p>
+          <p className="text-sm font-bold uppercase tracking-wider">
+            <Link href={`/sections/${article.section.slug}`} className="hover:underline">
+              {article.section.name}
+            </Link>
+          </p>
         )}
-        <h1 className="mt-2 font-serif text-4xl font-bold leading-tight tracking-tight sm:text-5xl">{article.headline}</h1>
-        {article.standfirst && <p className="mt-4 text-xl leading-relaxed text-neutral-700">{article.standfirst}</p>}
-        <p className="mt-5 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-neutral-600">
+        <h1 className="mt-2 font-serif text-4xl font-bold leading-tight tracking-tight text-balance sm:text-5xl">{article.headline}</h1>
+        {article.standfirst && <p className="mt-4 text-xl leading-relaxed text-neutral-700 dark:text-neutral-300">{article.standfirst}</p>}
+        <div className="mt-5 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm text-neutral-600 dark:text-neutral-400">
           <Bylines bylines={article.bylines} />
-          <time dateTime={article.publishedAt.toISOString()}>{formatDate(article.publishedAt, timeZone)}</time>
-          <span>{reading.minutes} min read</span>
-        </p>
+          <span>
+            Published <TimeStamp date={article.publishedAt} timeZone={timeZone} withTime />
+          </span>
+          {article.updatedAt && (
+            <span>
+              Updated <TimeStamp date={article.updatedAt} timeZone={timeZone} withTime />
+            </span>
+          )}
+          <span>{data.readingMinutes} min read</span>
+        </div>
       </header>
+
+      {article.hero && (
+        <figure className="mt-6">
+          <Image
+            src={article.hero.src}
+            alt={article.hero.alt}
+            width={article.hero.width}
+            height={article.hero.height}
+            sizes="(min-width: 768px) 768px, 100vw"
+            priority
+            className="h-auto w-full"
+          />
+          {(article.hero.caption || article.hero.credit) && (
+            <figcaption className="mt-2 text-sm text-neutral-600 dark:text-neutral-400">
+              {article.hero.caption}
+              {article.hero.credit && <span className="ml-1 uppercase tracking-wide">{article.hero.credit}</span>}
+            </figcaption>
+          )}
+        </figure>
+      )}
+
+      {headings.length >= TOC_MIN_HEADINGS && (
+        <nav aria-labelledby="toc-heading" className="mt-8 border-l-4 border-neutral-300 pl-4 print:hidden dark:border-neutral-700">
+          <h2 id="toc-heading" className="text-sm font-bold uppercase tracking-wider">
+            In this story
+          </h2>
+          <ol className="mt-2 space-y-1 text-sm">
+            {headings.map((heading) => (
+              <li key={heading.id} className={heading.depth === 3 ? "ml-4" : undefined}>
+                <a href={`#${heading.id}`} className="underline-offset-4 hover:underline">
+                  {heading.text}
+                </a>
+              </li>
+            ))}
+          </ol>
+        </nav>
+      )}
+
       <div
-        className="prose prose-lg prose-neutral mt-8 max-w-none font-serif prose-headings:font-sans prose-headings:tracking-tight"
+        className="prose prose-lg prose-neutral mt-8 max-w-none font-serif dark:prose-invert prose-headings:font-sans prose-headings:tracking-tight prose-h2:scroll-mt-4"
         // Sanitised by lib/content/markdown.ts (rehype-sanitize).
-        dangerouslySetInnerHTML={{ __html: renderMarkdown(article.body) }}
+        dangerouslySetInnerHTML={{ __html: data.bodyHtml }}
       />
-      {article.tags.length > 0 && (
-        <footer className="mt-10 border-t border-neutral-200 pt-4">
-          <h2 className="sr-only">Tags</h2>
-          <ul className="flex flex-wrap gap-2 text-sm">
-            {article.tags.map((tag) => (
-              <li key={tag.slug} className="rounded-full border border-neutral-300 px-3 py-1 text-neutral-700">
-                {tag.name}
+
+      {article.corrections.length > 0 && (
+        <section aria-labelledby="corrections-heading" className="mt-10 border border-neutral-300 bg-neutral-50 p-4 dark:border-neutral-700 dark:bg-neutral-900">
+          <h2 id="corrections-heading" className="font-sans text-base font-bold">
+            Corrections and updates
+          </h2>
+          <ul className="mt-2 space-y-3 text-sm">
+            {article.corrections.map((note) => (
+              <li key={note.publishedAt.toISOString() + note.body}>
+                <p className="font-semibold">
+                  {note.kind === "CORRECTION" ? "Correction" : "Update"}, <TimeStamp date={note.publishedAt} timeZone={timeZone} withTime />
+                </p>
+                <p className="mt-1">{note.body}</p>
               </li>
             ))}
           </ul>
-        </footer>
+        </section>
+      )}
+
+      <footer className="mt-10 space-y-6 border-t border-neutral-200 pt-6 dark:border-neutral-800">
+        {article.tags.length > 0 && (
+          <nav aria-label="Tags">
+            <ul className="flex flex-wrap gap-2 text-sm">
+              {article.tags.map((tag) => (
+                <li key={tag.slug}>
+                  <Link href={`/tags/${tag.slug}`} className="inline-block rounded-full border border-neutral-300 px-3 py-1 hover:bg-neutral-100 dark:border-neutral-700 dark:hover:bg-neutral-800">
+                    {tag.name}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+        <ShareLinks url={url} headline={article.headline} />
+      </footer>
+
+      {related.length > 0 && (
+        <section aria-labelledby="related-heading" className="mt-12 border-t border-neutral-900 pt-4 print:hidden dark:border-neutral-300">
+          <h2 id="related-heading" className="mb-4 text-xs font-black uppercase tracking-widest">
+            Related stories
+          </h2>
+          <ul className="grid gap-6 sm:grid-cols-3">
+            {related.map((story) => (
+              <li key={story.slug}>
+                <ArticleCard article={story} timeZone={timeZone} variant="compact" />
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
     </article>
   );

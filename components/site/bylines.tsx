@@ -1,6 +1,23 @@
-export function Bylines({ bylines }: { bylines: { slug: string; name: string }[] }) {
+import Link from "next/link";
+import type { LinkRef } from "@/lib/dal/articles";
+
+export function Bylines({ bylines, linked = true }: { bylines: LinkRef[]; linked?: boolean }) {
   if (bylines.length === 0) return null;
-  const names = bylines.map((b) => b.name);
-  const text = names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
-  return <span className="font-semibold text-neutral-900">By {text}</span>;
+  return (
+    <span className="font-semibold text-neutral-900 dark:text-neutral-100">
+      By{" "}
+      {bylines.map((byline, i) => (
+        <span key={byline.slug}>
+          {i > 0 && (i === bylines.length - 1 ? " and " : ", ")}
+          {linked ? (
+            <Link href={`/authors/${byline.slug}`} className="underline-offset-4 hover:underline">
+              {byline.name}
+            </Link>
+          ) : (
+            byline.name
+          )}
+        </span>
+      ))}
+    </span>
+  );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderMarkdown } from "./markdown";
+import { renderArticleBody, renderMarkdown } from "./markdown";
 
 describe("renderMarkdown", () => {
   it("renders headings with anchor ids, paragraphs and typography", () => {
@@ -19,5 +19,17 @@ describe("renderMarkdown", () => {
     const html = renderMarkdown("- one\n- [two](https://example.com/a)\n");
     expect(html).toContain("<li>one</li>");
     expect(html).toContain('<a href="https://example.com/a">two</a>');
+  });
+});
+
+describe("renderArticleBody", () => {
+  it("lists h2 and h3 headings with the ids the HTML carries", () => {
+    const { html, headings } = renderArticleBody("## One\n\ntext\n\n### Sub *part*\n\n#### Deep\n\n## One\n");
+    expect(headings).toEqual([
+      { depth: 2, id: "one", text: "One" },
+      { depth: 3, id: "sub-part", text: "Sub part" },
+      { depth: 2, id: "one-1", text: "One" },
+    ]);
+    for (const h of headings) expect(html).toContain(`id="${h.id}"`);
   });
 });

@@ -1,57 +1,136 @@
 import { beforeAll, expect, it } from "vitest";
 import { describeEachEngine } from "@/lib/testing/databases";
 import { ArticleStatus } from "@/lib/db";
-import { getPublishedArticle, listPublishedArticles } from "./articles";
+import {
+  findRedirect,
+  getAuthorPage,
+  getHomePage,
+  getPublishedArticle,
+  getSectionPage,
+  getTagPage,
+  listBreakingNews,
+  listPublishedArticles,
+  listSections,
+  PAGE_SIZE,
+} from "./articles";
 
 const HOUR = 3_600_000;
+const HIDDEN = ["draft", "in-review", "scheduled", "archived", "future"];
 
-describeEachEngine("reader article queries", (database) => {
+describeEachEngine("reader queries", (database) => {
   beforeAll(async () => {
     const { db } = database();
-    const section = await db.section.create({ data: { slug: "world", name: "World" } });
-    const byline = await db.byline.create({ data: { slug: "desk", name: "Desk" } });
+    const world = await db.section.create({ data: { slug: "world", name: "World", sortOrder: 0 } });
+    const politics = await db.section.create({ data: { slug: "politics", name: "Politics", sortOrder: 1 } });
+    await db.section.create({ data: { slug: "empty", name: "Empty", sortOrder: 2 } });
+    const desk = await db.byline.create({ data: { slug: "desk", name: "Desk", bio: "The news desk." } });
+    const guest = await db.byline.create({ data: { slug: "guest", name: "Guest" } });
+    const mexico = await db.tag.create({ data: { slug: "mexico", name: "Mexico" } });
     const now = Date.now();
     const stories = [
-      { slug: "older", status: ArticleStatus.PUBLISHED, publishedAt: new Date(now - 48 * HOUR) },
-      { slug: "newer", status: ArticleStatus.PUBLISHED, publishedAt: new Date(now - HOUR) },
-      { slug: "draft", status: ArticleStatus.DRAFT, publishedAt: null },
-      { slug: "in-review", status: ArticleStatus.IN_REVIEW, publishedAt: null },
-      { slug: "scheduled", status: ArticleStatus.SCHEDULED, publishedAt: null, scheduledAt: new Date(now + HOUR) },
-      { slug: "archived", status: ArticleStatus.ARCHIVED, publishedAt: new Date(now - 72 * HOUR) },
+      { slug: "older", status: ArticleStatus.PUBLISHED, publishedAt: new Date(now - 48 * HOUR), sectionId: world.id, tag: true },
+      { slug: "newer", status: ArticleStatus.PUBLISHED, publishedAt: new Date(now - HOUR), sectionId: politics.id, tag: true, breaking: true },
+      { slug: "pinned", status: ArticleStatus.PUBLISHED, publishedAt: new Date(now - 72 * HOUR), sectionId: world.id, featured: true },
+      { slug: "expired-breaking", status: ArticleStatus.PUBLISHED, publishedAt: new Date(now - 96 * HOUR), sectionId: world.id, breaking: true, breakingUntil: new Date(now - HOUR) },
+      { slug: "draft", status: ArticleStatus.DRAFT, publishedAt: null, sectionId: world.id, tag: true, featured: true, breaking: true },
+      { slug: "in-review", status: ArticleStatus.IN_REVIEW, publishedAt: null, sectionId: world.id, tag: true },
+      { slug: "scheduled", status: ArticleStatus.SCHEDULED, publishedAt: null, scheduledAt: new Date(now + HOUR), sectionId: world.id, tag: true },
+      { slug: "archived", status: ArticleStatus.ARCHIVED, publishedAt: new Date(now - 24 * HOUR), sectionId: world.id, tag: true, breaking: true },
       // Marked published but dated in the future: not out yet.
-      { slug: "future", status: ArticleStatus.PUBLISHED, publishedAt: new Date(now + HOUR) },
+      { slug: "future", status: ArticleStatus.PUBLISHED, publishedAt: new Date(now + HOUR), sectionId: world.id, tag: true, featured: true },
     ];
-    for (const story of stories) {
+    for (const { tag, ...story } of stories) {
       await db.article.create({
         data: {
           ...story,
           headline: `Headline ${story.slug}`,
-          body: "## Sub\n\nText.",
-          sectionId: section.id,
-          bylines: { create: [{ bylineId: byline.id, position: 0 }] },
+          body: "## One\n\nText.\n\n## Two\n\nMore.\n\n## Three\n\nEnd.",
+          bylines: { create: [{ bylineId: desk.id, position: 0 }, ...(story.slug === "older" ? [{ bylineId: guest.id, position: 1 }] : [])] },
+          tags: tag ? { create: [{ tagId: mexico.id }] } : undefined,
         },
       });
     }
+    const older = await db.article.findUniqueOrThrow({ where: { slug: "older" } });
+    await db.slugRedirect.create({ data: { fromSlug: "older-first-slug", articleId: older.id } });
+    const draft = await db.article.findUniqueOrThrow({ where: { slug: "draft" } });
+    await db.slugRedirect.create({ data: { fromSlug: "draft-old-slug", articleId: draft.id } });
+    await db.correction.create({ data: { articleId: older.id, body: "An earlier version misspelt a name.", publishedAt: new Date(now - 24 * HOUR) } });
   });
 
   it("lists only stories readers may see, newest first", async () => {
     const list = await listPublishedArticles();
-    expect(list.map((a) => a.slug)).toEqual(["newer", "older"]);
-    expect(list[0]).toMatchObject({ section: { slug: "world", name: "World" }, bylines: [{ slug: "desk", name: "Desk" }] });
-    expect(Object.keys(list[0]).sort()).toEqual(
-      ["breaking", "bylines", "headline", "hero", "id", "publishedAt", "section", "slug", "standfirst", "updatedAt"].sort(),
-    );
-  });
-
-  it("pages through the list", async () => {
-    expect((await listPublishedArticles({ take: 1 })).map((a) => a.slug)).toEqual(["newer"]);
+    expect(list.map((a) => a.slug)).toEqual(["newer", "older", "pinned", "expired-breaking"]);
+    expect(list[1]).toMatchObject({ section: { slug: "world", name: "World" }, bylines: [{ slug: "desk" }, { slug: "guest" }] });
     expect((await listPublishedArticles({ take: 1, skip: 1 })).map((a) => a.slug)).toEqual(["older"]);
   });
 
-  it("returns a published story by slug and nothing for the rest", async () => {
-    expect((await getPublishedArticle("older"))?.body).toBe("## Sub\n\nText.");
-    for (const hidden of ["draft", "in-review", "scheduled", "archived", "future", "no-such-story"]) {
-      expect(await getPublishedArticle(hidden)).toBeNull();
+  it("returns the article page with rendered body, headings, corrections and related stories", async () => {
+    const data = await getPublishedArticle("older");
+    expect(data?.article.body).toContain("## One");
+    expect(data?.bodyHtml).toContain('<h2 id="one">One</h2>');
+    expect(data?.headings.map((h) => h.id)).toEqual(["one", "two", "three"]);
+    expect(data?.article.corrections).toEqual([{ kind: "CORRECTION", body: "An earlier version misspelt a name.", publishedAt: expect.any(Date) }]);
+    expect(data?.article.tags).toEqual([{ slug: "mexico", name: "Mexico" }]);
+    // Related: same section (pinned, expired-breaking) or a shared tag (newer); never itself, never hidden ones.
+    expect(data?.related.map((a) => a.slug).sort()).toEqual(["expired-breaking", "newer", "pinned"]);
+  });
+
+  it("never returns a hidden story, by slug or in related stories", async () => {
+    for (const slug of [...HIDDEN, "no-such-story"]) expect(await getPublishedArticle(slug)).toBeNull();
+    for (const slug of ["older", "newer", "pinned"]) {
+      const related = (await getPublishedArticle(slug))?.related.map((a) => a.slug) ?? [];
+      expect(related.filter((s) => HIDDEN.includes(s))).toEqual([]);
     }
+  });
+
+  it("redirects an old slug only to a story readers may see", async () => {
+    expect(await findRedirect("older-first-slug")).toBe("older");
+    expect(await findRedirect("draft-old-slug")).toBeNull();
+    expect(await findRedirect("never-existed")).toBeNull();
+  });
+
+  it("builds the home page: the pinned lead, then the rest, and a block per non-empty section", async () => {
+    const home = await getHomePage();
+    expect(home.lead?.slug).toBe("pinned");
+    expect([...home.topStories, ...home.latest].map((a) => a.slug)).toEqual(["newer", "older", "expired-breaking"]);
+    expect(home.sections.map((s) => s.section.slug)).toEqual(["world", "politics"]);
+    expect(home.sections[0].articles.map((a) => a.slug)).toEqual(["older", "pinned", "expired-breaking"]);
+  });
+
+  it("shows breaking news only while flagged, published and unexpired", async () => {
+    expect((await listBreakingNews()).map((a) => a.slug)).toEqual(["newer"]);
+    const older = (await listPublishedArticles()).find((a) => a.slug === "expired-breaking");
+    expect(older?.breaking).toBe(false);
+  });
+
+  it("pages sections, tags and authors, and knows unknown ones", async () => {
+    const world = await getSectionPage("world", 1);
+    expect(world?.section).toEqual({ slug: "world", name: "World", description: "" });
+    expect(world?.articles).toMatchObject({ page: 1, pageCount: 1, total: 3 });
+    expect((await getSectionPage("empty", 1))?.articles).toMatchObject({ items: [], total: 0, pageCount: 1 });
+    expect((await getTagPage("mexico", 1))?.articles.items.map((a) => a.slug)).toEqual(["newer", "older"]);
+    const author = await getAuthorPage("desk", 1);
+    expect(author?.author).toEqual({ slug: "desk", name: "Desk", bio: "The news desk." });
+    expect(author?.articles.total).toBe(4);
+    expect((await getAuthorPage("guest", 1))?.articles.items.map((a) => a.slug)).toEqual(["older"]);
+    expect(await getSectionPage("nope", 1)).toBeNull();
+    expect(await getTagPage("nope", 1)).toBeNull();
+    expect(await getAuthorPage("nope", 1)).toBeNull();
+    expect((await listSections()).map((s) => s.slug)).toEqual(["world", "politics", "empty"]);
+  });
+
+  it("splits long lists into pages of PAGE_SIZE", async () => {
+    const { db } = database();
+    const section = await db.section.create({ data: { slug: "busy", name: "Busy" } });
+    for (let i = 0; i < PAGE_SIZE + 2; i++) {
+      await db.article.create({
+        data: { slug: `busy-${i}`, headline: `Busy ${i}`, status: ArticleStatus.PUBLISHED, publishedAt: new Date(Date.now() - (i + 1) * 60_000), sectionId: section.id },
+      });
+    }
+    const first = await getSectionPage("busy", 1);
+    const second = await getSectionPage("busy", 2);
+    expect(first?.articles).toMatchObject({ page: 1, pageCount: 2, total: PAGE_SIZE + 2 });
+    expect(first?.articles.items).toHaveLength(PAGE_SIZE);
+    expect(second?.articles.items.map((a) => a.slug)).toEqual([`busy-${PAGE_SIZE}`, `busy-${PAGE_SIZE + 1}`]);
   });
 });

@@ -1,5 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db";
+import { cachedQuery } from "@/lib/cache/cached";
+import { TAGS } from "@/lib/cache/tags";
 
 export interface SiteSettingsView {
   name: string;
@@ -8,6 +10,7 @@ export interface SiteSettingsView {
   copyright: string;
   language: string;
   timeZone: string;
+  feedFullContent: boolean;
 }
 
 const FALLBACK: SiteSettingsView = {
@@ -17,13 +20,26 @@ const FALLBACK: SiteSettingsView = {
   copyright: "",
   language: "en",
   timeZone: "UTC",
+  feedFullContent: true,
 };
 
 /** Publication-wide settings; a database that was never seeded still renders with sensible defaults. */
-export async function getSiteSettings(): Promise<SiteSettingsView> {
-  const row = await getDb().siteSettings.findUnique({
-    where: { id: 1 },
-    select: { name: true, description: true, publisherDescription: true, copyright: true, language: true, timeZone: true },
-  });
-  return row ?? FALLBACK;
-}
+export const getSiteSettings = cachedQuery(
+  "site-settings",
+  async (): Promise<SiteSettingsView> => {
+    const row = await getDb().siteSettings.findUnique({
+      where: { id: 1 },
+      select: {
+        name: true,
+        description: true,
+        publisherDescription: true,
+        copyright: true,
+        language: true,
+        timeZone: true,
+        feedFullContent: true,
+      },
+    });
+    return row ?? FALLBACK;
+  },
+  () => [TAGS.settings],
+);
