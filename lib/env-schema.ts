@@ -21,6 +21,11 @@ const schema = z
     NEXTAUTH_SECRET: z.string().optional(),
     SITE_URL: z.url({ message: "SITE_URL must be an absolute URL such as https://news.example.com" }).optional(),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    // How often the publishing scheduler looks for new schedules made outside this server (it also wakes exactly
+    // at each known due time). "0" turns the scheduler off, e.g. on extra replicas.
+    SCHEDULER_POLL_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000),
+    // Where this server reaches itself (the scheduler expires reader caches through it). Default: loopback on PORT.
+    INTERNAL_URL: z.url().optional(),
     // Set by Next.js while it builds; secrets are only demanded of a running server.
     NEXT_PHASE: z.string().optional(),
   })
@@ -35,7 +40,7 @@ const schema = z
     }
   });
 
-export type Env = z.infer<typeof schema> & { SITE_URL: string };
+export type Env = z.infer<typeof schema> & { SITE_URL: string; INTERNAL_URL: string };
 
 export class EnvError extends Error {
   override name = "EnvError";
@@ -49,5 +54,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new EnvError(`Invalid configuration — ${lines.join("; ")}`);
   }
   const data = result.data;
-  return { ...data, SITE_URL: (data.SITE_URL ?? `http://localhost:${data.PORT}`).replace(/\/+$/, "") };
+  return {
+    ...data,
+    SITE_URL: (data.SITE_URL ?? `http://localhost:${data.PORT}`).replace(/\/+$/, ""),
+    INTERNAL_URL: (data.INTERNAL_URL ?? `http://127.0.0.1:${data.PORT}`).replace(/\/+$/, ""),
+  };
 }

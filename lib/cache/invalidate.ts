@@ -1,21 +1,14 @@
 import "server-only";
 import { revalidateTag } from "next/cache";
-import { TAGS } from "./tags";
+import { TAGS, tagsForArticle, type ArticleChange } from "./tags";
 
-/** What a write to a story touched, before and after, so every page that showed it is refreshed. */
-export interface ArticleChange {
-  slug: string;
-  /** The slug before this write, when it changed: the old URL must turn into a redirect. */
-  previousSlug?: string | null;
-  sectionSlugs?: string[];
-  tagSlugs?: string[];
-  bylineSlugs?: string[];
-}
+export type { ArticleChange };
 
 // Expire at once rather than serve stale: readers must see a publish, correction or unpublish within a second.
 const NOW = { expire: 0 } as const;
 
-function expire(tags: Iterable<string>): string[] {
+/** Expires the given tags now; the internal revalidation route uses this for writes made outside a request. */
+export function expire(tags: Iterable<string>): string[] {
   const unique = [...new Set(tags)];
   for (const tag of unique) revalidateTag(tag, NOW);
   return unique;
@@ -27,14 +20,7 @@ function expire(tags: Iterable<string>): string[] {
  * search, related stories). Returns the tags it expired.
  */
 export function invalidateArticle(change: ArticleChange): string[] {
-  return expire([
-    TAGS.articles,
-    TAGS.article(change.slug),
-    ...(change.previousSlug ? [TAGS.article(change.previousSlug)] : []),
-    ...(change.sectionSlugs ?? []).map(TAGS.section),
-    ...(change.tagSlugs ?? []).map(TAGS.tag),
-    ...(change.bylineSlugs ?? []).map(TAGS.byline),
-  ]);
+  return expire(tagsForArticle(change));
 }
 
 /** Call after changing site settings (name, description, language, time zone, feed options). */

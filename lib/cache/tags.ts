@@ -13,3 +13,27 @@ export const TAGS = {
   /** The list of sections in the navigation. */
   sections: "sections",
 } as const;
+
+/** What a write to a story touched, before and after, so every page that showed it is refreshed. */
+export interface ArticleChange {
+  slug: string;
+  /** The slug before this write, when it changed: the old URL must turn into a redirect. */
+  previousSlug?: string | null;
+  sectionSlugs?: string[];
+  tagSlugs?: string[];
+  bylineSlugs?: string[];
+}
+
+/** The tags to expire after a write to one story: the story, its old slug, and everything that lists stories. */
+export function tagsForArticle(change: ArticleChange): string[] {
+  return [
+    ...new Set([
+      TAGS.articles,
+      TAGS.article(change.slug),
+      ...(change.previousSlug ? [TAGS.article(change.previousSlug)] : []),
+      ...(change.sectionSlugs ?? []).map(TAGS.section),
+      ...(change.tagSlugs ?? []).map(TAGS.tag),
+      ...(change.bylineSlugs ?? []).map(TAGS.byline),
+    ]),
+  ];
+}

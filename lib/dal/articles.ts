@@ -211,7 +211,10 @@ const TOP_STORIES = 4;
 const LATEST = 10;
 const PER_SECTION = 4;
 
-/** The front page: the lead (pinned by an editor, else the newest), top stories, the latest river, and a block per section. */
+/**
+ * The front page: the lead (pinned by an editor, else the newest), top stories, the latest river, and a block per
+ * section (without the lead, which already heads the page).
+ */
 export const getHomePage = cachedQuery(
   "home-page",
   async (): Promise<HomePageData> => {
@@ -229,7 +232,7 @@ export const getHomePage = cachedQuery(
         section: { slug: section.slug, name: section.name },
         articles: (
           await db.article.findMany({
-            where: { ...where, sectionId: section.id },
+            where: { ...where, sectionId: section.id, ...(lead ? { id: { not: lead.id } } : {}) },
             orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
             take: PER_SECTION,
             select: summarySelect,

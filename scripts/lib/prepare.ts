@@ -1,6 +1,6 @@
 // The steps `npm start` and the e2e server share: check configuration, generate the Prisma clients, migrate,
 // seed, build and serve.
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import pg from "pg";
@@ -75,9 +75,14 @@ export async function build(env: NodeJS.ProcessEnv): Promise<void> {
   await runBin("next", ["build"], { env: { ...env, NEXT_TELEMETRY_DISABLED: "1" }, what: "Building the site" });
 }
 
+/**
+ * Serves the build. Next's data cache lives on disk beside the build; it is cleared first so a restart never serves
+ * what the database no longer says (the database may have been restored or edited while the server was down).
+ */
 export async function serve(env: NodeJS.ProcessEnv, host: string, port: number): Promise<void> {
+  rmSync(path.join(env.NEXT_DIST_DIR || ".next", "cache", "fetch-cache"), { recursive: true, force: true });
   await runBin("next", ["start", "--hostname", host, "--port", String(port)], {
-    env: { ...env, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...env, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" },
     what: "The web server",
   });
 }

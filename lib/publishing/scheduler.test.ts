@@ -1,0 +1,104 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { ArticleChange } from "@/lib/cache/tags";
+import { delayUntilNextRun, startScheduler, type Scheduler } from "./scheduler";
+
+const POLL = 15_000;
+
+describe("delayUntilNextRun", () => {
+  const now = new Date("2026-01-01T10:00:00Z");
+
+  it("sleeps until just after the next event, capped by the poll interval", () => {
+    expect(delayUntilNextRun(new Date("2026-01-01T10:00:05Z"), now, POLL)).toBe(5_020);
+    expect(delayUntilNextRun(new Date("2026-01-01T11:00:00Z"), now, POLL)).toBe(POLL);
+    expect(delayUntilNextRun(null, now, POLL)).toBe(POLL);
+  });
+
+  it("runs at once for an event already due (the server was down at the due time)", () => {
+    expect(delayUntilNextRun(new Date("2026-01-01T09:00:00Z"), now, POLL)).toBe(20);
+  });
+});
+
+describe("startScheduler", () => {
+  let scheduler: Scheduler | undefined;
+  beforeEach(() => {
+    vi.useFakeTimers({ now: new Date("2026-01-01T10:00:00Z") });
+  });
+  afterEach(() => {
+    scheduler?.stop();
+    vi.useRealTimers();
+  });
+
+  function fakeNewsroom(dueAt: Date) {
+    let published = false;
+    const invalidated: ArticleChange[][] = [];
+    const deps = {
+      publishDue: vi.fn(async (now: Date) => {
+        if (published || now < dueAt) return [];
+        published = true;
+        return [{ slug: "due-story", sectionSlugs: ["world"] }];
+      }),
+      nextEvent: vi.fn(async () => (published ? null : dueAt)),
+      invalidate: vi.fn(async (changes: ArticleChange[]) => {
+        invalidated.push(changes);
+      }),
+      log: () => {},
+    };
+    return { deps, invalidated };
+  }
+
+  it("publishes a story at its due time and expires the caches, with nobody visiting", async () => {
+    const dueAt = new Date("2026-01-01T10:00:03Z");
+    const { deps, invalidated } = fakeNewsroom(dueAt);
+    scheduler = startScheduler(deps, POLL);
+    await vi.advanceTimersByTimeAsync(2_900);
+    expect(invalidated).toEqual([]);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(invalidated).toEqual([[{ slug: "due-story", sectionSlugs: ["world"] }]]);
+    expect(deps.publishDue.mock.calls.at(-1)?.[0].getTime()).toBeGreaterThanOrEqual(dueAt.getTime());
+  });
+
+  it("publishes at start-up what fell due while the server was down", async () => {
+    const { deps, invalidated } = fakeNewsroom(new Date("2026-01-01T09:00:00Z"));
+    scheduler = startScheduler(deps, POLL);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(invalidated).toHaveLength(1);
+  });
+
+  it("retries an invalidation that failed (e.g. before the server listens)", async () => {
+    const { deps, invalidated } = fakeNewsroom(new Date("2026-01-01T09:00:00Z"));
+    deps.invalidate.mockRejectedValueOnce(new Error("ECONNREFUSED"));
+    scheduler = startScheduler(deps, POLL);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(invalidated).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1_100);
+    expect(invalidated).toEqual([[{ slug: "due-story", sectionSlugs: ["world"] }]]);
+  });
+
+  it("expires listings when a future-dated story comes out or a breaking flag expires", async () => {
+    const eventAt = new Date("2026-01-01T10:00:02Z");
+    const invalidated: ArticleChange[][] = [];
+    scheduler = startScheduler(
+      {
+        publishDue: async () => [],
+        nextEvent: async (now) => (now < eventAt ? eventAt : null),
+        invalidate: async (changes) => {
+          invalidated.push(changes);
+        },
+        log: () => {},
+      },
+      POLL,
+    );
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(invalidated).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1_100);
+    expect(invalidated).toEqual([[]]);
+  });
+
+  it("keeps running after a failed pass", async () => {
+    const deps = { publishDue: vi.fn().mockRejectedValueOnce(new Error("database busy")).mockResolvedValue([]), nextEvent: async () => null, invalidate: async () => {}, log: vi.fn() };
+    scheduler = startScheduler(deps, POLL);
+    await vi.advanceTimersByTimeAsync(POLL + 10);
+    expect(deps.publishDue).toHaveBeenCalledTimes(2);
+    expect(deps.log).toHaveBeenCalledWith("scheduler: pass failed, retrying: database busy");
+  });
+});
