@@ -1,6 +1,7 @@
 // Playwright's web server: a production build on a fresh embedded database (migrated and seeded), on loopback.
 import { rmSync } from "node:fs";
 import { randomBytes } from "node:crypto";
+import { addE2eFixtures } from "./e2e-fixtures";
 import { build, generateClients, prepareDatabase, serve } from "./lib/prepare";
 import { exitWithError } from "./lib/run";
 
@@ -16,9 +17,12 @@ async function main() {
     NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
     SITE_URL: `http://127.0.0.1:${port}`,
     PORT: String(port),
+    // Wake often so the scheduled-publishing spec does not wait long for schedules it writes to the database.
+    SCHEDULER_POLL_MS: "1000",
   };
   await generateClients(env);
   await prepareDatabase(env);
+  await addE2eFixtures(env.DATABASE_URL);
   if (process.env.E2E_SKIP_BUILD !== "1") await build(env);
   await serve(env, "127.0.0.1", port);
 }

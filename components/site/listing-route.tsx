@@ -26,17 +26,24 @@ export function listingRoute<T extends { articles: Page<ArticleSummary> }>(
   load: (slug: string, page: number) => Promise<T | null>,
   describe: (data: T) => ListingView,
 ) {
-  async function resolve({ params, searchParams }: Props) {
+  async function find({ params, searchParams }: Props) {
     const [{ slug }, { page: rawPage }] = await Promise.all([params, searchParams]);
     const page = parsePageParam(rawPage);
-    if (!isSlug(slug) || page === null) notFound();
+    if (!isSlug(slug) || page === null) return null;
     const data = await load(slug, page);
-    if (!data || page > data.articles.pageCount) notFound();
+    if (!data || page > data.articles.pageCount) return null;
     return { data, view: describe(data) };
   }
 
+  async function resolve(props: Props) {
+    return (await find(props)) ?? notFound();
+  }
+
+  // Metadata never throws notFound(): thrown there, Next would send an empty error shell instead of the 404 page.
   async function generateMetadata(props: Props): Promise<Metadata> {
-    const { data, view } = await resolve(props);
+    const found = await find(props);
+    if (!found) return {};
+    const { data, view } = found;
     const page = data.articles.page;
     return {
       title: page > 1 ? `${view.title} (page ${page})` : view.title,

@@ -8,19 +8,25 @@ import { env } from "@/lib/env";
 
 type Props = { params: Promise<{ slug: string }> };
 
+async function findArticle(params: Props["params"]) {
+  const { slug } = await params;
+  return isSlug(slug) ? { slug, data: await getPublishedArticle(slug) } : { slug, data: null };
+}
+
 /** The story for this URL; an old slug answers with a permanent redirect to the current one. */
 async function loadArticle(params: Props["params"]) {
-  const { slug } = await params;
-  if (!isSlug(slug)) notFound();
-  const data = await getPublishedArticle(slug);
+  const { slug, data } = await findArticle(params);
   if (data) return data;
-  const current = await findRedirect(slug);
+  const current = isSlug(slug) ? await findRedirect(slug) : null;
   if (current) permanentRedirect(`/articles/${current}`);
   notFound();
 }
 
+// Metadata never throws notFound(): thrown here, Next would send an empty error shell instead of the 404 page.
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { article } = await loadArticle(params);
+  const { data } = await findArticle(params);
+  if (!data) return {};
+  const { article } = data;
   return {
     title: article.seoTitle ?? article.headline,
     description: article.seoDescription ?? article.standfirst,
