@@ -8,7 +8,7 @@ const DB_DOOR = ["@/lib/db", "**/lib/db", "../db", "./db"];
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores([".next/**", "out/**", "build/**", "next-env.d.ts", "lib/generated/**", "test-results/**", "playwright-report/**"]),
+  globalIgnores([".next*/**", "out/**", "build/**", "next-env.d.ts", "lib/generated/**", "test-results/**", "playwright-report/**"]),
   {
     rules: {
       // `const { secret: _secret, ...rest } = env` drops a key on purpose.
@@ -33,7 +33,7 @@ export default defineConfig([
   },
   {
     // ... and only the data layer, the seed and database tests go through that door.
-    files: ["lib/dal/**", "prisma/**", "lib/testing/**", "**/*.test.ts", "scripts/**"],
+    files: ["lib/dal/**", "prisma/**", "lib/testing/**", "**/*.test.ts", "scripts/**", "e2e/**", "bench/**"],
     ignores: [],
     rules: {
       "no-restricted-imports": [

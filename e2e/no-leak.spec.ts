@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { HIDDEN_MARKER, HIDDEN_SLUGS } from "./support/site";
+import { articleOgImagePath } from "../lib/seo/urls";
+import { HIDDEN_MARKER, HIDDEN_SLUGS, SOURCE_SLUG } from "./support/site";
 
 // Every reader-facing surface; none may mention a draft, a story in review, a scheduled story before its time, an
 // archived story or a future-dated one.
@@ -15,8 +16,10 @@ const SURFACES = [
   "/feeds/sections/world/rss.xml",
   "/feeds/authors/breakingon-newsroom/atom.xml",
   "/sitemap.xml",
+  "/sitemaps/articles-1.xml",
+  "/sitemaps/pages-1.xml",
   "/news-sitemap.xml",
-  `/articles/trump-administration-considers-military-action-against-mexican-drug-cartels`,
+  `/articles/${SOURCE_SLUG}`,
 ];
 
 test("hidden stories never reach readers on any page, feed or sitemap", async ({ request }) => {
@@ -30,8 +33,12 @@ test("hidden stories never reach readers on any page, feed or sitemap", async ({
 });
 
 test("hidden stories answer 404 at their own URLs and OpenGraph images", async ({ request }) => {
+  // The same image URL answers for a published story, so a 404 below means "hidden", not "wrong path".
+  const published = await request.get(articleOgImagePath(SOURCE_SLUG));
+  expect(published.status()).toBe(200);
+  expect(published.headers()["content-type"]).toBe("image/png");
   for (const slug of HIDDEN_SLUGS) {
     expect((await request.get(`/articles/${slug}`)).status(), slug).toBe(404);
-    expect((await request.get(`/articles/${slug}/opengraph-image`)).status(), `${slug} image`).toBe(404);
+    expect((await request.get(articleOgImagePath(slug))).status(), `${slug} image`).toBe(404);
   }
 });

@@ -1,10 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ArticleCard } from "@/components/site/article-card";
+import { JsonLd } from "@/components/site/json-ld";
 import { getHomePage } from "@/lib/dal/articles";
 import { getSiteSettings } from "@/lib/dal/settings";
+import { homeJsonLd } from "@/lib/seo/json-ld";
+import { homeMetadata } from "@/lib/seo/metadata";
 
-export const metadata: Metadata = { alternates: { canonical: "/" } };
+export async function generateMetadata(): Promise<Metadata> {
+  return homeMetadata(await getSiteSettings());
+}
 
 export default async function HomePage() {
   const [home, site] = await Promise.all([getHomePage(), getSiteSettings()]);
@@ -24,6 +29,7 @@ export default async function HomePage() {
   }
   return (
     <>
+      <JsonLd data={homeJsonLd(site)} />
       <h1 className="sr-only">{site.name}: latest news</h1>
       <div className="grid gap-10 lg:grid-cols-3">
         <section aria-labelledby="lead-heading" className="lg:col-span-2">

@@ -2,9 +2,11 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { notFound } from "next/navigation";
 import type { ArticleSummary, Page } from "@/lib/dal/articles";
-import { getSiteSettings } from "@/lib/dal/settings";
+import { getSiteSettings, type SiteSettingsView } from "@/lib/dal/settings";
+import type { JsonLdDocument } from "@/lib/seo/json-ld";
 import { isSlug } from "@/lib/content/slug";
 import { parsePageParam } from "@/lib/validation/params";
+import { JsonLd } from "./json-ld";
 import { ListingPage } from "./listing-page";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ page?: string | string[] }> };
@@ -12,10 +14,14 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ page?:
 interface ListingView {
   kicker: string;
   title: string;
-  description: string;
   intro?: ReactNode;
   basePath: string;
   showSection?: boolean;
+}
+
+interface ListingSeo {
+  metadata: (site: SiteSettingsView, page: number) => Metadata;
+  jsonLd?: (site: SiteSettingsView) => JsonLdDocument;
 }
 
 /**
@@ -25,6 +31,7 @@ interface ListingView {
 export function listingRoute<T extends { articles: Page<ArticleSummary> }>(
   load: (slug: string, page: number) => Promise<T | null>,
   describe: (data: T) => ListingView,
+  seo: (data: T) => ListingSeo,
 ) {
   async function find({ params, searchParams }: Props) {
     const [{ slug }, { page: rawPage }] = await Promise.all([params, searchParams]);
@@ -43,18 +50,18 @@ export function listingRoute<T extends { articles: Page<ArticleSummary> }>(
   async function generateMetadata(props: Props): Promise<Metadata> {
     const found = await find(props);
     if (!found) return {};
-    const { data, view } = found;
-    const page = data.articles.page;
-    return {
-      title: page > 1 ? `${view.title} (page ${page})` : view.title,
-      description: view.description,
-      alternates: { canonical: page > 1 ? `${view.basePath}?page=${page}` : view.basePath },
-    };
+    return seo(found.data).metadata(await getSiteSettings(), found.data.articles.page);
   }
 
   async function ListingRoutePage(props: Props) {
     const [{ data, view }, site] = await Promise.all([resolve(props), getSiteSettings()]);
-    return <ListingPage {...view} articles={data.articles} timeZone={site.timeZone} />;
+    const jsonLd = seo(data).jsonLd?.(site);
+    return (
+      <>
+        {jsonLd && <JsonLd data={jsonLd} />}
+        <ListingPage {...view} articles={data.articles} timeZone={site.timeZone} />
+      </>
+    );
   }
 
   return { generateMetadata, Page: ListingRoutePage };

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import { getSiteSettings } from "@/lib/dal/settings";
+import { pageMetadata } from "@/lib/seo/metadata";
 
 export async function generateMetadata(): Promise<Metadata> {
   const site = await getSiteSettings();
-  return { title: `About ${site.name}`, description: site.description, alternates: { canonical: "/about" } };
+  return pageMetadata({ title: `About ${site.name}`, description: site.description, path: "/about" }, site);
 }
 
 export default async function AboutPage() {

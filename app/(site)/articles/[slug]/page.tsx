@@ -1,10 +1,13 @@
 import type { Metadata } from "next";
 import { notFound, permanentRedirect } from "next/navigation";
 import { ArticleView } from "@/components/site/article-view";
+import { JsonLd } from "@/components/site/json-ld";
 import { findRedirect, getPublishedArticle } from "@/lib/dal/articles";
 import { getSiteSettings } from "@/lib/dal/settings";
 import { isSlug } from "@/lib/content/slug";
 import { env } from "@/lib/env";
+import { articleBreadcrumbJsonLd, newsArticleJsonLd } from "@/lib/seo/json-ld";
+import { articleMetadata } from "@/lib/seo/metadata";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -26,15 +29,15 @@ async function loadArticle(params: Props["params"]) {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { data } = await findArticle(params);
   if (!data) return {};
-  const { article } = data;
-  return {
-    title: article.seoTitle ?? article.headline,
-    description: article.seoDescription ?? article.standfirst,
-    alternates: { canonical: `/articles/${article.slug}` },
-  };
+  return articleMetadata(data.article, await getSiteSettings());
 }
 
 export default async function ArticlePage({ params }: Props) {
   const [data, site] = await Promise.all([loadArticle(params), getSiteSettings()]);
-  return <ArticleView data={data} timeZone={site.timeZone} url={`${env.SITE_URL}/articles/${data.article.slug}`} />;
+  return (
+    <>
+      <JsonLd data={[newsArticleJsonLd(data.article, site), articleBreadcrumbJsonLd(data.article, site)]} />
+      <ArticleView data={data} timeZone={site.timeZone} url={`${env.SITE_URL}/articles/${data.article.slug}`} />
+    </>
+  );
 }

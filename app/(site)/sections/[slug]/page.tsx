@@ -1,14 +1,22 @@
 import { listingRoute } from "@/components/site/listing-route";
 import { getSectionPage } from "@/lib/dal/articles";
+import { sectionBreadcrumbJsonLd } from "@/lib/seo/json-ld";
+import { sectionMetadata } from "@/lib/seo/metadata";
 
-const route = listingRoute(getSectionPage, ({ section }) => ({
-  kicker: "Section",
-  title: section.name,
-  description: section.description || `The latest ${section.name} news.`,
-  intro: section.description ? <p>{section.description}</p> : undefined,
-  basePath: `/sections/${section.slug}`,
-  showSection: false,
-}));
+const route = listingRoute(
+  getSectionPage,
+  ({ section }) => ({
+    kicker: "Section",
+    title: section.name,
+    intro: section.description ? <p>{section.description}</p> : undefined,
+    basePath: `/sections/${section.slug}`,
+    showSection: false,
+  }),
+  ({ section }) => ({
+    metadata: (site, page) => sectionMetadata(section, site, { page }),
+    jsonLd: (site) => sectionBreadcrumbJsonLd(section, site),
+  }),
+);
 
 export const generateMetadata = route.generateMetadata;
 export default route.Page;

@@ -1,0 +1,124 @@
+import { beforeAll, expect, it } from "vitest";
+import { describeEachEngine } from "@/lib/testing/databases";
+import { ArticleStatus, type Db } from "@/lib/db";
+import { getNewsSitemap, getSitemapChunkCounts, listSitemapArticles, listSitemapPages, listSitemapPagesChunk } from "./sitemaps";
+
+const HOUR = 3_600_000;
+const NOW = new Date();
+const at = (hoursAgo: number) => new Date(NOW.getTime() - hoursAgo * HOUR);
+
+async function seed(db: Db) {
+  await db.siteSettings.create({ data: { id: 1, name: "BreakingOn Daily", language: "en-GB" } });
+  const world = await db.section.create({ data: { slug: "world", name: "World", sortOrder: 0 } });
+  const politics = await db.section.create({ data: { slug: "politics", name: "Politics", sortOrder: 1 } });
+  await db.section.create({ data: { slug: "empty", name: "Empty", sortOrder: 2 } });
+  const desk = await db.byline.create({ data: { slug: "desk", name: "Desk" } });
+  const jane = await db.byline.create({ data: { slug: "jane", name: "Jane" } });
+  const ghost = await db.byline.create({ data: { slug: "ghost", name: "Ghost" } });
+  const mexico = await db.tag.create({ data: { slug: "mexico", name: "Mexico" } });
+  const trade = await db.tag.create({ data: { slug: "trade", name: "Trade" } });
+  const secret = await db.tag.create({ data: { slug: "secret-plan", name: "Secret plan" } });
+  const stories = [
+    { slug: "older", status: ArticleStatus.PUBLISHED, publishedAt: at(72), substantiveUpdatedAt: at(10), sectionId: world.id, bylineId: desk.id, tagIds: [mexico.id] },
+    { slug: "third", status: ArticleStatus.PUBLISHED, publishedAt: at(30), sectionId: politics.id, bylineId: jane.id, tagIds: [trade.id] },
+    { slug: "newer", status: ArticleStatus.PUBLISHED, publishedAt: at(1), sectionId: world.id, bylineId: desk.id, tagIds: [mexico.id, trade.id] },
+    // Hidden: none of these, nor the tag and byline only they use, may appear in any sitemap.
+    { slug: "draft", status: ArticleStatus.DRAFT, publishedAt: null },
+    { slug: "in-review", status: ArticleStatus.IN_REVIEW, publishedAt: null },
+    { slug: "scheduled", status: ArticleStatus.SCHEDULED, publishedAt: null, scheduledAt: at(-2) },
+    { slug: "archived", status: ArticleStatus.ARCHIVED, publishedAt: at(5) },
+    { slug: "future", status: ArticleStatus.PUBLISHED, publishedAt: at(-1) },
+  ];
+  for (const { bylineId, tagIds, ...story } of stories) {
+    await db.article.create({
+      data: {
+        sectionId: politics.id,
+        ...story,
+        headline: `Headline ${story.slug}`,
+        bylines: { create: [{ bylineId: bylineId ?? ghost.id }] },
+        tags: { create: (tagIds ?? [secret.id]).map((tagId) => ({ tagId })) },
+      },
+    });
+  }
+}
+
+describeEachEngine("sitemap queries", (database) => {
+  beforeAll(async () => seed(database().db));
+
+  it("chunks published story URLs, oldest first, dated by substantive update or publication", async () => {
+    const first = await listSitemapArticles(1, { chunkSize: 2, now: NOW });
+    expect(first).toEqual([
+      { path: "/articles/older", lastModified: at(10) },
+      { path: "/articles/third", lastModified: at(30) },
+    ]);
+    expect(await listSitemapArticles(2, { chunkSize: 2, now: NOW })).toEqual([{ path: "/articles/newer", lastModified: at(1) }]);
+    expect(await listSitemapArticles(3, { chunkSize: 2, now: NOW })).toBeNull();
+    expect((await listSitemapArticles(1, { now: NOW }))?.map((u) => u.path)).toEqual(["/articles/older", "/articles/third", "/articles/newer"]);
+  });
+
+  it("lists home, about, every section, and only the tags and authors with published stories", async () => {
+    const about = (await database().db.siteSettings.findUniqueOrThrow({ where: { id: 1 } })).updatedAt;
+    expect(await listSitemapPages({ now: NOW })).toEqual([
+      { path: "/", lastModified: at(1) },
+      { path: "/about", lastModified: about },
+      { path: "/sections/world", lastModified: at(1) },
+      { path: "/sections/politics", lastModified: at(30) },
+      { path: "/sections/empty", lastModified: null },
+      { path: "/tags/mexico", lastModified: at(1) },
+      { path: "/tags/trade", lastModified: at(1) },
+      { path: "/authors/desk", lastModified: at(1) },
+      { path: "/authors/jane", lastModified: at(30) },
+    ]);
+  });
+
+  it("dates a hub by its newest publication or substantive update", async () => {
+    await database().db.article.update({ where: { slug: "third" }, data: { substantiveUpdatedAt: at(0.5) } });
+    const pages = await listSitemapPages({ now: NOW });
+    const date = (path: string) => pages.find((p) => p.path === path)?.lastModified;
+    expect(date("/")).toEqual(at(0.5));
+    expect(date("/sections/politics")).toEqual(at(0.5));
+    expect(date("/tags/trade")).toEqual(at(0.5));
+    expect(date("/authors/jane")).toEqual(at(0.5));
+    expect(date("/tags/mexico")).toEqual(at(1));
+    await database().db.article.update({ where: { slug: "third" }, data: { substantiveUpdatedAt: null } });
+  });
+
+  it("chunks the pages list and counts the chunks the index needs", async () => {
+    expect(await getSitemapChunkCounts({ chunkSize: 2, now: NOW })).toEqual({ articles: 2, pages: 5 });
+    expect(await getSitemapChunkCounts({ now: NOW })).toEqual({ articles: 1, pages: 1 });
+    expect(await listSitemapPagesChunk(5, { chunkSize: 2, now: NOW })).toEqual([{ path: "/authors/jane", lastModified: at(30) }]);
+    expect(await listSitemapPagesChunk(6, { chunkSize: 2, now: NOW })).toBeNull();
+  });
+
+  it("the news sitemap holds stories published in the last 48 hours, newest first", async () => {
+    expect(await getNewsSitemap({ now: NOW })).toEqual({
+      publication: { name: "BreakingOn Daily", language: "en-GB" },
+      entries: [
+        { path: "/articles/newer", title: "Headline newer", publishedAt: at(1) },
+        { path: "/articles/third", title: "Headline third", publishedAt: at(30) },
+      ],
+    });
+  });
+
+  it("a story published later than now is not in any sitemap yet", async () => {
+    const later = new Date(NOW.getTime() + 2 * HOUR);
+    expect((await getNewsSitemap({ now: later })).entries.map((e) => e.path)).toEqual([
+      "/articles/future",
+      "/articles/newer",
+      "/articles/third",
+    ]);
+    expect((await listSitemapArticles(1, { now: NOW }))?.map((u) => u.path)).not.toContain("/articles/future");
+  });
+});
+
+describeEachEngine("sitemap queries on an empty site", () => {
+  it("has no article chunk, a pages chunk with home and about, and an empty news sitemap", async () => {
+    expect(await getSitemapChunkCounts()).toEqual({ articles: 0, pages: 1 });
+    expect(await listSitemapArticles(1)).toBeNull();
+    expect(await listSitemapPages()).toEqual([
+      { path: "/", lastModified: null },
+      { path: "/about", lastModified: null },
+    ]);
+    expect(await getNewsSitemap()).toEqual({ publication: { name: "BreakingOn", language: "en" }, entries: [] });
+  });
+});

@@ -1,0 +1,143 @@
+import "server-only";
+import { cachedQuery } from "@/lib/cache/cached";
+import { TAGS } from "@/lib/cache/tags";
+import { getDb, type Prisma } from "@/lib/db";
+import { ABOUT_PATH, articlePath, authorPath, HOME_PATH, sectionPath, tagPath } from "@/lib/seo/urls";
+import {
+  chunkCount,
+  NEWS_SITEMAP_LIMIT,
+  NEWS_SITEMAP_WINDOW_MS,
+  SITEMAP_CHUNK_SIZE,
+  type NewsPublication,
+  type NewsSitemapEntry,
+  type SitemapKind,
+  type SitemapUrl,
+} from "@/lib/seo/sitemaps";
+import { publishedWhere } from "./published";
+
+interface ChunkOptions {
+  chunkSize?: number;
+  now?: Date;
+}
+
+type Dated = { publishedAt: Date | null; substantiveUpdatedAt: Date | null };
+
+/** A story's sitemap date: its last substantive update, else its publication. */
+function lastModified(row: Dated): Date | null {
+  return row.substantiveUpdatedAt ?? row.publishedAt;
+}
+
+function latest(a: Date | null, b: Date | null): Date | null {
+  if (!a) return b;
+  if (!b) return a;
+  return a > b ? a : b;
+}
+
+/** The newest story date per key (a tag's, an author's), from rows that each carry one story's dates. */
+function newestBy<K>(rows: (Dated & { key: K })[]): Map<K, Date | null> {
+  const newest = new Map<K, Date | null>();
+  for (const row of rows) newest.set(row.key, latest(newest.get(row.key) ?? null, lastModified(row)));
+  return newest;
+}
+
+const datesSelect = { publishedAt: true, substantiveUpdatedAt: true } satisfies Prisma.ArticleSelect;
+
+// Oldest first, so a story stays in the same chunk as newer ones are added after it.
+const chunkOrder: Prisma.ArticleOrderByWithRelationInput[] = [{ publishedAt: "asc" }, { id: "asc" }];
+
+/** One chunk of published story URLs (1-based), or null past the last chunk. */
+async function querySitemapArticles(chunk: number, { chunkSize = SITEMAP_CHUNK_SIZE, now = new Date() }: ChunkOptions = {}) {
+  const rows = await getDb().article.findMany({
+    where: publishedWhere(now),
+    orderBy: chunkOrder,
+    skip: (chunk - 1) * chunkSize,
+    take: chunkSize,
+    select: { slug: true, ...datesSelect },
+  });
+  if (rows.length === 0) return null;
+  return rows.map((row): SitemapUrl => ({ path: articlePath(row.slug), lastModified: lastModified(row) }));
+}
+
+/**
+ * Every other page worth indexing: home, about, each section, and each tag and author with at least one published
+ * story (an empty tag page is thin, and a tag used only on drafts would give a draft away). A hub's date is its
+ * newest story's.
+ */
+export async function listSitemapPages({ now = new Date() }: { now?: Date } = {}): Promise<SitemapUrl[]> {
+  const db = getDb();
+  const published = publishedWhere(now);
+  const [newest, settings, sections, sectionDates, tagRows, bylineRows] = await Promise.all([
+    db.article.aggregate({ where: published, _max: { publishedAt: true, substantiveUpdatedAt: true } }),
+    db.siteSettings.findUnique({ where: { id: 1 }, select: { updatedAt: true } }),
+    db.section.findMany({ orderBy: [{ sortOrder: "asc" }, { slug: "asc" }], select: { id: true, slug: true } }),
+    db.article.groupBy({ by: ["sectionId"], where: published, _max: { publishedAt: true, substantiveUpdatedAt: true } }),
+    db.articleTag.findMany({ where: { article: published }, select: { tag: { select: { slug: true } }, article: { select: datesSelect } } }),
+    db.articleByline.findMany({ where: { article: published }, select: { byline: { select: { slug: true } }, article: { select: datesSelect } } }),
+  ]);
+  const sectionNewest = new Map(
+    sectionDates.map((g) => [g.sectionId, latest(g._max.publishedAt, g._max.substantiveUpdatedAt)] as const),
+  );
+  const tags = newestBy(tagRows.map((r) => ({ key: r.tag.slug, ...r.article })));
+  const bylines = newestBy(bylineRows.map((r) => ({ key: r.byline.slug, ...r.article })));
+  const bySlug = (map: Map<string, Date | null>) => [...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return [
+    { path: HOME_PATH, lastModified: latest(newest._max.publishedAt, newest._max.substantiveUpdatedAt) },
+    { path: ABOUT_PATH, lastModified: settings?.updatedAt ?? null },
+    ...sections.map((s) => ({ path: sectionPath(s.slug), lastModified: sectionNewest.get(s.id) ?? null })),
+    ...bySlug(tags).map(([slug, date]) => ({ path: tagPath(slug), lastModified: date })),
+    ...bySlug(bylines).map(([slug, date]) => ({ path: authorPath(slug), lastModified: date })),
+  ];
+}
+
+/** One chunk of the pages list (1-based), or null past the last chunk. */
+async function querySitemapPagesChunk(chunk: number, { chunkSize = SITEMAP_CHUNK_SIZE, now }: ChunkOptions = {}) {
+  const pages = await listSitemapPages({ now });
+  const slice = pages.slice((chunk - 1) * chunkSize, chunk * chunkSize);
+  return slice.length > 0 ? slice : null;
+}
+
+/** How many chunk files each kind of sitemap needs right now. */
+async function loadSitemapChunkCounts({ chunkSize = SITEMAP_CHUNK_SIZE, now = new Date() }: ChunkOptions = {}): Promise<
+  Record<SitemapKind, number>
+> {
+  const db = getDb();
+  const published = publishedWhere(now);
+  const hasPublished = { some: { article: published } };
+  const [articles, sections, tags, bylines] = await Promise.all([
+    db.article.count({ where: published }),
+    db.section.count(),
+    db.tag.count({ where: { articles: hasPublished } }),
+    db.byline.count({ where: { articles: hasPublished } }),
+  ]);
+  // Home and about are always there.
+  return { articles: chunkCount(articles, chunkSize), pages: chunkCount(2 + sections + tags + bylines, chunkSize) };
+}
+
+/** Stories published in the last 48 hours, newest first, with the publication's name and language. */
+export async function getNewsSitemap({ now = new Date() }: { now?: Date } = {}): Promise<{
+  publication: NewsPublication;
+  entries: NewsSitemapEntry[];
+}> {
+  const db = getDb();
+  const since = new Date(now.getTime() - NEWS_SITEMAP_WINDOW_MS);
+  const [settings, rows] = await Promise.all([
+    db.siteSettings.findUnique({ where: { id: 1 }, select: { name: true, language: true } }),
+    db.article.findMany({
+      where: { AND: [publishedWhere(now), { publishedAt: { gte: since } }] },
+      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+      take: NEWS_SITEMAP_LIMIT,
+      select: { slug: true, headline: true, publishedAt: true },
+    }),
+  ]);
+  return {
+    publication: settings ?? { name: "BreakingOn", language: "en" },
+    // publishedWhere guarantees a publication time.
+    entries: rows.map((row) => ({ path: articlePath(row.slug), title: row.headline, publishedAt: row.publishedAt! })),
+  };
+}
+
+export const listSitemapArticles = cachedQuery("sitemap-articles", querySitemapArticles, () => [TAGS.articles]);
+
+export const listSitemapPagesChunk = cachedQuery("sitemap-pages", querySitemapPagesChunk, () => [TAGS.articles, TAGS.sections]);
+
+export const getSitemapChunkCounts = cachedQuery("sitemap-counts", loadSitemapChunkCounts, () => [TAGS.articles, TAGS.sections]);

@@ -1,0 +1,258 @@
+// schema.org structured data for search engines: NewsArticle, BreadcrumbList, WebSite and NewsMediaOrganization.
+// Pure builders from the reader DTOs, which only ever hold published stories; json-ld.test.ts spells out the
+// properties schema.org and Google's Article and Breadcrumb documentation require or recommend.
+import type { ArticleDetail, LinkRef } from "@/lib/dal/articles";
+import { env } from "@/lib/env";
+import { absoluteUrl, articleOgImagePath, articlePath, authorPath, HOME_PATH, PUBLISHER_LOGO, sectionPath } from "./urls";
+
+const CONTEXT = "https://schema.org";
+
+/** Google truncates longer headlines in rich results. */
+export const MAX_HEADLINE_LENGTH = 110;
+
+export interface SeoSite {
+  name: string;
+  description: string;
+  language: string;
+}
+
+export interface SeoOptions {
+  /** Absolute origin without a trailing slash; defaults to SITE_URL. */
+  siteUrl?: string;
+}
+
+export interface ImageObjectLd {
+  "@type": "ImageObject";
+  url: string;
+  width: number;
+  height: number;
+  caption?: string;
+}
+
+export interface AuthorLd {
+  "@type": "Person" | "Organization";
+  name: string;
+  url: string;
+}
+
+export interface PublisherLd {
+  "@type": "NewsMediaOrganization";
+  "@id": string;
+  name: string;
+  url: string;
+  logo: ImageObjectLd;
+  description?: string;
+}
+
+export interface CorrectionCommentLd {
+  "@type": "CorrectionComment";
+  text: string;
+  datePublished: string;
+}
+
+export interface NewsArticleLd {
+  "@context": typeof CONTEXT;
+  "@type": "NewsArticle";
+  headline: string;
+  description?: string;
+  image: ImageObjectLd[];
+  datePublished: string;
+  dateModified: string;
+  author: AuthorLd[];
+  publisher: PublisherLd;
+  mainEntityOfPage: { "@type": "WebPage"; "@id": string };
+  url: string;
+  inLanguage: string;
+  isAccessibleForFree: true;
+  articleSection?: string;
+  keywords?: string[];
+  correction?: CorrectionCommentLd[];
+}
+
+export interface ListItemLd {
+  "@type": "ListItem";
+  position: number;
+  name: string;
+  item: string;
+}
+
+export interface BreadcrumbListLd {
+  "@context": typeof CONTEXT;
+  "@type": "BreadcrumbList";
+  itemListElement: ListItemLd[];
+}
+
+export interface WebSiteLd {
+  "@context": typeof CONTEXT;
+  "@type": "WebSite";
+  "@id": string;
+  name: string;
+  url: string;
+  description?: string;
+  inLanguage: string;
+  publisher: { "@id": string };
+}
+
+export type OrganizationLd = PublisherLd & { "@context": typeof CONTEXT };
+
+export type JsonLdDocument = NewsArticleLd | BreadcrumbListLd | WebSiteLd | OrganizationLd;
+
+/** Cuts at a word boundary and adds an ellipsis, so the result is at most `max` characters. */
+export function truncateHeadline(headline: string, max: number = MAX_HEADLINE_LENGTH): string {
+  const text = headline.trim();
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, "")}…`;
+}
+
+// A byline is not always a person: desks, wire services and the newsroom itself write too.
+const ORGANIZATION_BYLINE = /\b(newsroom|news desk|desk|staff|editors|editorial board|wire|agency|press|reporters|team)\b/i;
+
+export function bylineType(name: string, siteName: string): AuthorLd["@type"] {
+  const site = siteName.trim().toLowerCase();
+  return ORGANIZATION_BYLINE.test(name) || (site !== "" && name.toLowerCase().includes(site)) ? "Organization" : "Person";
+}
+
+function publisherId(siteUrl: string): string {
+  return `${siteUrl}/#publisher`;
+}
+
+function publisher(site: SeoSite, siteUrl: string): PublisherLd {
+  return {
+    "@type": "NewsMediaOrganization",
+    "@id": publisherId(siteUrl),
+    name: site.name,
+    url: absoluteUrl(siteUrl, HOME_PATH),
+    logo: { "@type": "ImageObject", url: absoluteUrl(siteUrl, PUBLISHER_LOGO.path), width: PUBLISHER_LOGO.width, height: PUBLISHER_LOGO.height },
+    ...(site.description ? { description: site.description } : {}),
+  };
+}
+
+function articleImage(article: ArticleDetail, siteUrl: string): ImageObjectLd {
+  if (article.hero) {
+    const { src, width, height, alt } = article.hero;
+    return { "@type": "ImageObject", url: absoluteUrl(siteUrl, src), width, height, ...(alt ? { caption: alt } : {}) };
+  }
+  return { "@type": "ImageObject", url: absoluteUrl(siteUrl, articleOgImagePath(article.slug)), width: 1200, height: 630 };
+}
+
+/** The story as a NewsArticle. dateModified is the last substantive update, never a mere re-save. */
+export function newsArticleJsonLd(article: ArticleDetail, site: SeoSite, { siteUrl = env.SITE_URL }: SeoOptions = {}): NewsArticleLd {
+  const url = absoluteUrl(siteUrl, articlePath(article.slug));
+  const description = article.seoDescription ?? article.standfirst;
+  const corrections = article.corrections.filter((note) => note.kind === "CORRECTION");
+  return {
+    "@context": CONTEXT,
+    "@type": "NewsArticle",
+    headline: truncateHeadline(article.headline),
+    ...(description ? { description } : {}),
+    image: [articleImage(article, siteUrl)],
+    datePublished: article.publishedAt.toISOString(),
+    dateModified: (article.updatedAt ?? article.publishedAt).toISOString(),
+    author: article.bylines.map((byline) => ({
+      "@type": bylineType(byline.name, site.name),
+      name: byline.name,
+      url: absoluteUrl(siteUrl, authorPath(byline.slug)),
+    })),
+    publisher: publisher(site, siteUrl),
+    mainEntityOfPage: { "@type": "WebPage", "@id": url },
+    url,
+    inLanguage: site.language,
+    isAccessibleForFree: true,
+    ...(article.section ? { articleSection: article.section.name } : {}),
+    ...(article.tags.length > 0 ? { keywords: article.tags.map((tag) => tag.name) } : {}),
+    ...(corrections.length > 0
+      ? {
+          correction: corrections.map((note) => ({
+            "@type": "CorrectionComment" as const,
+            text: note.body,
+            datePublished: note.publishedAt.toISOString(),
+          })),
+        }
+      : {}),
+  };
+}
+
+export interface Crumb {
+  name: string;
+  path: string;
+}
+
+export function breadcrumbJsonLd(crumbs: Crumb[], { siteUrl = env.SITE_URL }: SeoOptions = {}): BreadcrumbListLd {
+  return {
+    "@context": CONTEXT,
+    "@type": "BreadcrumbList",
+    itemListElement: crumbs.map((crumb, index) => ({
+      "@type": "ListItem",
+      position: index + 1,
+      name: crumb.name,
+      item: absoluteUrl(siteUrl, crumb.path),
+    })),
+  };
+}
+
+/** Home › Section › Story (Home › Story for a story without a section). */
+export function articleBreadcrumbJsonLd(
+  article: Pick<ArticleDetail, "slug" | "headline" | "section">,
+  site: Pick<SeoSite, "name">,
+  options: SeoOptions = {},
+): BreadcrumbListLd {
+  return breadcrumbJsonLd(
+    [
+      { name: site.name, path: HOME_PATH },
+      ...(article.section ? [{ name: article.section.name, path: sectionPath(article.section.slug) }] : []),
+      { name: truncateHeadline(article.headline), path: articlePath(article.slug) },
+    ],
+    options,
+  );
+}
+
+/** Home › Section. */
+export function sectionBreadcrumbJsonLd(section: LinkRef, site: Pick<SeoSite, "name">, options: SeoOptions = {}): BreadcrumbListLd {
+  return breadcrumbJsonLd(
+    [
+      { name: site.name, path: HOME_PATH },
+      { name: section.name, path: sectionPath(section.slug) },
+    ],
+    options,
+  );
+}
+
+/** The publisher, for the home page. */
+export function organizationJsonLd(site: SeoSite, { siteUrl = env.SITE_URL }: SeoOptions = {}): OrganizationLd {
+  return { "@context": CONTEXT, ...publisher(site, siteUrl) };
+}
+
+/** The site itself, for the home page; its publisher refers to organizationJsonLd by @id. */
+export function webSiteJsonLd(site: SeoSite, { siteUrl = env.SITE_URL }: SeoOptions = {}): WebSiteLd {
+  return {
+    "@context": CONTEXT,
+    "@type": "WebSite",
+    "@id": `${siteUrl}/#website`,
+    name: site.name,
+    url: absoluteUrl(siteUrl, HOME_PATH),
+    ...(site.description ? { description: site.description } : {}),
+    inLanguage: site.language,
+    publisher: { "@id": publisherId(siteUrl) },
+  };
+}
+
+/** The home page's structured data: the WebSite and its NewsMediaOrganization. */
+export function homeJsonLd(site: SeoSite, options: SeoOptions = {}): JsonLdDocument[] {
+  return [webSiteJsonLd(site, options), organizationJsonLd(site, options)];
+}
+
+// "<" (and ">", "&") escaped so a headline like "</script><script>…" stays inside the JSON; U+2028/2029 for old parsers.
+const UNSAFE_IN_SCRIPT: Record<string, string> = {
+  "<": "\\u003c",
+  ">": "\\u003e",
+  "&": "\\u0026",
+  "\u2028": "\\u2028",
+  "\u2029": "\\u2029",
+};
+
+/** JSON for a <script type="application/ld+json"> body. */
+export function serializeJsonLd(data: JsonLdDocument | JsonLdDocument[]): string {
+  return JSON.stringify(data).replace(/[<>&\u2028\u2029]/g, (c) => UNSAFE_IN_SCRIPT[c]);
+}
