@@ -3,6 +3,7 @@
 import { existsSync } from "node:fs";
 import { defineConfig } from "prisma/config";
 import { resolveDatabaseUrl } from "./lib/database-url";
+import { searchExternalTables } from "./lib/search/database-objects";
 import { enableWasmSchemaEngineIfNeeded } from "./prisma/engine/index.mjs";
 
 // Prisma 7 no longer reads .env by itself; Next.js does, so the CLI should see the same file.
@@ -20,4 +21,7 @@ export default defineConfig({
     seed: "tsx prisma/seed.ts",
   },
   datasource: { url: target.url },
+  // The search index is maintained by triggers, not Prisma models; migrate must leave it alone.
+  experimental: { externalTables: true },
+  tables: { external: searchExternalTables(target) },
 });

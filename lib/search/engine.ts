@@ -1,0 +1,35 @@
+import type { SnippetSegment } from "./snippet";
+
+/** The raw-SQL part of a Prisma client, which is all the engines need (the data layer passes getDb()). */
+export interface SqlQueries {
+  $queryRaw<T = unknown>(query: TemplateStringsArray, ...values: unknown[]): PromiseLike<T>;
+  $executeRaw(query: TemplateStringsArray, ...values: unknown[]): PromiseLike<number>;
+}
+
+export interface SqlClient extends SqlQueries {
+  $transaction<R>(run: (tx: SqlQueries) => Promise<R>): PromiseLike<R>;
+}
+
+export interface SearchHit {
+  articleId: string;
+  snippet: SnippetSegment[];
+}
+
+/**
+ * One implementation per database engine. Both match only stories that are PUBLISHED with publishedAt <= now, and
+ * rank headline matches above standfirst matches above body matches.
+ */
+export interface SearchEngine {
+  /** How many readable stories contain every term. */
+  count(db: SqlQueries, terms: string[], now: Date): Promise<number>;
+  /** One page of those stories, best first, each with a snippet of its body. */
+  find(db: SqlQueries, terms: string[], now: Date, page: { limit: number; offset: number }): Promise<SearchHit[]>;
+  /** Refills the index from the articles table; returns how many stories it now holds. */
+  rebuild(db: SqlClient): Promise<number>;
+  /** Names of the index's tables and triggers that are missing from the database (empty when all is well). */
+  missingObjects(db: SqlQueries): Promise<string[]>;
+}
+
+export class SearchIndexError extends Error {
+  override name = "SearchIndexError";
+}

@@ -1,0 +1,73 @@
+// Reader search: one interface (SearchEngine), one implementation per database engine, chosen the way lib/db.ts
+// chooses the driver adapter. The data layer (lib/dal/search.ts) hands in the client and shapes results for pages.
+import type { DatabaseTarget } from "../database-url";
+import { SearchIndexError, type SearchEngine, type SearchHit, type SqlClient, type SqlQueries } from "./engine";
+import { postgresqlSearch } from "./postgresql";
+import { parseSearchQuery } from "./query";
+import { sqliteSearch } from "./sqlite";
+
+export { SearchIndexError, type SearchEngine, type SearchHit, type SqlClient, type SqlQueries } from "./engine";
+export { MAX_QUERY_LENGTH, cleanQueryText, parseSearchQuery, type SearchQuery } from "./query";
+export { hasHighlight, type SnippetSegment } from "./snippet";
+
+type EngineName = DatabaseTarget["engine"];
+
+export const DEFAULT_PAGE_SIZE = 10;
+export const MAX_PAGE_SIZE = 50;
+
+export function searchEngineFor(engine: EngineName): SearchEngine {
+  return engine === "sqlite" ? sqliteSearch : postgresqlSearch;
+}
+
+export interface SearchPage {
+  /** The query as searched (tidied, capped); empty when the reader has not searched yet. */
+  query: string;
+  total: number;
+  /** The page shown: the one asked for, kept between 1 and the last page. */
+  page: number;
+  pageSize: number;
+  /** 0 when nothing matched. */
+  pageCount: number;
+  hits: SearchHit[];
+}
+
+/**
+ * One page of stories matching a reader's query. A query with no words in it (empty, only punctuation or emoji)
+ * matches nothing without asking the database. Pages past the end show the last page.
+ */
+export async function searchIndex(
+  db: SqlQueries,
+  engine: SearchEngine,
+  rawQuery: string,
+  { page = 1, pageSize = DEFAULT_PAGE_SIZE, now = new Date() }: { page?: number; pageSize?: number; now?: Date } = {},
+): Promise<SearchPage> {
+  const { text, terms } = parseSearchQuery(rawQuery);
+  const size = Number.isInteger(pageSize) ? Math.min(Math.max(pageSize, 1), MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE;
+  const empty: SearchPage = { query: text, total: 0, page: 1, pageSize: size, pageCount: 0, hits: [] };
+  if (terms.length === 0) return empty;
+  const total = await engine.count(db, terms, now);
+  if (total === 0) return empty;
+  const pageCount = Math.ceil(total / size);
+  const current = Number.isInteger(page) ? Math.min(Math.max(page, 1), pageCount) : 1;
+  const hits = await engine.find(db, terms, now, { limit: size, offset: (current - 1) * size });
+  return { query: text, total, page: current, pageSize: size, pageCount, hits };
+}
+
+/**
+ * Empties and refills the search index from the articles table, after checking that the index and the triggers
+ * that keep it in step exist. Returns how many published stories the index holds.
+ */
+export async function rebuildSearchIndex(db: SqlClient, engineName: EngineName): Promise<number> {
+  const engine = searchEngineFor(engineName);
+  const missing = await engine.missingObjects(db);
+  if (missing.includes("search_document")) {
+    throw new SearchIndexError("this database has no search index yet; apply the migrations first: npx prisma migrate deploy");
+  }
+  if (missing.length > 0) {
+    throw new SearchIndexError(
+      `the search index's triggers are missing (${missing.join(", ")}), so it cannot follow article changes; ` +
+        `re-create them as in prisma/${engineName}/migrations/*_search/migration.sql, then rebuild again`,
+    );
+  }
+  return engine.rebuild(db);
+}

@@ -1,0 +1,60 @@
+// PostgreSQL: a weighted tsvector table kept by a trigger (prisma/postgresql/migrations/*_search). Every value is a
+// bound parameter, and the words come from query.ts, so plainto_tsquery only ever sees plain words.
+import type { SearchEngine, SearchHit, SqlClient, SqlQueries } from "./engine";
+import { MARK_END, MARK_START, toSnippetSegments } from "./snippet";
+
+const HEADLINE_OPTIONS = `StartSel="${MARK_START}", StopSel="${MARK_END}", MaxWords=20, MinWords=10, ShortWord=3, MaxFragments=2, FragmentDelimiter=" … "`;
+
+export const postgresqlSearch: SearchEngine = {
+  async count(db, terms, now) {
+    const [row] = await db.$queryRaw<{ total: bigint | number }[]>`
+      SELECT count(*) AS "total"
+      FROM "search_document" AS "d"
+      JOIN "Article" AS "a" ON "a"."id" = "d"."articleId"
+      WHERE "d"."document" @@ plainto_tsquery('english', ${terms.join(" ")})
+        AND "a"."status" = 'PUBLISHED' AND "a"."publishedAt" <= ${now}`;
+    return Number(row?.total ?? 0);
+  },
+
+  async find(db, terms, now, { limit, offset }) {
+    // ts_rank's default weights score a headline (A) match ten times a body (D) match. ts_headline is costly, so
+    // it runs only on the page of results.
+    const rows = await db.$queryRaw<{ articleId: string; snippet: string | null }[]>`
+      SELECT "p"."articleId",
+        ts_headline('english', left("search_plain_text"("p"."body"), 200000), "p"."query", ${HEADLINE_OPTIONS}) AS "snippet"
+      FROM (
+        SELECT "d"."articleId", "d"."body", "q"."query", ts_rank("d"."document", "q"."query") AS "rank",
+          "a"."publishedAt", "a"."id"
+        FROM "search_document" AS "d"
+        JOIN "Article" AS "a" ON "a"."id" = "d"."articleId"
+        CROSS JOIN plainto_tsquery('english', ${terms.join(" ")}) AS "q"("query")
+        WHERE "d"."document" @@ "q"."query"
+          AND "a"."status" = 'PUBLISHED' AND "a"."publishedAt" <= ${now}
+        ORDER BY "rank" DESC, "a"."publishedAt" DESC, "a"."id" DESC
+        LIMIT ${limit}::integer OFFSET ${offset}::integer
+      ) AS "p"
+      ORDER BY "p"."rank" DESC, "p"."publishedAt" DESC, "p"."id" DESC`;
+    return rows.map((row): SearchHit => ({ articleId: row.articleId, snippet: toSnippetSegments(row.snippet ?? "") }));
+  },
+
+  async rebuild(db: SqlClient) {
+    return db.$transaction(async (tx) => {
+      await tx.$executeRaw`DELETE FROM "search_document"`;
+      await tx.$executeRaw`
+        INSERT INTO "search_document" ("articleId", "headline", "standfirst", "body")
+        SELECT "id", "headline", "standfirst", "body" FROM "Article" WHERE "status" = 'PUBLISHED'`;
+      const [row] = await tx.$queryRaw<{ total: bigint | number }[]>`SELECT count(*) AS "total" FROM "search_document"`;
+      return Number(row?.total ?? 0);
+    });
+  },
+
+  async missingObjects(db: SqlQueries) {
+    const rows = await db.$queryRaw<{ name: string }[]>`
+      SELECT 'search_document' AS "name" WHERE to_regclass('"search_document"') IS NOT NULL
+      UNION ALL
+      SELECT "tgname"::text FROM "pg_trigger"
+      WHERE "tgrelid" = to_regclass('"Article"') AND "tgname" = 'search_article_sync'`;
+    const present = new Set(rows.map((row) => row.name));
+    return ["search_document", "search_article_sync"].filter((name) => !present.has(name));
+  },
+};
