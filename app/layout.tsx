@@ -5,10 +5,6 @@ import { getSiteSettings } from "@/lib/dal/settings";
 import { env } from "@/lib/env";
 import "./globals.css";
 
-// Pages render per request from cached data (lib/cache): the build never reads a database, so one build serves
-// any database, and a write shows on the next request because it expires the cache tags it touched.
-export const dynamic = "force-dynamic";
-
 export async function generateMetadata(): Promise<Metadata> {
   const site = await getSiteSettings();
   return {

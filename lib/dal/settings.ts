@@ -24,7 +24,7 @@ const FALLBACK: SiteSettingsView = {
 };
 
 /** Publication-wide settings; a database that was never seeded still renders with sensible defaults. */
-export const getSiteSettings = cachedQuery(
+const cachedSiteSettings = cachedQuery(
   "site-settings",
   async (): Promise<SiteSettingsView> => {
     const row = await getDb().siteSettings.findUnique({
@@ -43,3 +43,12 @@ export const getSiteSettings = cachedQuery(
   },
   () => [TAGS.settings],
 );
+
+/**
+ * Publication-wide settings. While Next.js builds, the few static shells (the unmatched-URL 404) get the defaults:
+ * the build never reads a database, so one build serves any database.
+ */
+export async function getSiteSettings(): Promise<SiteSettingsView> {
+  if (process.env.NEXT_PHASE === "phase-production-build") return FALLBACK;
+  return cachedSiteSettings();
+}

@@ -2,6 +2,9 @@ import type { Metadata } from "next";
 import { getSiteSettings } from "@/lib/dal/settings";
 import { pageMetadata } from "@/lib/seo/metadata";
 
+// Rendered per request from the tagged data cache; the build never reads the database.
+export const dynamic = "force-dynamic";
+
 export async function generateMetadata(): Promise<Metadata> {
   const site = await getSiteSettings();
   return pageMetadata({ title: `About ${site.name}`, description: site.description, path: "/about" }, site);

@@ -11,6 +11,14 @@ import { articleMetadata } from "@/lib/seo/metadata";
 
 type Props = { params: Promise<{ slug: string }> };
 
+// Each story's page is rendered on its first request and then served whole from Next.js's cache until a write
+// expires one of the tags its data carries (lib/cache/invalidate.ts): a spike on a breaking story renders it once.
+// No slugs at build time, so the build never reads the database.
+export const dynamicParams = true;
+export async function generateStaticParams(): Promise<{ slug: string }[]> {
+  return [];
+}
+
 async function findArticle(params: Props["params"]) {
   const { slug } = await params;
   return isSlug(slug) ? { slug, data: await getPublishedArticle(slug) } : { slug, data: null };
