@@ -66,3 +66,30 @@ describe("preparing the embedded database on every start", () => {
     after.close();
   }, 120_000);
 });
+
+describe("npm run admin", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "breakingon-admin-"));
+  const env = { ...process.env, DATABASE_URL: `file:${path.join(dir, "admin.db")}` };
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  function admin(args: string[], password: string) {
+    return spawnSync(process.execPath, [TSX, "--conditions=react-server", "scripts/admin.ts", ...args], { env, input: password, encoding: "utf8", timeout: 60_000 });
+  }
+
+  it("creates an admin, resets it, and refuses bad input in one line", async () => {
+    await prepareDatabase(env);
+    const created = admin(["--email", "Ops@News.Example", "--name", "Ops"], "purple elephants dance\n");
+    expect(created.status).toBe(0);
+    expect(created.stdout.trim()).toBe("Created admin ops@news.example.");
+    const reset = admin(["--email", "ops@news.example"], "another long passphrase\n");
+    expect(reset.stdout.trim()).toBe("Reset admin ops@news.example; every session of this account has ended.");
+    const weak = admin(["--email", "ops@news.example"], "password1234\n");
+    expect(weak.status).toBe(1);
+    expect(nonEmptyLines(weak.stderr)).toEqual(["npm run admin: password: This password is too common. Choose another."]);
+    const usage = admin([], "");
+    expect(nonEmptyLines(usage.stderr)).toEqual([expect.stringMatching(/^npm run admin: usage: npm run admin -- --email/)]);
+    const db = new Database(path.join(dir, "admin.db"), { readonly: true });
+    expect(db.prepare("select role, sessionVersion from User").all()).toEqual([{ role: "ADMIN", sessionVersion: 1 }]);
+    db.close();
+  }, 120_000);
+});
