@@ -189,13 +189,11 @@ export const getPublishedArticle = cachedQuery(
 export const findRedirect = cachedQuery(
   "article-redirect",
   async (slug: string): Promise<string | null> => {
-    const redirect = await getDb().slugRedirect.findUnique({
-      where: { fromSlug: slug },
-      select: { article: { select: { slug: true, status: true, publishedAt: true } } },
+    const redirect = await getDb().slugRedirect.findFirst({
+      where: { fromSlug: slug, article: publishedWhere() },
+      select: { article: { select: { slug: true } } },
     });
-    const target = redirect?.article;
-    const visible = await getDb().article.count({ where: { ...publishedWhere(), slug: target?.slug ?? "" } });
-    return target && visible ? target.slug : null;
+    return redirect?.article.slug ?? null;
   },
   ([slug]) => [TAGS.articles, TAGS.article(slug)],
 );

@@ -45,37 +45,17 @@ export async function postgresUnavailableReason(): Promise<string | null> {
   }
 }
 
-export async function createTestDatabase(engine: Engine): Promise<TestDatabase> {
-  if (engine === "sqlite") {
-    const dir = mkdtempSync(path.join(tmpdir(), "breakingon-test-"));
-    const file = path.join(dir, "test.db");
-    const sqlite = new Database(file);
-    for (const sql of migrationScripts("sqlite")) sqlite.exec(sql);
-    sqlite.close();
-    const url = `file:${file}`;
-    const db = createDb(url);
-    return {
-      engine,
-      url,
-      db,
-      async drop() {
-        await db.$disconnect();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  }
-  const name = `breakingon_test_${randomBytes(6).toString("hex")}`;
+async function onServer(sql: string): Promise<void> {
   const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
   await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  await admin.end();
-  const target = new URL(POSTGRES_ADMIN_URL);
-  target.pathname = `/${name}`;
-  const url = target.toString();
-  const setup = new pg.Client({ connectionString: url });
-  await setup.connect();
-  for (const sql of migrationScripts("postgresql")) await setup.query(sql);
-  await setup.end();
+  try {
+    await admin.query(sql);
+  } finally {
+    await admin.end();
+  }
+}
+
+function opened(engine: Engine, url: string, removeStore: () => Promise<void>): TestDatabase {
   const db = createDb(url);
   return {
     engine,
@@ -83,12 +63,30 @@ export async function createTestDatabase(engine: Engine): Promise<TestDatabase> 
     db,
     async drop() {
       await db.$disconnect();
-      const cleanup = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await cleanup.end();
+      await removeStore();
     },
   };
+}
+
+export async function createTestDatabase(engine: Engine): Promise<TestDatabase> {
+  if (engine === "sqlite") {
+    const dir = mkdtempSync(path.join(tmpdir(), "breakingon-test-"));
+    const file = path.join(dir, "test.db");
+    const sqlite = new Database(file);
+    for (const sql of migrationScripts("sqlite")) sqlite.exec(sql);
+    sqlite.close();
+    return opened(engine, `file:${file}`, async () => rmSync(dir, { recursive: true, force: true }));
+  }
+  const name = `breakingon_test_${randomBytes(6).toString("hex")}`;
+  await onServer(`CREATE DATABASE "${name}"`);
+  const target = new URL(POSTGRES_ADMIN_URL);
+  target.pathname = `/${name}`;
+  const url = target.toString();
+  const setup = new pg.Client({ connectionString: url });
+  await setup.connect();
+  for (const sql of migrationScripts("postgresql")) await setup.query(sql);
+  await setup.end();
+  return opened(engine, url, () => onServer(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
 }
 
 const postgresReason = await postgresUnavailableReason();
