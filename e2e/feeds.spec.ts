@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { XMLParser, XMLValidator } from "fast-xml-parser";
-import { HIDDEN_MARKER, HIDDEN_SLUGS, OLDER_SLUG, SOURCE_HEADLINE, SOURCE_SLUG } from "./support/site";
+import { XMLParser } from "fast-xml-parser";
+import { OLDER_SLUG, SOURCE_HEADLINE, SOURCE_SLUG } from "./support/site";
+import { fetchXml as fetchXmlDocument } from "./support/xml";
 
 const PUBLISHED = "2025-08-09T12:00:00.000Z";
 // The fixture story published on August 1 and substantively updated the next day.
@@ -10,15 +11,8 @@ const OLDER_UPDATED = "2025-08-02T10:30:00.000Z";
 const LISTS = new Set(["rss.channel.item", "feed.entry", "feed.link", "feed.entry.link"]);
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", isArray: (_name, jpath) => LISTS.has(String(jpath)) });
 
-async function fetchXml(request: APIRequestContext, path: string, contentType: string) {
-  const response = await request.get(path);
-  expect(response.status(), path).toBe(200);
-  expect(response.headers()["content-type"], path).toBe(contentType);
-  const text = await response.text();
-  expect(XMLValidator.validate(text), path).toBe(true);
-  expect(text, path).not.toContain(HIDDEN_MARKER);
-  for (const slug of HIDDEN_SLUGS) expect(text, path).not.toContain(slug);
-  return parser.parse(text);
+function fetchXml(request: APIRequestContext, path: string, contentType: string) {
+  return fetchXmlDocument(request, path, contentType, parser);
 }
 
 const RSS = "application/rss+xml; charset=utf-8";

@@ -1,7 +1,8 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { XMLParser, XMLValidator } from "fast-xml-parser";
+import { XMLParser } from "fast-xml-parser";
 import { articleOgImagePath } from "../lib/seo/urls";
-import { BREAKING_SLUG, HIDDEN_MARKER, HIDDEN_SLUGS, OLDER_SLUG, SOURCE_SLUG } from "./support/site";
+import { BREAKING_SLUG, HIDDEN_SLUGS, OLDER_SLUG, SOURCE_SLUG } from "./support/site";
+import { fetchXml as fetchXmlDocument } from "./support/xml";
 
 const PUBLISHED = "2025-08-09T12:00:00.000Z";
 const OLDER_UPDATED = "2025-08-02T10:30:00.000Z";
@@ -9,15 +10,8 @@ const XML = "application/xml; charset=utf-8";
 
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", isArray: (name) => ["url", "sitemap"].includes(name) });
 
-async function fetchXml(request: APIRequestContext, path: string) {
-  const response = await request.get(path);
-  expect(response.status(), path).toBe(200);
-  expect(response.headers()["content-type"], path).toBe(XML);
-  const text = await response.text();
-  expect(XMLValidator.validate(text), path).toBe(true);
-  expect(text, path).not.toContain(HIDDEN_MARKER);
-  for (const slug of HIDDEN_SLUGS) expect(text, path).not.toContain(slug);
-  return parser.parse(text);
+function fetchXml(request: APIRequestContext, path: string) {
+  return fetchXmlDocument(request, path, XML, parser);
 }
 
 async function expectPng(request: APIRequestContext, url: string) {
