@@ -26,6 +26,8 @@ const schema = z
     SCHEDULER_POLL_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000),
     // Where this server reaches itself (the scheduler expires reader caches through it). Default: loopback on PORT.
     INTERNAL_URL: z.url().optional(),
+    // Where uploaded images and their resized copies are kept (local disk). Relative paths are from the app folder.
+    STORAGE_DIR: z.string().min(1).default("./storage"),
     // Set by Next.js while it builds; secrets are only demanded of a running server.
     NEXT_PHASE: z.string().optional(),
   })

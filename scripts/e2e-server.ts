@@ -10,6 +10,8 @@ async function main() {
   // One database per port, so parallel e2e runs (each with its own NEXT_DIST_DIR) do not share state.
   const E2E_DATABASE = port === 3100 ? "data/e2e.db" : `data/e2e-${port}.db`;
   for (const suffix of ["", "-wal", "-shm"]) rmSync(`${E2E_DATABASE}${suffix}`, { force: true });
+  const storageDir = `data/e2e-storage-${port}`;
+  rmSync(storageDir, { recursive: true, force: true });
   const env = {
     ...process.env,
     NODE_ENV: "production" as const,
@@ -17,6 +19,7 @@ async function main() {
     NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
     SITE_URL: `http://127.0.0.1:${port}`,
     PORT: String(port),
+    STORAGE_DIR: storageDir,
     // Wake often so the scheduled-publishing spec does not wait long for schedules it writes to the database.
     SCHEDULER_POLL_MS: "1000",
   };

@@ -1,9 +1,9 @@
 // The password rules, shared by forms (zod schemas) and the server.
 import { dictionary } from "@zxcvbn-ts/language-common";
 
-// NIST SP 800-63B: a length floor and a block list of known passwords, no composition rules.
-export const PASSWORD_MIN_LENGTH = 12;
-export const PASSWORD_MAX_LENGTH = 128;
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-limits";
+
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH };
 
 const COMMON = new Set((dictionary["passwords-common"] as string[]).map((p) => p.toLowerCase()));
 

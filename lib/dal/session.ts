@@ -1,0 +1,99 @@
+import "server-only";
+import { cache } from "react";
+import { headers } from "next/headers";
+import { getServerSession } from "next-auth";
+import { getDb } from "@/lib/db";
+import { authOptions } from "@/lib/auth/options";
+import { clientAddress } from "@/lib/auth/client-address";
+import { can, type Permission, type Role } from "@/lib/auth/permissions";
+import { isPastAbsoluteLifetime } from "@/lib/auth/session-policy";
+import { recordAudit } from "./audit";
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  twoFactorEnabled: boolean;
+  /** An admin requires two-factor sign-in and this user has not enrolled yet: only the security page is open. */
+  mustEnrolTwoFactor: boolean;
+}
+
+export class UnauthorizedError extends Error {
+  override name = "UnauthorizedError";
+  constructor() {
+    super("Sign in to continue.");
+  }
+}
+
+export class ForbiddenError extends Error {
+  override name = "ForbiddenError";
+  constructor(message = "You do not have permission to do that.") {
+    super(message);
+  }
+}
+
+/**
+ * The signed-in user for this request, or null. The JWT names the user and the session version it was issued
+ * with; the database decides: a disabled user, a changed password or "sign out everywhere" (each bumps the
+ * version) and a session past its absolute lifetime all read as signed out. Memoised per request.
+ */
+export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
+  const session = await getServerSession(authOptions);
+  const claims = session?.claims;
+  if (!claims || isPastAbsoluteLifetime(claims.authTime)) return null;
+  const db = getDb();
+  const [user, settings] = await Promise.all([
+    db.user.findUnique({
+      where: { id: claims.userId },
+      select: { id: true, email: true, name: true, role: true, disabled: true, sessionVersion: true, totpEnabledAt: true },
+    }),
+    db.siteSettings.findUnique({ where: { id: 1 }, select: { requireTwoFactor: true } }),
+  ]);
+  if (!user || user.disabled || user.sessionVersion !== claims.sessionVersion) return null;
+  const twoFactorEnabled = user.totpEnabledAt !== null;
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    twoFactorEnabled,
+    mustEnrolTwoFactor: !!settings?.requireTwoFactor && !twoFactorEnabled,
+  };
+});
+
+/** The signed-in user, or UnauthorizedError. Every data-layer function that writes or reads unpublished content starts here. */
+export async function requireUser(): Promise<SessionUser> {
+  const user = await getCurrentUser();
+  if (!user) throw new UnauthorizedError();
+  return user;
+}
+
+/** The request's address, for the audit log. */
+export async function requestAddress(): Promise<string> {
+  return clientAddress(await headers());
+}
+
+/**
+ * The signed-in user if they hold the permission. A refusal is written to the audit log (who tried what, on which
+ * record) and thrown as ForbiddenError; nothing else happens.
+ */
+export async function requirePermission(permission: Permission, target?: { entityType: string; entityId?: string | null }): Promise<SessionUser> {
+  const user = await requireUser();
+  if (user.mustEnrolTwoFactor) throw new ForbiddenError("Set up two-factor sign-in first: an administrator requires it.");
+  if (!can(user.role, permission)) await refuse(user, permission, target);
+  return user;
+}
+
+/** Logs and throws a refusal decided by the caller (for example, a writer touching someone else's story). */
+export async function refuse(user: SessionUser, action: string, target?: { entityType: string; entityId?: string | null }, message?: string): Promise<never> {
+  await recordAudit({
+    actorId: user.id,
+    action: "permission.denied",
+    entityType: target?.entityType ?? "Newsroom",
+    entityId: target?.entityId ?? null,
+    details: { attempted: action, role: user.role },
+    ip: await requestAddress().catch(() => null),
+  });
+  throw new ForbiddenError(message);
+}

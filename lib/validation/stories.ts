@@ -1,0 +1,96 @@
+import { z } from "zod";
+import { isSlug } from "@/lib/content/slug";
+import { STATUSES } from "@/lib/auth/permissions";
+
+const optionalId = z.string().trim().max(64).transform((value) => value || null).nullable().optional();
+const optionalText = (max: number, message: string) => z.string().trim().max(max, message).transform((value) => value || null).nullable().optional();
+
+/** A date-time from a datetime-local field or an ISO string; blank means none. */
+export const optionalDateTime = z
+  .string()
+  .trim()
+  .transform((value, ctx) => {
+    if (!value) return null;
+    const date = new Date(value);
+    if (Number.isNaN(date.getTime())) {
+      ctx.addIssue({ code: "custom", message: "Enter a valid date and time." });
+      return z.NEVER;
+    }
+    return date;
+  })
+  .nullable()
+  .optional();
+
+/** The editable fields of a story, as the editor sends them on every save (autosave and manual). */
+export const storyFieldsSchema = z.object({
+  headline: z.string().trim().max(300, "Keep the headline under 300 characters."),
+  standfirst: z.string().trim().max(600, "Keep the standfirst under 600 characters."),
+  body: z.string().max(200_000, "The story is too long (200,000 characters at most)."),
+  slug: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(120, "Keep the slug under 120 characters.")
+    .refine((value) => value === "" || isSlug(value), "Use lower-case letters, digits and single hyphens, e.g. storm-hits-coast."),
+  sectionId: optionalId,
+  tags: z.array(z.string().trim().min(1).max(60, "Keep each tag under 60 characters.")).max(20, "Use at most 20 tags.").default([]),
+  bylineIds: z.array(z.string().trim().min(1).max(64)).max(10, "Use at most 10 bylines.").default([]),
+  heroMediaId: optionalId,
+  seoTitle: optionalText(120, "Keep the SEO title under 120 characters."),
+  seoDescription: optionalText(300, "Keep the SEO description under 300 characters."),
+  breaking: z.boolean().default(false),
+  breakingUntil: optionalDateTime,
+  featured: z.boolean().default(false),
+});
+
+export type StoryFields = z.infer<typeof storyFieldsSchema>;
+export type StoryFieldsInput = z.input<typeof storyFieldsSchema>;
+
+export const saveStorySchema = z.object({
+  id: z.string().min(1).max(64),
+  baseVersion: z.number().int().positive(),
+  fields: storyFieldsSchema,
+  mode: z.enum(["autosave", "manual"]),
+  /** For a live story: whether this save is a substantive update (moves the public "Updated" time). */
+  substantive: z.boolean().default(false),
+});
+
+export const newStorySchema = z.object({
+  headline: z.string().trim().min(1, "Enter a headline.").max(300, "Keep the headline under 300 characters."),
+});
+
+export const importStorySchema = z.object({
+  raw: z.string().trim().min(1, "Paste the story's text.").max(200_000, "The text is too long (200,000 characters at most)."),
+});
+
+export const transitionSchema = z
+  .object({
+    id: z.string().min(1).max(64),
+    baseVersion: z.number().int().positive(),
+    to: z.enum(STATUSES as [string, ...string[]]).transform((value) => value as (typeof STATUSES)[number]),
+    scheduledAt: optionalDateTime,
+  })
+  .superRefine((value, ctx) => {
+    if (value.to === "SCHEDULED" && !value.scheduledAt) ctx.addIssue({ code: "custom", path: ["scheduledAt"], message: "Choose when the story should go live." });
+  });
+
+export const correctionSchema = z.object({
+  id: z.string().min(1).max(64),
+  kind: z.enum(["CORRECTION", "UPDATE"]),
+  body: z.string().trim().min(1, "Write the note readers will see.").max(2000, "Keep the note under 2,000 characters."),
+  substantive: z.boolean().default(true),
+});
+
+export const restoreSchema = z.object({
+  id: z.string().min(1).max(64),
+  revisionId: z.string().min(1).max(64),
+  baseVersion: z.number().int().positive(),
+});
+
+export const scheduleUpdateSchema = z.object({
+  id: z.string().min(1).max(64),
+  baseVersion: z.number().int().positive(),
+  fields: storyFieldsSchema,
+  runAt: optionalDateTime.refine((value) => !!value, "Choose when the update should go out."),
+  substantive: z.boolean().default(true),
+});
