@@ -1,7 +1,7 @@
 "use client";
 import { useState, type FormEvent } from "react";
 import { signIn } from "next-auth/react";
-import { buttonClass } from "@/components/ui/button";
+import { buttonClass } from "@/components/ui/button-styles";
 import { inputClass } from "@/components/ui/field";
 import { describeSignInError, type SignInErrorView } from "@/lib/auth/sign-in-errors";
 

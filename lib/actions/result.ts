@@ -3,8 +3,15 @@ import { z, type ZodType } from "zod";
 /** What every newsroom server action answers: success with a message, or field errors and/or one form-level message. */
 export type ActionState<T = undefined> =
   | { ok: true; message: string; data?: T }
-  | { ok: false; message?: string; fieldErrors?: Record<string, string[]>; values?: Record<string, string> }
+  | { ok: false; message?: string; fieldErrors?: Record<string, string[]>; values?: Record<string, string>; conflict?: ConflictView }
   | null;
+
+/** A refused save's "someone else saved first": who, when, and the version now stored. */
+export interface ConflictView {
+  currentVersion: number;
+  savedBy: string | null;
+  savedAt: string;
+}
 
 /** A refusal the data layer raises on purpose; its message is safe to show. */
 export class ActionError extends Error {
@@ -33,8 +40,14 @@ export async function runAction<S extends ZodType, T = undefined>(
     return { ok: true, message, ...(data !== undefined && { data }) };
   } catch (error) {
     if (error instanceof Error && SAFE_ERRORS.has(error.name)) {
-      const withFields = error as Error & { fieldErrors?: Record<string, string[]> };
-      return { ok: false, message: error.message, values: echoValues(input), ...(withFields.fieldErrors && { fieldErrors: withFields.fieldErrors }) };
+      const known = error as Error & { fieldErrors?: Record<string, string[]>; details?: { currentVersion: number; savedBy: string | null; savedAt: Date } };
+      return {
+        ok: false,
+        message: error.message,
+        values: echoValues(input),
+        ...(known.fieldErrors && { fieldErrors: known.fieldErrors }),
+        ...(error.name === "ConflictError" && known.details && { conflict: { ...known.details, savedAt: known.details.savedAt.toISOString() } }),
+      };
     }
     console.error(error);
     return { ok: false, message: "Something went wrong; nothing was changed. Try again.", values: echoValues(input) };

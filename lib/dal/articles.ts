@@ -4,6 +4,7 @@ import { cachedQuery } from "@/lib/cache/cached";
 import { TAGS } from "@/lib/cache/tags";
 import { renderArticleBody, type Heading } from "@/lib/content/markdown";
 import { measureReading } from "@/lib/content/reading-time";
+import { responsiveSrcSet } from "@/lib/media/variants";
 import { publishedWhere } from "./published";
 
 export interface LinkRef {
@@ -18,6 +19,8 @@ export interface HeroImage {
   alt: string;
   caption: string;
   credit: string;
+  /** The stored responsive widths as a `srcset`, when the image has them (lib/media/variants.ts). */
+  srcSet?: string;
 }
 
 export interface ArticleSummary {
@@ -59,17 +62,21 @@ export const summarySelect = {
   breakingUntil: true,
   section: { select: { slug: true, name: true } },
   bylines: { orderBy: { position: "asc" }, select: { byline: { select: { slug: true, name: true } } } },
-  heroMedia: { select: { storageKey: true, width: true, height: true, alt: true, caption: true, credit: true } },
+  heroMedia: { select: { storageKey: true, width: true, height: true, alt: true, caption: true, credit: true, variants: true } },
 } satisfies Prisma.ArticleSelect;
 
 type SummaryRow = Prisma.ArticleGetPayload<{ select: typeof summarySelect }>;
+type HeroRow = NonNullable<SummaryRow["heroMedia"]>;
+// Feeds select their own hero fields, without the responsive variants.
+type SummaryInput = Omit<SummaryRow, "heroMedia"> & { heroMedia: (Omit<HeroRow, "variants"> & Partial<Pick<HeroRow, "variants">>) | null };
 
 export function mediaUrl(storageKey: string): string {
   return `/media/${storageKey}`;
 }
 
-export function toSummary(row: SummaryRow, now: Date = new Date()): ArticleSummary {
+export function toSummary(row: SummaryInput, now: Date = new Date()): ArticleSummary {
   const hero = row.heroMedia;
+  const srcSet = hero ? responsiveSrcSet(hero.storageKey, hero.variants) : undefined;
   return {
     id: row.id,
     slug: row.slug,
@@ -81,7 +88,7 @@ export function toSummary(row: SummaryRow, now: Date = new Date()): ArticleSumma
     section: row.section,
     bylines: row.bylines.map((b) => b.byline),
     hero: hero
-      ? { src: mediaUrl(hero.storageKey), width: hero.width, height: hero.height, alt: hero.alt, caption: hero.caption, credit: hero.credit }
+      ? { src: mediaUrl(hero.storageKey), width: hero.width, height: hero.height, alt: hero.alt, caption: hero.caption, credit: hero.credit, ...(srcSet && { srcSet }) }
       : null,
     breaking: row.breaking && (!row.breakingUntil || row.breakingUntil > now),
   };
@@ -137,51 +144,58 @@ export interface ArticlePageData {
 
 const RELATED_COUNT = 3;
 
+/**
+ * Builds the article page's data for the story matching `where` (readers: published by slug; newsroom preview: any
+ * state by id, dated now when it has no publication time yet). Related stories are always published ones.
+ */
+export async function loadArticlePage(where: Prisma.ArticleWhereInput, now: Date = new Date()): Promise<ArticlePageData | null> {
+  const db = getDb();
+  const found = await db.article.findFirst({
+    where,
+    select: {
+      ...summarySelect,
+      sectionId: true,
+      body: true,
+      seoTitle: true,
+      seoDescription: true,
+      tags: { orderBy: { tag: { name: "asc" } }, select: { tag: { select: { id: true, slug: true, name: true } } } },
+      corrections: { orderBy: { publishedAt: "asc" }, select: { kind: true, body: true, publishedAt: true } },
+    },
+  });
+  if (!found) return null;
+  const row = { ...found, publishedAt: found.publishedAt ?? now };
+  const tagIds = row.tags.map((t) => t.tag.id);
+  const relatedRows = await db.article.findMany({
+    where: {
+      ...publishedWhere(),
+      id: { not: row.id },
+      OR: [...(row.sectionId ? [{ sectionId: row.sectionId }] : []), { tags: { some: { tagId: { in: tagIds } } } }],
+    },
+    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+    take: RELATED_COUNT,
+    select: summarySelect,
+  });
+  const { html, headings } = renderArticleBody(row.body);
+  return {
+    article: {
+      ...toSummary(row),
+      body: row.body,
+      seoTitle: row.seoTitle,
+      seoDescription: row.seoDescription,
+      tags: row.tags.map(({ tag }) => ({ slug: tag.slug, name: tag.name })),
+      corrections: row.corrections,
+    },
+    bodyHtml: html,
+    headings,
+    readingMinutes: measureReading(row.body).minutes,
+    related: relatedRows.map((r) => toSummary(r)),
+  };
+}
+
 /** Everything the article page shows for one published story, or null when readers may not see it. */
 export const getPublishedArticle = cachedQuery(
   "published-article",
-  async (slug: string): Promise<ArticlePageData | null> => {
-    const db = getDb();
-    const row = await db.article.findFirst({
-      where: { ...publishedWhere(), slug },
-      select: {
-        ...summarySelect,
-        sectionId: true,
-        body: true,
-        seoTitle: true,
-        seoDescription: true,
-        tags: { orderBy: { tag: { name: "asc" } }, select: { tag: { select: { id: true, slug: true, name: true } } } },
-        corrections: { orderBy: { publishedAt: "asc" }, select: { kind: true, body: true, publishedAt: true } },
-      },
-    });
-    if (!row) return null;
-    const tagIds = row.tags.map((t) => t.tag.id);
-    const relatedRows = await db.article.findMany({
-      where: {
-        ...publishedWhere(),
-        id: { not: row.id },
-        OR: [...(row.sectionId ? [{ sectionId: row.sectionId }] : []), { tags: { some: { tagId: { in: tagIds } } } }],
-      },
-      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
-      take: RELATED_COUNT,
-      select: summarySelect,
-    });
-    const { html, headings } = renderArticleBody(row.body);
-    return {
-      article: {
-        ...toSummary(row),
-        body: row.body,
-        seoTitle: row.seoTitle,
-        seoDescription: row.seoDescription,
-        tags: row.tags.map(({ tag }) => ({ slug: tag.slug, name: tag.name })),
-        corrections: row.corrections,
-      },
-      bodyHtml: html,
-      headings,
-      readingMinutes: measureReading(row.body).minutes,
-      related: relatedRows.map((r) => toSummary(r)),
-    };
-  },
+  async (slug: string): Promise<ArticlePageData | null> => loadArticlePage({ ...publishedWhere(), slug }),
   ([slug]) => [TAGS.articles, TAGS.article(slug)],
 );
 

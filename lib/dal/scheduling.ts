@@ -1,5 +1,6 @@
 import "server-only";
-import { ArticleStatus, getDb } from "@/lib/db";
+import { ArticleStatus, getDb, type Prisma } from "@/lib/db";
+import { toSlug } from "@/lib/content/slug";
 import type { ArticleChange } from "@/lib/cache/tags";
 
 // The scheduler acts for nobody in particular: these run inside the server process, never from a request, so they
@@ -55,6 +56,97 @@ export async function publishDueArticles(now: Date = new Date()): Promise<Articl
     });
     if (change) changes.push(change);
   }
+  return [...changes, ...(await applyDueUpdates(now))];
+}
+
+interface ScheduledChanges {
+  headline: string;
+  standfirst: string;
+  body: string;
+  slug: string;
+  sectionId: string | null;
+  tags: string[];
+  bylineIds: string[];
+  heroMediaId: string | null;
+  seoTitle: string | null;
+  seoDescription: string | null;
+}
+
+/**
+ * Applies every scheduled update to a live story whose time has come. An update prepared against an older version
+ * of the story (someone edited it since) or for a story no longer live is not applied: it is marked failed with the
+ * reason, which the editor and dashboard show, so no edit is overwritten.
+ */
+export async function applyDueUpdates(now: Date = new Date()): Promise<ArticleChange[]> {
+  const db = getDb();
+  const due = await db.scheduledUpdate.findMany({
+    where: { appliedAt: null, failure: null, runAt: { lte: now } },
+    orderBy: { runAt: "asc" },
+    select: { id: true },
+  });
+  const changes: ArticleChange[] = [];
+  for (const { id } of due) {
+    const change = await db.$transaction(async (tx) => {
+      const update = await tx.scheduledUpdate.findUnique({ where: { id }, select: { articleId: true, appliedAt: true, failure: true, baseVersion: true, substantive: true, changes: true, createdById: true } });
+      if (!update || update.appliedAt || update.failure) return null;
+      const before = await tx.article.findUniqueOrThrow({ where: { id: update.articleId }, select: { ...changeSelect, status: true, version: true } });
+      const failure =
+        before.status !== ArticleStatus.PUBLISHED ? "The story was no longer published when the update was due." : before.version !== update.baseVersion ? "The story was edited after this update was scheduled, so it was not applied over those edits." : null;
+      if (failure) {
+        await tx.scheduledUpdate.update({ where: { id }, data: { failure } });
+        await tx.auditLog.create({ data: { action: "article.update.scheduled.failed", entityType: "Article", entityId: update.articleId, details: { reason: failure } } });
+        return null;
+      }
+      const c = update.changes as unknown as ScheduledChanges;
+      const { count } = await tx.article.updateMany({
+        where: { id: update.articleId, version: update.baseVersion },
+        data: {
+          headline: c.headline,
+          standfirst: c.standfirst,
+          body: c.body,
+          sectionId: c.sectionId,
+          heroMediaId: c.heroMediaId,
+          seoTitle: c.seoTitle,
+          seoDescription: c.seoDescription,
+          version: { increment: 1 },
+          lastEditedById: update.createdById,
+          ...(update.substantive && { substantiveUpdatedAt: now }),
+        },
+      });
+      if (count === 0) return null;
+      const tagIds: string[] = [];
+      for (const name of c.tags) {
+        const slug = toSlug(name);
+        if (!slug) continue;
+        tagIds.push((await tx.tag.upsert({ where: { slug }, create: { slug, name }, update: {}, select: { id: true } })).id);
+      }
+      await tx.articleTag.deleteMany({ where: { articleId: update.articleId } });
+      if (tagIds.length) await tx.articleTag.createMany({ data: [...new Set(tagIds)].map((tagId) => ({ articleId: update.articleId, tagId })) });
+      const bylineIds = (await tx.byline.findMany({ where: { id: { in: c.bylineIds } }, select: { id: true } })).map((b) => b.id);
+      await tx.articleByline.deleteMany({ where: { articleId: update.articleId } });
+      if (bylineIds.length) await tx.articleByline.createMany({ data: c.bylineIds.filter((b) => bylineIds.includes(b)).map((bylineId, position) => ({ articleId: update.articleId, bylineId, position })) });
+      await tx.scheduledUpdate.update({ where: { id }, data: { appliedAt: now } });
+      const after = await tx.article.findUniqueOrThrow({ where: { id: update.articleId }, select: { ...changeSelect, version: true, headline: true, standfirst: true, body: true, status: true } });
+      await tx.revision.create({
+        data: {
+          articleId: after.id,
+          version: after.version,
+          reason: `Scheduled update applied${update.substantive ? " (substantive)" : ""}`,
+          headline: after.headline,
+          standfirst: after.standfirst,
+          body: after.body,
+          status: after.status,
+          snapshot: { ...c, slug: after.slug } as unknown as Prisma.InputJsonValue,
+          authorId: update.createdById,
+        },
+      });
+      await tx.auditLog.create({ data: { action: "article.update.scheduled.applied", entityType: "Article", entityId: after.id, details: { scheduledUpdateId: id } } });
+      const merged = toChange(after);
+      const old = toChange(before);
+      return { ...merged, sectionSlugs: [...new Set([...(merged.sectionSlugs ?? []), ...(old.sectionSlugs ?? [])])], tagSlugs: [...new Set([...(merged.tagSlugs ?? []), ...(old.tagSlugs ?? [])])], bylineSlugs: [...new Set([...(merged.bylineSlugs ?? []), ...(old.bylineSlugs ?? [])])] };
+    });
+    if (change) changes.push(change);
+  }
   return changes;
 }
 
@@ -64,12 +156,13 @@ export async function publishDueArticles(now: Date = new Date()): Promise<Articl
  */
 export async function nextScheduledEvent(now: Date = new Date()): Promise<Date | null> {
   const db = getDb();
-  const [scheduled, future, breaking] = await Promise.all([
+  const [scheduled, future, breaking, update] = await Promise.all([
     db.article.findFirst({ where: { status: ArticleStatus.SCHEDULED, scheduledAt: { not: null } }, orderBy: { scheduledAt: "asc" }, select: { scheduledAt: true } }),
     db.article.findFirst({ where: { status: ArticleStatus.PUBLISHED, publishedAt: { gt: now } }, orderBy: { publishedAt: "asc" }, select: { publishedAt: true } }),
     db.article.findFirst({ where: { status: ArticleStatus.PUBLISHED, breaking: true, breakingUntil: { gt: now } }, orderBy: { breakingUntil: "asc" }, select: { breakingUntil: true } }),
+    db.scheduledUpdate.findFirst({ where: { appliedAt: null, failure: null }, orderBy: { runAt: "asc" }, select: { runAt: true } }),
   ]);
-  const times = [scheduled?.scheduledAt, future?.publishedAt, breaking?.breakingUntil].filter((t): t is Date => t instanceof Date);
+  const times = [scheduled?.scheduledAt, future?.publishedAt, breaking?.breakingUntil, update?.runAt].filter((t): t is Date => t instanceof Date);
   return times.length ? new Date(Math.min(...times.map((t) => t.getTime()))) : null;
 }
 

@@ -7,7 +7,7 @@ import { authOptions } from "@/lib/auth/options";
 import { clientAddress } from "@/lib/auth/client-address";
 import { can, type Permission, type Role } from "@/lib/auth/permissions";
 import { isPastAbsoluteLifetime } from "@/lib/auth/session-policy";
-import { recordAudit } from "./audit";
+import { recordAudit, type AuditEntry } from "./audit";
 
 export interface SessionUser {
   id: string;
@@ -28,6 +28,9 @@ export class UnauthorizedError extends Error {
 
 export class ForbiddenError extends Error {
   override name = "ForbiddenError";
+  /** The audit entry for this refusal, written once (after any transaction it happened in has rolled back). */
+  audit?: AuditEntry;
+  logged = false;
   constructor(message = "You do not have permission to do that.") {
     super(message);
   }
@@ -85,15 +88,32 @@ export async function requirePermission(permission: Permission, target?: { entit
   return user;
 }
 
-/** Logs and throws a refusal decided by the caller (for example, a writer touching someone else's story). */
-export async function refuse(user: SessionUser, action: string, target?: { entityType: string; entityId?: string | null }, message?: string): Promise<never> {
-  await recordAudit({
+/**
+ * A refusal decided by the caller (for example, a writer touching someone else's story), not yet logged: throw it
+ * inside a transaction and let `transaction()` (lib/dal/transaction.ts) log it after the rollback.
+ */
+export function refusal(user: SessionUser, action: string, target?: { entityType: string; entityId?: string | null }, message?: string): ForbiddenError {
+  const error = new ForbiddenError(message);
+  error.audit = {
     actorId: user.id,
     action: "permission.denied",
     entityType: target?.entityType ?? "Newsroom",
     entityId: target?.entityId ?? null,
     details: { attempted: action, role: user.role },
-    ip: await requestAddress().catch(() => null),
-  });
-  throw new ForbiddenError(message);
+  };
+  return error;
+}
+
+/** Writes a refusal's audit entry once. */
+export async function logRefusal(error: ForbiddenError): Promise<void> {
+  if (error.logged || !error.audit) return;
+  error.logged = true;
+  await recordAudit({ ...error.audit, ip: await requestAddress().catch(() => null) });
+}
+
+/** Logs and throws a refusal, outside any transaction. */
+export async function refuse(user: SessionUser, action: string, target?: { entityType: string; entityId?: string | null }, message?: string): Promise<never> {
+  const error = refusal(user, action, target, message);
+  await logRefusal(error);
+  throw error;
 }

@@ -1,0 +1,155 @@
+"use client";
+import { useEffect, useRef, useState } from "react";
+import { EditorContent, useEditor, useEditorState, type Editor } from "@tiptap/react";
+import StarterKit from "@tiptap/starter-kit";
+import Image from "@tiptap/extension-image";
+import { Markdown } from "@tiptap/markdown";
+
+export interface PickableImage {
+  url: string;
+  alt: string;
+  name: string;
+}
+
+interface Props {
+  /** The body as Markdown (what is stored). */
+  value: string;
+  onChange: (markdown: string) => void;
+  readOnly?: boolean;
+  images: PickableImage[];
+}
+
+/** The story body: a rich-text editor whose stored form is Markdown, so revisions diff cleanly. */
+export function RichTextEditor({ value, onChange, readOnly = false, images }: Props) {
+  const valueRef = useRef(value);
+  useEffect(() => {
+    valueRef.current = value;
+  }, [value]);
+  const editor = useEditor({
+    extensions: [StarterKit.configure({ link: { openOnClick: false, autolink: true } }), Image, Markdown],
+    content: value,
+    contentType: "markdown",
+    editable: !readOnly,
+    immediatelyRender: false,
+    editorProps: {
+      attributes: {
+        role: "textbox",
+        "aria-multiline": "true",
+        "aria-label": "Story body",
+        class: "prose prose-neutral dark:prose-invert max-w-none min-h-80 px-4 py-3 focus:outline-none",
+      },
+    },
+    // Only the person's own edits count: loading or normalising content is not a change to save.
+    onUpdate: ({ editor: current }) => {
+      if (!current.isFocused) return;
+      const markdown = current.getMarkdown();
+      if (markdown !== valueRef.current) {
+        valueRef.current = markdown;
+        onChange(markdown);
+      }
+    },
+  });
+
+  // A reload (after a conflict or a restore) replaces the content from outside.
+  useEffect(() => {
+    if (editor && !editor.isDestroyed && editor.getMarkdown() !== value && !editor.isFocused) {
+      editor.commands.setContent(value, { contentType: "markdown", emitUpdate: false });
+    }
+  }, [editor, value]);
+
+  useEffect(() => {
+    editor?.setEditable(!readOnly);
+  }, [editor, readOnly]);
+
+  return (
+    <div className="rounded border border-neutral-400 bg-white dark:border-neutral-600 dark:bg-neutral-900">
+      {editor && !readOnly && <Toolbar editor={editor} images={images} />}
+      <EditorContent editor={editor} />
+    </div>
+  );
+}
+
+function Toolbar({ editor, images }: { editor: Editor; images: PickableImage[] }) {
+  const [picking, setPicking] = useState(false);
+  const state = useEditorState({
+    editor,
+    selector: ({ editor: e }) => ({
+      h2: e.isActive("heading", { level: 2 }),
+      h3: e.isActive("heading", { level: 3 }),
+      bold: e.isActive("bold"),
+      italic: e.isActive("italic"),
+      link: e.isActive("link"),
+      bullet: e.isActive("bulletList"),
+      ordered: e.isActive("orderedList"),
+      quote: e.isActive("blockquote"),
+    }),
+  });
+  const chain = () => editor.chain().focus();
+  const buttons: { label: string; text: string; active?: boolean; run: () => void }[] = [
+    { label: "Heading", text: "H2", active: state.h2, run: () => chain().toggleHeading({ level: 2 }).run() },
+    { label: "Subheading", text: "H3", active: state.h3, run: () => chain().toggleHeading({ level: 3 }).run() },
+    { label: "Bold", text: "B", active: state.bold, run: () => chain().toggleBold().run() },
+    { label: "Italic", text: "I", active: state.italic, run: () => chain().toggleItalic().run() },
+    {
+      label: state.link ? "Remove link" : "Link",
+      text: "🔗",
+      active: state.link,
+      run: () => {
+        if (state.link) return void chain().unsetLink().run();
+        const href = window.prompt("Link address (https://…)");
+        if (href && /^(https?:\/\/|mailto:|\/)/i.test(href.trim())) chain().setLink({ href: href.trim() }).run();
+      },
+    },
+    { label: "Bulleted list", text: "•", active: state.bullet, run: () => chain().toggleBulletList().run() },
+    { label: "Numbered list", text: "1.", active: state.ordered, run: () => chain().toggleOrderedList().run() },
+    { label: "Block quote", text: "❝", active: state.quote, run: () => chain().toggleBlockquote().run() },
+    { label: "Undo", text: "↶", run: () => chain().undo().run() },
+    { label: "Redo", text: "↷", run: () => chain().redo().run() },
+  ];
+  return (
+    <div role="toolbar" aria-label="Formatting" className="flex flex-wrap gap-1 border-b border-neutral-300 p-2 dark:border-neutral-700">
+      {buttons.map((button) => (
+        <button
+          key={button.label}
+          type="button"
+          aria-label={button.label}
+          title={button.label}
+          aria-pressed={button.active === undefined ? undefined : button.active}
+          onClick={button.run}
+          className="min-h-9 min-w-9 rounded px-2 text-sm font-bold hover:bg-neutral-100 aria-pressed:bg-neutral-900 aria-pressed:text-white dark:hover:bg-neutral-800 dark:aria-pressed:bg-neutral-100 dark:aria-pressed:text-neutral-900"
+        >
+          {button.text}
+        </button>
+      ))}
+      <button type="button" aria-label="Image" title="Insert an image from the media library" aria-expanded={picking} onClick={() => setPicking(!picking)} className="min-h-9 rounded px-2 text-sm font-bold hover:bg-neutral-100 dark:hover:bg-neutral-800">
+        Image
+      </button>
+      {picking && (
+        <div className="basis-full">
+          {images.length === 0 ? (
+            <p className="text-sm">No images yet. Upload one in the media library first.</p>
+          ) : (
+            <ul className="flex flex-wrap gap-2" aria-label="Images to insert">
+              {images.map((image) => (
+                <li key={image.url}>
+                  <button
+                    type="button"
+                    onClick={() => {
+                      chain().setImage({ src: image.url, alt: image.alt }).run();
+                      setPicking(false);
+                    }}
+                    className="rounded border border-neutral-300 p-1 text-left text-xs hover:border-neutral-900"
+                  >
+                    {/* eslint-disable-next-line @next/next/no-img-element -- a thumbnail of our own media route */}
+                    <img src={image.url} alt="" width={96} height={64} className="h-16 w-24 object-cover" />
+                    <span className="block max-w-24 truncate">{image.alt || `${image.name} (no alt text)`}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

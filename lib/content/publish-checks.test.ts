@@ -1,0 +1,17 @@
+import { expect, it } from "vitest";
+import { imagesWithoutAlt, publishProblems } from "./publish-checks";
+
+it("finds body images without alt text", () => {
+  expect(imagesWithoutAlt("![](/media/a) and ![A boat](/media/b) and ![ ](/media/c \"t\")")).toEqual(["/media/a", "/media/c"]);
+});
+
+it("lists every reason a story cannot go live, and none for a complete one", () => {
+  expect(publishProblems({ headline: " ", body: "", bylineCount: 0, hero: { alt: "" } })).toEqual({
+    headline: ["Add a headline before publishing."],
+    body: ["Write the story before publishing."],
+    bylineIds: ["Add at least one byline before publishing."],
+    heroMediaId: ["The hero image needs alt text before the story can be published. Add it in the media library."],
+  });
+  expect(publishProblems({ headline: "H", body: "Text ![](/media/x)", bylineCount: 1, hero: null }).body).toEqual(["1 image has no alt text. Describe each image before publishing."]);
+  expect(publishProblems({ headline: "H", body: "Text", bylineCount: 1, hero: { alt: "A boat" } })).toEqual({});
+});

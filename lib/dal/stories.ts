@@ -1,0 +1,422 @@
+import "server-only";
+import { ArticleStatus, getDb, type Prisma } from "@/lib/db";
+import { allowedTransitions, can, type Status } from "@/lib/auth/permissions";
+import { invalidateArticle } from "@/lib/cache/invalidate";
+import type { ArticleChange } from "@/lib/cache/tags";
+import { toSlug } from "@/lib/content/slug";
+import { parseStory } from "@/lib/content/parse-story";
+import type { StoryFields } from "@/lib/validation/stories";
+import { loadArticlePage, type ArticlePageData } from "./articles";
+import { recordAudit } from "./audit";
+import { ConflictError, NotFoundError, ValidationError } from "./errors";
+import { refusal, requirePermission, requireUser, type SessionUser } from "./session";
+import { transaction } from "./transaction";
+
+type Tx = Prisma.TransactionClient;
+
+/** Which stories a user may see in the newsroom: editors every story, writers the ones they created. */
+export function visibleWhere(user: SessionUser): Prisma.ArticleWhereInput {
+  return can(user.role, "article.viewAny") ? {} : { createdById: user.id };
+}
+
+/** Which stories a user may edit: editors any, writers only their own drafts. Ownership is part of the query. */
+export function editableWhere(user: SessionUser): Prisma.ArticleWhereInput {
+  return can(user.role, "article.editAny") ? {} : { createdById: user.id, status: ArticleStatus.DRAFT };
+}
+
+export const storySelect = {
+  id: true,
+  slug: true,
+  headline: true,
+  standfirst: true,
+  body: true,
+  status: true,
+  version: true,
+  publishedAt: true,
+  scheduledAt: true,
+  substantiveUpdatedAt: true,
+  breaking: true,
+  breakingUntil: true,
+  featured: true,
+  sectionId: true,
+  heroMediaId: true,
+  seoTitle: true,
+  seoDescription: true,
+  createdById: true,
+  lastEditedById: true,
+  updatedAt: true,
+  section: { select: { slug: true } },
+  tags: { select: { tag: { select: { slug: true, name: true } } }, orderBy: { tag: { name: "asc" } } },
+  bylines: { select: { bylineId: true, byline: { select: { slug: true } } }, orderBy: { position: "asc" } },
+} satisfies Prisma.ArticleSelect;
+
+export type StoryRow = Prisma.ArticleGetPayload<{ select: typeof storySelect }>;
+
+/** The fields a revision snapshot keeps beyond headline, standfirst and body. */
+export interface StorySnapshot {
+  slug: string;
+  sectionId: string | null;
+  tags: string[];
+  bylineIds: string[];
+  heroMediaId: string | null;
+  seoTitle: string | null;
+  seoDescription: string | null;
+  breaking: boolean;
+  breakingUntil: string | null;
+  featured: boolean;
+}
+
+export function fieldsOf(row: StoryRow): StoryFields {
+  return {
+    headline: row.headline,
+    standfirst: row.standfirst,
+    body: row.body,
+    slug: row.slug,
+    sectionId: row.sectionId,
+    tags: row.tags.map((t) => t.tag.name),
+    bylineIds: row.bylines.map((b) => b.bylineId),
+    heroMediaId: row.heroMediaId,
+    seoTitle: row.seoTitle,
+    seoDescription: row.seoDescription,
+    breaking: row.breaking,
+    breakingUntil: row.breakingUntil,
+    featured: row.featured,
+  };
+}
+
+export function snapshotOf(fields: StoryFields): StorySnapshot {
+  return {
+    slug: fields.slug,
+    sectionId: fields.sectionId ?? null,
+    tags: fields.tags,
+    bylineIds: fields.bylineIds,
+    heroMediaId: fields.heroMediaId ?? null,
+    seoTitle: fields.seoTitle ?? null,
+    seoDescription: fields.seoDescription ?? null,
+    breaking: fields.breaking,
+    breakingUntil: fields.breakingUntil ? fields.breakingUntil.toISOString() : null,
+    featured: fields.featured,
+  };
+}
+
+export function changeOf(row: StoryRow, previous?: StoryRow): ArticleChange {
+  const rows = previous ? [previous, row] : [row];
+  return {
+    slug: row.slug,
+    previousSlug: previous && previous.slug !== row.slug ? previous.slug : null,
+    sectionSlugs: [...new Set(rows.flatMap((r) => (r.section ? [r.section.slug] : [])))],
+    tagSlugs: [...new Set(rows.flatMap((r) => r.tags.map((t) => t.tag.slug)))],
+    bylineSlugs: [...new Set(rows.flatMap((r) => r.bylines.map((b) => b.byline.slug)))],
+  };
+}
+
+/**
+ * Loads a story for a write by this user. A story that does not exist is NotFoundError; one that exists but that the
+ * user may not touch is refused and logged (guessing ids gets nowhere and leaves a trace).
+ */
+export async function loadForWrite(tx: Tx, user: SessionUser, id: string, action: string, where: Prisma.ArticleWhereInput): Promise<StoryRow> {
+  const row = await tx.article.findFirst({ where: { AND: [{ id }, where] }, select: storySelect });
+  if (row) return row;
+  const exists = await tx.article.findUnique({ where: { id }, select: { id: true } });
+  if (!exists) throw new NotFoundError();
+  throw refusal(user, action, { entityType: "Article", entityId: id }, "You cannot change this story.");
+}
+
+/** A slug for a story: the one asked for, or one made from the headline; unique among stories and old slugs. */
+async function resolveSlug(tx: Tx, id: string, requested: string, headline: string, current: StoryRow): Promise<string> {
+  // Once a story has been public its address only changes when someone types a new slug.
+  const wanted = requested || (current.publishedAt ? current.slug : toSlug(headline) || `untitled-${id.slice(-6)}`);
+  const [taken, redirect] = await Promise.all([
+    tx.article.findFirst({ where: { slug: wanted, id: { not: id } }, select: { id: true } }),
+    tx.slugRedirect.findUnique({ where: { fromSlug: wanted }, select: { articleId: true } }),
+  ]);
+  if (!taken && (!redirect || redirect.articleId === id)) return wanted;
+  if (requested) throw new ValidationError("Check the highlighted fields.", { slug: ["Another story already uses this address. Choose a different slug."] });
+  for (let n = 2; n < 100; n++) {
+    const candidate = `${wanted}-${n}`.slice(0, 120);
+    const clash = await tx.article.findFirst({ where: { slug: candidate, id: { not: id } }, select: { id: true } });
+    const oldClash = await tx.slugRedirect.findUnique({ where: { fromSlug: candidate }, select: { articleId: true } });
+    if (!clash && (!oldClash || oldClash.articleId === id)) return candidate;
+  }
+  return `${wanted}-${id.slice(-8)}`;
+}
+
+async function tagIdsFor(tx: Tx, user: SessionUser, names: string[]): Promise<string[]> {
+  const ids: string[] = [];
+  const seen = new Set<string>();
+  for (const name of names) {
+    const slug = toSlug(name);
+    if (!slug || seen.has(slug)) continue;
+    seen.add(slug);
+    const existing = await tx.tag.findUnique({ where: { slug }, select: { id: true } });
+    if (existing) {
+      ids.push(existing.id);
+      continue;
+    }
+    if (!can(user.role, "tag.createInline")) throw refusal(user, "tag.createInline", { entityType: "Tag" });
+    ids.push((await tx.tag.create({ data: { slug, name }, select: { id: true } })).id);
+  }
+  return ids;
+}
+
+/**
+ * Writes a story's fields inside the caller's transaction, only if the stored version is still `baseVersion`
+ * (optimistic concurrency: the check and the write are one statement). Returns the stored row.
+ */
+export async function writeFields(
+  tx: Tx,
+  user: SessionUser,
+  current: StoryRow,
+  baseVersion: number,
+  fields: StoryFields,
+  extra: Prisma.ArticleUpdateManyMutationInput = {},
+): Promise<StoryRow> {
+  if (current.version !== baseVersion) throw await conflict(tx, current);
+  if (fields.breaking !== current.breaking || (fields.breakingUntil?.getTime() ?? null) !== (current.breakingUntil?.getTime() ?? null)) {
+    if (!can(user.role, "article.setBreaking")) throw refusal(user, "article.setBreaking", { entityType: "Article", entityId: current.id }, "Only editors can set the breaking flag.");
+  }
+  if (fields.featured !== current.featured && !can(user.role, "article.setLead")) {
+    throw refusal(user, "article.setLead", { entityType: "Article", entityId: current.id }, "Only editors can pin the lead story.");
+  }
+  const problems: Record<string, string[]> = {};
+  if (fields.sectionId && !(await tx.section.findUnique({ where: { id: fields.sectionId }, select: { id: true } }))) problems.sectionId = ["Choose a section from the list."];
+  if (fields.heroMediaId && !(await tx.media.findUnique({ where: { id: fields.heroMediaId }, select: { id: true } }))) problems.heroMediaId = ["Choose an image from the media library."];
+  const bylineIds = [...new Set(fields.bylineIds)];
+  if (bylineIds.length && (await tx.byline.count({ where: { id: { in: bylineIds } } })) !== bylineIds.length) problems.bylineIds = ["Choose bylines from the list."];
+  if (Object.keys(problems).length) throw new ValidationError("Check the highlighted fields.", problems);
+
+  const slug = await resolveSlug(tx, current.id, fields.slug, fields.headline, current);
+  const { count } = await tx.article.updateMany({
+    where: { id: current.id, version: baseVersion },
+    data: {
+      headline: fields.headline,
+      standfirst: fields.standfirst,
+      body: fields.body,
+      slug,
+      sectionId: fields.sectionId ?? null,
+      heroMediaId: fields.heroMediaId ?? null,
+      seoTitle: fields.seoTitle ?? null,
+      seoDescription: fields.seoDescription ?? null,
+      breaking: fields.breaking,
+      breakingUntil: fields.breaking ? (fields.breakingUntil ?? null) : null,
+      featured: fields.featured,
+      lastEditedById: user.id,
+      version: { increment: 1 },
+      ...extra,
+    },
+  });
+  if (count === 0) throw await conflict(tx, current);
+  const tagIds = await tagIdsFor(tx, user, fields.tags);
+  await tx.articleTag.deleteMany({ where: { articleId: current.id } });
+  if (tagIds.length) await tx.articleTag.createMany({ data: tagIds.map((tagId) => ({ articleId: current.id, tagId })) });
+  await tx.articleByline.deleteMany({ where: { articleId: current.id } });
+  if (bylineIds.length) await tx.articleByline.createMany({ data: bylineIds.map((bylineId, position) => ({ articleId: current.id, bylineId, position })) });
+  if (slug !== current.slug) {
+    // The new address must not redirect anywhere; a public story's old address now redirects here.
+    await tx.slugRedirect.deleteMany({ where: { fromSlug: slug } });
+    if (current.publishedAt) {
+      await tx.slugRedirect.upsert({ where: { fromSlug: current.slug }, create: { fromSlug: current.slug, articleId: current.id }, update: { articleId: current.id } });
+    }
+  }
+  return tx.article.findUniqueOrThrow({ where: { id: current.id }, select: storySelect });
+}
+
+async function conflict(tx: Tx, current: StoryRow): Promise<ConflictError> {
+  const latest = await tx.article.findUniqueOrThrow({ where: { id: current.id }, select: { version: true, updatedAt: true, lastEditedById: true } });
+  const editor = latest.lastEditedById ? await tx.user.findUnique({ where: { id: latest.lastEditedById }, select: { name: true } }) : null;
+  return new ConflictError({ currentVersion: latest.version, savedBy: editor?.name ?? null, savedAt: latest.updatedAt });
+}
+
+export async function recordRevision(tx: Tx, user: SessionUser | null, row: StoryRow, reason: string): Promise<void> {
+  await tx.revision.create({
+    data: {
+      articleId: row.id,
+      version: row.version,
+      reason,
+      headline: row.headline,
+      standfirst: row.standfirst,
+      body: row.body,
+      status: row.status,
+      snapshot: snapshotOf(fieldsOf(row)) as unknown as Prisma.InputJsonValue,
+      authorId: user?.id ?? null,
+    },
+  });
+}
+
+export interface SaveResult {
+  version: number;
+  slug: string;
+  savedAt: Date;
+  status: Status;
+}
+
+/**
+ * Saves the editor's fields. Autosaves keep no revision; a manual save records one. A save against a newer version
+ * is refused with who saved and when (ConflictError). A live story's changes go to readers at once, and only a
+ * save marked substantive moves its public "Updated" time.
+ */
+export async function saveStory(input: { id: string; baseVersion: number; fields: StoryFields; mode: "autosave" | "manual"; substantive?: boolean }): Promise<SaveResult> {
+  const user = await requirePermission("article.editOwnDraft");
+  const { before, after } = await transaction(async (tx) => {
+    const before = await loadForWrite(tx, user, input.id, "article.edit", editableWhere(user));
+    const live = before.status === ArticleStatus.PUBLISHED;
+    const after = await writeFields(tx, user, before, input.baseVersion, input.fields, live && input.substantive ? { substantiveUpdatedAt: new Date() } : {});
+    if (input.mode === "manual") {
+      await recordRevision(tx, user, after, live ? (input.substantive ? "Updated the live story (substantive)" : "Updated the live story") : "Saved");
+      await recordAudit({ actorId: user.id, action: live ? "article.update.live" : "article.save", entityType: "Article", entityId: after.id, details: { version: after.version, substantive: !!input.substantive } }, tx);
+    }
+    return { before, after };
+  });
+  if (before.status === ArticleStatus.PUBLISHED) invalidateArticle(changeOf(after, before));
+  return { version: after.version, slug: after.slug, savedAt: after.updatedAt, status: after.status };
+}
+
+/** Starts a new draft owned by the signed-in user, with their byline when they have one. */
+export async function createStory(input: { headline: string; standfirst?: string; body?: string; tags?: string[]; sectionSlug?: string | null; reason?: string }): Promise<{ id: string }> {
+  const user = await requirePermission("article.create");
+  return transaction(async (tx) => {
+    const byline = await tx.byline.findUnique({ where: { userId: user.id }, select: { id: true } });
+    const section = input.sectionSlug ? await tx.section.findUnique({ where: { slug: input.sectionSlug }, select: { id: true } }) : null;
+    const base = toSlug(input.headline) || "untitled";
+    let slug = base;
+    for (let n = 2; (await tx.article.findUnique({ where: { slug }, select: { id: true } })) || (await tx.slugRedirect.findUnique({ where: { fromSlug: slug }, select: { id: true } })); n++) {
+      slug = `${base}-${n}`;
+    }
+    const created = await tx.article.create({
+      data: {
+        slug,
+        headline: input.headline,
+        standfirst: input.standfirst ?? "",
+        body: input.body ?? "",
+        sectionId: section?.id ?? null,
+        createdById: user.id,
+        lastEditedById: user.id,
+        ...(byline && { bylines: { create: [{ bylineId: byline.id, position: 0 }] } }),
+      },
+      select: { id: true },
+    });
+    if (input.tags?.length) {
+      const tagIds = await tagIdsFor(tx, user, input.tags);
+      await tx.articleTag.createMany({ data: tagIds.map((tagId) => ({ articleId: created.id, tagId })) });
+    }
+    const row = await tx.article.findUniqueOrThrow({ where: { id: created.id }, select: storySelect });
+    await recordRevision(tx, user, row, input.reason ?? "Created");
+    await recordAudit({ actorId: user.id, action: "article.create", entityType: "Article", entityId: created.id, details: { headline: input.headline } }, tx);
+    return created;
+  });
+}
+
+/**
+ * Import: a raw story (text like the source document) becomes a structured draft through the same parser the
+ * seed uses. A text the parser cannot read is refused with its reason, and nothing is created.
+ */
+export async function importStory(raw: string): Promise<{ id: string }> {
+  await requirePermission("article.create");
+  let story;
+  try {
+    story = parseStory(raw);
+  } catch (error) {
+    throw new ValidationError("That text could not be read as a story.", { raw: [(error as Error).message] });
+  }
+  return createStory({
+    headline: story.headline,
+    standfirst: story.standfirst,
+    body: story.body,
+    tags: [],
+    reason: "Imported from pasted text",
+  });
+}
+
+export interface EditorStory {
+  id: string;
+  fields: StoryFields;
+  status: Status;
+  version: number;
+  publishedAt: Date | null;
+  scheduledAt: Date | null;
+  substantiveUpdatedAt: Date | null;
+  updatedAt: Date;
+  lastEditedBy: string | null;
+  createdBy: string | null;
+  own: boolean;
+  canEdit: boolean;
+  transitions: Status[];
+  can: { setBreaking: boolean; setLead: boolean; addCorrection: boolean; restore: boolean; schedule: boolean };
+  corrections: { id: string; kind: "CORRECTION" | "UPDATE"; body: string; publishedAt: Date }[];
+  scheduledUpdates: { id: string; runAt: Date; substantive: boolean; appliedAt: Date | null; failure: string | null }[];
+}
+
+/** Everything the editor page needs for one story, or null when it does not exist or the user may not see it. */
+export async function getStoryForEdit(id: string): Promise<EditorStory | null> {
+  const user = await requireUser();
+  const db = getDb();
+  const row = await db.article.findFirst({ where: { AND: [{ id }, visibleWhere(user)] }, select: storySelect });
+  if (!row) return null;
+  const [editable, people, corrections, scheduledUpdates] = await Promise.all([
+    db.article.count({ where: { AND: [{ id }, editableWhere(user)] } }),
+    db.user.findMany({ where: { id: { in: [row.createdById, row.lastEditedById].filter((v): v is string => !!v) } }, select: { id: true, name: true } }),
+    db.correction.findMany({ where: { articleId: id }, orderBy: { publishedAt: "asc" }, select: { id: true, kind: true, body: true, publishedAt: true } }),
+    db.scheduledUpdate.findMany({ where: { articleId: id }, orderBy: { runAt: "desc" }, take: 10, select: { id: true, runAt: true, substantive: true, appliedAt: true, failure: true } }),
+  ]);
+  const nameOf = (userId: string | null) => people.find((p) => p.id === userId)?.name ?? null;
+  const own = row.createdById === user.id;
+  return {
+    id: row.id,
+    fields: fieldsOf(row),
+    status: row.status,
+    version: row.version,
+    publishedAt: row.publishedAt,
+    scheduledAt: row.scheduledAt,
+    substantiveUpdatedAt: row.substantiveUpdatedAt,
+    updatedAt: row.updatedAt,
+    lastEditedBy: nameOf(row.lastEditedById),
+    createdBy: nameOf(row.createdById),
+    own,
+    canEdit: editable === 1 && !user.mustEnrolTwoFactor,
+    transitions: allowedTransitions(user.role, row.status, { own }),
+    can: {
+      setBreaking: can(user.role, "article.setBreaking"),
+      setLead: can(user.role, "article.setLead"),
+      addCorrection: can(user.role, "article.addCorrection"),
+      restore: can(user.role, "article.restoreRevision"),
+      schedule: can(user.role, "article.schedule"),
+    },
+    corrections,
+    scheduledUpdates,
+  };
+}
+
+export interface EditorChoices {
+  sections: { id: string; name: string }[];
+  bylines: { id: string; name: string }[];
+  tags: string[];
+  images: { id: string; url: string; alt: string; name: string }[];
+}
+
+/** The lists the editor offers: sections, bylines and existing tag names. */
+export async function getEditorChoices(): Promise<EditorChoices> {
+  await requireUser();
+  const db = getDb();
+  const [sections, bylines, tags, images] = await Promise.all([
+    db.section.findMany({ orderBy: [{ sortOrder: "asc" }, { name: "asc" }], select: { id: true, name: true } }),
+    db.byline.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    db.tag.findMany({ orderBy: { name: "asc" }, select: { name: true }, take: 500 }),
+    db.media.findMany({ orderBy: { createdAt: "desc" }, take: 60, select: { id: true, storageKey: true, alt: true, originalName: true } }),
+  ]);
+  return {
+    sections,
+    bylines,
+    tags: tags.map((t) => t.name),
+    images: images.map((m) => ({ id: m.id, url: `/media/${m.storageKey}`, alt: m.alt, name: m.originalName })),
+  };
+}
+
+
+/**
+ * The story exactly as readers would see it, including unsaved-to-readers states (draft, review, scheduled), for
+ * signed-in staff who may see the story. Never cached.
+ */
+export async function getStoryPreview(id: string): Promise<ArticlePageData | null> {
+  const user = await requireUser();
+  return loadArticlePage({ AND: [{ id }, visibleWhere(user)] });
+}
