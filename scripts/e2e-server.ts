@@ -1,5 +1,5 @@
 // Playwright's web server: a production build on a fresh embedded database (migrated and seeded), on loopback.
-import { rmSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { addE2eFixtures } from "./e2e-fixtures";
 import { build, generateClients, prepareDatabase, serve } from "./lib/prepare";
@@ -23,7 +23,8 @@ async function main() {
     // Wake often so the scheduled-publishing spec does not wait long for schedules it writes to the database.
     SCHEDULER_POLL_MS: "1000",
   };
-  await generateClients(env);
+  // `npm install` generated the clients; regenerating here would race other e2e servers starting beside this one.
+  if (!existsSync("lib/generated/sqlite/client.ts") || !existsSync("lib/generated/postgresql/client.ts")) await generateClients(env);
   await prepareDatabase(env);
   await addE2eFixtures(env.DATABASE_URL);
   if (process.env.E2E_SKIP_BUILD !== "1") await build(env);

@@ -333,7 +333,7 @@ export function StoryEditor(props: StoryEditorProps) {
               <label htmlFor="scheduledAt" className="block text-sm font-semibold">
                 Go live at
               </label>
-              <input id="scheduledAt" type="datetime-local" step={1} value={scheduleAt} onChange={(e) => setScheduleAt(e.target.value ? new Date(e.target.value).toISOString() : "")} className={inputClass} />
+              <input id="scheduledAt" type="datetime-local" step={1} onChange={(e) => setScheduleAt(e.target.value ? new Date(e.target.value).toISOString() : "")} className={inputClass} />
               {errorFor("scheduledAt")}
             </div>
           )}

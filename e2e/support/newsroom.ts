@@ -13,10 +13,13 @@ export interface StaffAccount {
   storageState: string;
 }
 
+// One folder of saved sessions per e2e server (port), so parallel runs never read each other's cookies.
+const AUTH_DIR = `e2e/.auth/${process.env.E2E_PORT ?? 3100}`;
+
 export const STAFF = {
-  owner: { role: "ADMIN", name: "Olivia Owner", email: "owner@breakingon.test", password: "purple elephants dance at noon", storageState: "e2e/.auth/owner.json" },
-  editor: { role: "EDITOR", name: "Eddie Editor", email: "editor@breakingon.test", password: "copy desk coffee never sleeps", storageState: "e2e/.auth/editor.json" },
-  writer: { role: "WRITER", name: "Wren Writer", email: "writer@breakingon.test", password: "notebooks full of quiet quotes", storageState: "e2e/.auth/writer.json" },
+  owner: { role: "ADMIN", name: "Olivia Owner", email: "owner@breakingon.test", password: "purple elephants dance at noon", storageState: `${AUTH_DIR}/owner.json` },
+  editor: { role: "EDITOR", name: "Eddie Editor", email: "editor@breakingon.test", password: "copy desk coffee never sleeps", storageState: `${AUTH_DIR}/editor.json` },
+  writer: { role: "WRITER", name: "Wren Writer", email: "writer@breakingon.test", password: "notebooks full of quiet quotes", storageState: `${AUTH_DIR}/writer.json` },
 } as const satisfies Record<string, StaffAccount>;
 
 /** Signs in through the real form and waits for the newsroom. */
