@@ -1,4 +1,5 @@
 import "server-only";
+import { visibleWhere } from "./stories";
 import { ArticleStatus, getDb, type Prisma } from "@/lib/db";
 import { resolveDatabaseUrl } from "@/lib/database-url";
 import { can, STATUSES, type Status } from "@/lib/auth/permissions";
@@ -73,13 +74,6 @@ function toListItem(row: ListRow, now = new Date()): StoryListItem {
   };
 }
 
-/**
- * The stories this user may see in the newsroom, as a `where` fragment every newsroom list query starts from.
- * user.id always comes from the database (requireUser), so the writer's filter can never be empty.
- */
-export function newsroomScope(user: SessionUser): Prisma.ArticleWhereInput {
-  return can(user.role, "article.viewAny") ? {} : { createdById: user.id };
-}
 
 /**
  * A search as a `where`: every word of the query must appear in the headline, standfirst or slug, in any case.
@@ -134,7 +128,7 @@ const ORDER: Record<StorySort, Prisma.ArticleOrderByWithRelationInput[]> = {
  */
 export async function listStories(filters: StoryListParams, { pageSize = STORY_PAGE_SIZE }: { pageSize?: number } = {}): Promise<Page<StoryListItem>> {
   const user = await requireUser();
-  const where: Prisma.ArticleWhereInput = { AND: [newsroomScope(user), ...filterWhere(user, filters)] };
+  const where: Prisma.ArticleWhereInput = { AND: [visibleWhere(user), ...filterWhere(user, filters)] };
   const db = getDb();
   const [total, rows] = await Promise.all([
     db.article.count({ where }),
@@ -167,7 +161,7 @@ export async function listReviewQueue(): Promise<StoryListItem[]> {
 
 async function reviewQueue(user: SessionUser, take: number): Promise<StoryListItem[]> {
   const rows = await getDb().article.findMany({
-    where: { AND: [newsroomScope(user), { status: ArticleStatus.IN_REVIEW }] },
+    where: { AND: [visibleWhere(user), { status: ArticleStatus.IN_REVIEW }] },
     orderBy: [{ updatedAt: "asc" }, { id: "asc" }],
     take,
     select: listSelect,
@@ -201,7 +195,7 @@ export interface Dashboard {
 /** Everything the newsroom dashboard shows, scoped exactly like the story list. */
 export async function getDashboard(): Promise<Dashboard> {
   const user = await requireUser();
-  const scope = newsroomScope(user);
+  const scope = visibleWhere(user);
   const reviews = can(user.role, "review.queue");
   const db = getDb();
   const now = new Date();
