@@ -8,6 +8,8 @@ import { TimeStamp } from "./time-stamp";
 
 // A table of contents helps only on long stories.
 const TOC_MIN_HEADINGS = 3;
+// The article column is max-w-3xl (768px).
+const HERO_SIZES = "(min-width: 768px) 768px, 100vw";
 
 export function ArticleView({ data, timeZone, url }: { data: ArticlePageData; timeZone: string; url: string }) {
   const { article, headings, related } = data;
@@ -39,15 +41,31 @@ export function ArticleView({ data, timeZone, url }: { data: ArticlePageData; ti
 
       {article.hero && (
         <figure className="mt-6">
-          <Image
-            src={article.hero.src}
-            alt={article.hero.alt}
-            width={article.hero.width}
-            height={article.hero.height}
-            sizes="(min-width: 768px) 768px, 100vw"
-            priority
-            className="h-auto w-full"
-          />
+          {article.hero.srcSet ? (
+            // The upload pipeline already made these widths; next/image would resize them a second time.
+            // eslint-disable-next-line @next/next/no-img-element
+            <img
+              src={article.hero.src}
+              srcSet={article.hero.srcSet}
+              sizes={HERO_SIZES}
+              alt={article.hero.alt}
+              width={article.hero.width}
+              height={article.hero.height}
+              fetchPriority="high"
+              decoding="async"
+              className="h-auto w-full"
+            />
+          ) : (
+            <Image
+              src={article.hero.src}
+              alt={article.hero.alt}
+              width={article.hero.width}
+              height={article.hero.height}
+              sizes={HERO_SIZES}
+              priority
+              className="h-auto w-full"
+            />
+          )}
           {(article.hero.caption || article.hero.credit) && (
             <figcaption className="mt-2 text-sm text-neutral-600 dark:text-neutral-400">
               {article.hero.caption}

@@ -1,0 +1,93 @@
+// The shape of an uploaded image's renditions (stored as Media.variants) and the names they are served under. Pure:
+// reader pages, the media route and the upload pipeline share it without pulling in sharp or the file system.
+import { z } from "zod";
+
+/** Public URL prefix of stored images: `/media/<storageKey>` is the default rendition. */
+export const MEDIA_PATH = "/media";
+
+/** An unguessable storage name: 16+ random bytes as base64url. Nothing else is ever used to build a file path. */
+const STORAGE_KEY = /^[A-Za-z0-9_-]{22,64}$/;
+/** A rendition's file name, e.g. `default.jpg`, `w640.webp`, `social.jpg`: one dot, no path characters. */
+const RENDITION_FILE = /^(?:default|social|w[1-9]\d{0,4})\.(?:jpg|png|webp)$/;
+
+export const DEFAULT_RENDITIONS = ["default.jpg", "default.png"] as const;
+
+const CONTENT_TYPES = { jpg: "image/jpeg", png: "image/png", webp: "image/webp" } as const;
+
+export function isStorageKey(value: string): boolean {
+  return STORAGE_KEY.test(value);
+}
+
+export function isRenditionFile(value: string): boolean {
+  return RENDITION_FILE.test(value);
+}
+
+export function contentTypeOf(file: string): string {
+  return CONTENT_TYPES[file.slice(file.lastIndexOf(".") + 1) as keyof typeof CONTENT_TYPES];
+}
+
+const rendition = z.object({
+  file: z.string().regex(RENDITION_FILE),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  bytes: z.number().int().nonnegative(),
+  mimeType: z.string(),
+});
+
+const variantsSchema = z.object({
+  version: z.literal(1),
+  default: rendition,
+  responsive: z.array(rendition),
+  social: rendition,
+  original: z.object({ format: z.string(), width: z.number(), height: z.number(), bytes: z.number() }),
+});
+
+export type Rendition = z.infer<typeof rendition>;
+/** What Media.variants holds: every stored file of one image, with its size. */
+export type MediaVariants = z.infer<typeof variantsSchema>;
+
+/** Media.variants as stored, or null when missing or not in a shape this version understands. */
+export function parseVariants(json: unknown): MediaVariants | null {
+  const result = variantsSchema.safeParse(json);
+  return result.success ? result.data : null;
+}
+
+export function renditionUrl(storageKey: string, file?: string): string {
+  return file ? `${MEDIA_PATH}/${storageKey}/${file}` : `${MEDIA_PATH}/${storageKey}`;
+}
+
+/** Every file stored for one image (the storage object keys), e.g. for deleting them. */
+export function storedFiles(storageKey: string, variants: MediaVariants): string[] {
+  return [variants.default, ...variants.responsive, variants.social].map((r) => `${storageKey}/${r.file}`);
+}
+
+/** A `srcset` of the responsive widths, or undefined when the image has none recorded. */
+export function responsiveSrcSet(storageKey: string, json: unknown): string | undefined {
+  const variants = parseVariants(json);
+  if (!variants?.responsive.length) return undefined;
+  return [...variants.responsive]
+    .sort((a, b) => a.width - b.width)
+    .map((r) => `${renditionUrl(storageKey, r.file)} ${r.width}w`)
+    .join(", ");
+}
+
+/** The smallest responsive rendition at least `minWidth` wide (else the largest), for thumbnails. */
+export function thumbnailUrl(storageKey: string, json: unknown, minWidth = 320): string {
+  const variants = parseVariants(json);
+  const sorted = [...(variants?.responsive ?? [])].sort((a, b) => a.width - b.width);
+  const pick = sorted.find((r) => r.width >= minWidth) ?? sorted.at(-1);
+  return renditionUrl(storageKey, pick?.file);
+}
+
+/**
+ * The storage objects a `/media/...` path may name, most likely first, with their content type; null for anything
+ * malformed, so no unvalidated text ever reaches the file system. `[key]` is the default rendition (JPEG, or PNG
+ * for images with transparency); `[key, file]` one named rendition.
+ */
+export function renditionCandidates(segments: string[]): { objectKey: string; contentType: string }[] | null {
+  const [key, file, ...rest] = segments;
+  if (!key || rest.length > 0 || !isStorageKey(key)) return null;
+  if (file === undefined) return DEFAULT_RENDITIONS.map((name) => ({ objectKey: `${key}/${name}`, contentType: contentTypeOf(name) }));
+  if (!isRenditionFile(file)) return null;
+  return [{ objectKey: `${key}/${file}`, contentType: contentTypeOf(file) }];
+}
