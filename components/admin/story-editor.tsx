@@ -188,8 +188,6 @@ export function StoryEditor(props: StoryEditorProps) {
       if (dirtyRef.current && props.canEdit && !(await runSave("manual"))) return;
       const result = await transitionStoryAction({ id: props.id, baseVersion: versionRef.current, to, scheduledAt: to === "SCHEDULED" ? scheduleAt : null });
       if (result?.ok && result.data) {
-        versionRef.current = result.data.version;
-        setVersion(result.data.version);
         setStatus(result.data.status);
         setNotice({ ok: true, text: result.message });
         // Permissions and transitions depend on the new state: reload the page's server data.
@@ -197,10 +195,16 @@ export function StoryEditor(props: StoryEditorProps) {
         window.location.reload();
         return;
       }
-      if (result && !result.ok && result.conflict) setConflict(result.conflict);
-      setFieldErrors((result && !result.ok && result.fieldErrors) || {});
-      setNotice({ ok: false, text: [result?.message, ...Object.values((result && !result.ok && result.fieldErrors) || {}).flat()].filter(Boolean).join(" ") });
+      showRefusal(result);
     });
+  }
+
+  /** A refused workflow step: the conflict banner, the field errors, and one line saying what went wrong. */
+  function showRefusal(result: ActionState<unknown>) {
+    const failure = result && !result.ok ? result : null;
+    if (failure?.conflict) setConflict(failure.conflict);
+    setFieldErrors(failure?.fieldErrors ?? {});
+    setNotice({ ok: false, text: [result?.message ?? "Not done.", ...Object.values(failure?.fieldErrors ?? {}).flat()].join(" ") });
   }
 
   function scheduleLiveUpdate() {
@@ -212,9 +216,7 @@ export function StoryEditor(props: StoryEditorProps) {
         window.location.reload();
         return;
       }
-      if (result && !result.ok && result.conflict) setConflict(result.conflict);
-      setFieldErrors((result && !result.ok && result.fieldErrors) || {});
-      setNotice({ ok: false, text: [result?.message, ...Object.values((result && !result.ok && result.fieldErrors) || {}).flat()].filter(Boolean).join(" ") });
+      showRefusal(result);
     });
   }
 

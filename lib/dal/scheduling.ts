@@ -1,6 +1,7 @@
 import "server-only";
 import { ArticleStatus, getDb, type Prisma } from "@/lib/db";
 import { toSlug } from "@/lib/content/slug";
+import type { StorySnapshot } from "./stories";
 import type { ArticleChange } from "@/lib/cache/tags";
 
 // The scheduler acts for nobody in particular: these run inside the server process, never from a request, so they
@@ -59,18 +60,8 @@ export async function publishDueArticles(now: Date = new Date()): Promise<Articl
   return [...changes, ...(await applyDueUpdates(now))];
 }
 
-interface ScheduledChanges {
-  headline: string;
-  standfirst: string;
-  body: string;
-  slug: string;
-  sectionId: string | null;
-  tags: string[];
-  bylineIds: string[];
-  heroMediaId: string | null;
-  seoTitle: string | null;
-  seoDescription: string | null;
-}
+/** What a scheduled update stores (lib/dal/workflow.ts scheduleUpdate): the text plus the revision snapshot's fields. */
+type ScheduledChanges = StorySnapshot & { headline: string; standfirst: string; body: string };
 
 /**
  * Applies every scheduled update to a live story whose time has come. An update prepared against an older version
