@@ -92,7 +92,7 @@ function Toolbar({ editor, images }: { editor: Editor; images: PickableImage[] }
     { label: "Italic", text: "I", active: state.italic, run: () => chain().toggleItalic().run() },
     {
       label: state.link ? "Remove link" : "Link",
-      text: "🔗",
+      text: "Link",
       active: state.link,
       run: () => {
         if (state.link) return void chain().unsetLink().run();
@@ -102,7 +102,7 @@ function Toolbar({ editor, images }: { editor: Editor; images: PickableImage[] }
     },
     { label: "Bulleted list", text: "•", active: state.bullet, run: () => chain().toggleBulletList().run() },
     { label: "Numbered list", text: "1.", active: state.ordered, run: () => chain().toggleOrderedList().run() },
-    { label: "Block quote", text: "❝", active: state.quote, run: () => chain().toggleBlockquote().run() },
+    { label: "Block quote", text: "Quote", active: state.quote, run: () => chain().toggleBlockquote().run() },
     { label: "Undo", text: "↶", run: () => chain().undo().run() },
     { label: "Redo", text: "↷", run: () => chain().redo().run() },
   ];

@@ -272,7 +272,7 @@ export function StoryEditor(props: StoryEditorProps) {
           <label htmlFor="standfirst" className="block text-sm font-semibold">
             Standfirst
           </label>
-          <textarea id="standfirst" rows={2} value={fields.standfirst} readOnly={readOnly} onChange={(e) => update("standfirst", e.target.value)} className={inputClass} />
+          <textarea id="standfirst" rows={3} value={fields.standfirst} readOnly={readOnly} onChange={(e) => update("standfirst", e.target.value)} className={inputClass} />
           {errorFor("standfirst")}
         </div>
         <div className="space-y-1">

@@ -90,7 +90,7 @@ export default async function StoryHistoryPage({ params, searchParams }: Props) 
           {revisions.map((r) => (
             <li key={r.id} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2 text-sm">
               <span>
-                <strong>v{r.version}</strong> · {r.reason} · {r.author ?? "the scheduler"} · {when(r.createdAt)}
+                <strong>v{r.version}</strong> · {r.reason} · {r.author ?? "automatic (seed or scheduler)"} · {when(r.createdAt)}
               </span>
               {story.can.restore && story.canEdit && r.version !== story.version && <RestoreRevisionButton id={id} revisionId={r.id} baseVersion={story.version} version={r.version} />}
             </li>
