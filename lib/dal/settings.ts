@@ -2,6 +2,12 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import { cachedQuery } from "@/lib/cache/cached";
 import { TAGS } from "@/lib/cache/tags";
+import { invalidateSettings } from "@/lib/cache/invalidate";
+import type { SiteSettingsInput } from "@/lib/validation/settings";
+import { recordAudit } from "./audit";
+import { changedFields } from "./audit-log";
+import { ValidationError } from "./errors";
+import { requestAddress, requirePermission } from "./session";
 
 export interface SiteSettingsView {
   name: string;
@@ -51,4 +57,97 @@ const cachedSiteSettings = cachedQuery(
 export async function getSiteSettings(): Promise<SiteSettingsView> {
   if (process.env.NEXT_PHASE === "phase-production-build") return FALLBACK;
   return cachedSiteSettings();
+}
+
+// ——— Editing (the newsroom's settings page) ———
+
+export interface SiteSettingsEdit extends SiteSettingsView {
+  logoMediaId: string | null;
+  requireTwoFactor: boolean;
+}
+
+const EDITABLE_FIELDS = [
+  "name",
+  "description",
+  "publisherDescription",
+  "copyright",
+  "language",
+  "timeZone",
+  "feedFullContent",
+  "logoMediaId",
+  "requireTwoFactor",
+] as const satisfies readonly (keyof SiteSettingsEdit)[];
+
+const editSelect = Object.fromEntries(EDITABLE_FIELDS.map((field) => [field, true])) as Record<(typeof EDITABLE_FIELDS)[number], true>;
+
+/** Every setting as it stands, for the settings form (uncached: the form must show what is stored). */
+export async function getSettingsForEdit(): Promise<SiteSettingsEdit> {
+  await requirePermission("settings.manage", { entityType: "SiteSettings", entityId: "1" });
+  const row = await getDb().siteSettings.findUnique({ where: { id: 1 }, select: editSelect });
+  return row ?? { ...FALLBACK, logoMediaId: null, requireTwoFactor: false };
+}
+
+export interface LogoChoice {
+  id: string;
+  label: string;
+  width: number;
+  height: number;
+}
+
+const LOGO_CHOICES = 200;
+
+/** Images in the media library that can serve as the logo, newest first (the current logo always included). */
+export async function listLogoChoices(): Promise<LogoChoice[]> {
+  await requirePermission("settings.manage", { entityType: "SiteSettings", entityId: "1" });
+  const db = getDb();
+  const select = { id: true, originalName: true, alt: true, width: true, height: true } as const;
+  const [recent, current] = await Promise.all([
+    db.media.findMany({ where: { mimeType: { startsWith: "image/" } }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: LOGO_CHOICES, select }),
+    db.siteSettings.findUnique({ where: { id: 1 }, select: { logoMedia: { select } } }),
+  ]);
+  const rows = current?.logoMedia && !recent.some((row) => row.id === current.logoMedia?.id) ? [current.logoMedia, ...recent] : recent;
+  return rows.map((row) => ({
+    id: row.id,
+    label: `${row.alt || row.originalName} (${row.width}×${row.height})`,
+    width: row.width,
+    height: row.height,
+  }));
+}
+
+/**
+ * Saves the settings form. Audited with the before/after of each changed field; reader pages are expired when
+ * anything changed. Requiring two-factor sign-in is refused while the acting admin has not enrolled themselves,
+ * so the switch cannot lock out the person flipping it.
+ */
+export async function updateSiteSettings(input: SiteSettingsInput): Promise<{ changed: string[] }> {
+  const user = await requirePermission("settings.manage", { entityType: "SiteSettings", entityId: "1" });
+  const ip = await requestAddress().catch(() => null);
+  const changes = await getDb().$transaction(async (tx) => {
+    const before = (await tx.siteSettings.findUnique({ where: { id: 1 }, select: editSelect })) ?? {
+      ...FALLBACK,
+      logoMediaId: null,
+      requireTwoFactor: false,
+    };
+    if (input.requireTwoFactor && !before.requireTwoFactor && !user.twoFactorEnabled) {
+      throw new ValidationError("Set up two-factor sign-in for your own account first.", {
+        requireTwoFactor: ["You have not set up two-factor sign-in yourself. Set it up under Account → Security, then turn this on."],
+      });
+    }
+    if (input.logoMediaId && input.logoMediaId !== before.logoMediaId) {
+      const media = await tx.media.findUnique({ where: { id: input.logoMediaId }, select: { mimeType: true } });
+      if (!media?.mimeType.startsWith("image/")) {
+        throw new ValidationError("Check the highlighted fields.", { logoMediaId: ["That image is no longer in the media library; choose another."] });
+      }
+    }
+    const after: SiteSettingsEdit = { ...before, ...input };
+    const changes = changedFields(before, after, EDITABLE_FIELDS);
+    if (Object.keys(changes).length === 0) return changes;
+    const data = Object.fromEntries(EDITABLE_FIELDS.map((field) => [field, after[field]])) as Pick<SiteSettingsEdit, (typeof EDITABLE_FIELDS)[number]>;
+    await tx.siteSettings.upsert({ where: { id: 1 }, create: { id: 1, ...data }, update: data });
+    await recordAudit({ actorId: user.id, action: "settings.update", entityType: "SiteSettings", entityId: "1", details: { changes }, ip }, tx);
+    return changes;
+  });
+  const changed = Object.keys(changes);
+  if (changed.length > 0) invalidateSettings();
+  return { changed };
 }
