@@ -15,7 +15,12 @@ export async function SiteHeader() {
       </div>
       <div className="mx-auto flex max-w-6xl flex-col items-center gap-1 px-4 pb-4 pt-1 text-center">
         <Link href="/" className="font-serif text-4xl font-black tracking-tight sm:text-5xl" aria-label={`${site.name} home`}>
-          {site.name}
+          {site.logo ? (
+            // eslint-disable-next-line @next/next/no-img-element -- the logo is already a resized rendition from /media
+            <img src={site.logo.src} alt={site.name} width={site.logo.width} height={site.logo.height} className="mx-auto h-14 w-auto sm:h-16" />
+          ) : (
+            site.name
+          )}
         </Link>
         <p className="text-sm text-neutral-600 dark:text-neutral-400">{site.description}</p>
       </div>

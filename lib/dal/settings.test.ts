@@ -106,6 +106,16 @@ describeEachEngine("editing site settings", (database) => {
     expect((await db.siteSettings.findUniqueOrThrow({ where: { id: 1 } })).name).toBe("The Daily Example");
   });
 
+  it("gives the reader site the chosen logo's rendition", async () => {
+    const { db } = database();
+    await db.siteSettings.update({ where: { id: 1 }, data: { logoMediaId: null } });
+    expect((await getSiteSettings()).logo).toBeNull();
+    const logo = await db.media.create({ data: { storageKey: "logo-key-0000000000000", originalName: "logo.png", mimeType: "image/png", width: 400, height: 120, bytes: 900, alt: "Logo" } });
+    await db.siteSettings.update({ where: { id: 1 }, data: { logoMediaId: logo.id } });
+    expect((await getSiteSettings()).logo).toEqual({ src: "/media/logo-key-0000000000000", width: 400, height: 120 });
+    await db.siteSettings.update({ where: { id: 1 }, data: { logoMediaId: null } });
+  });
+
   it("refuses to require two-factor sign-in from an admin who has not enrolled; an enrolled admin may", async () => {
     const { db } = database();
     await expect(updateSiteSettings(input({ logoMediaId: ids.logo, requireTwoFactor: true }))).rejects.toMatchObject({

@@ -17,6 +17,8 @@ export interface SiteSettingsView {
   language: string;
   timeZone: string;
   feedFullContent: boolean;
+  /** The publication's logo, when one is chosen in the newsroom's settings. */
+  logo: { src: string; width: number; height: number } | null;
 }
 
 const FALLBACK: SiteSettingsView = {
@@ -27,6 +29,7 @@ const FALLBACK: SiteSettingsView = {
   language: "en",
   timeZone: "UTC",
   feedFullContent: true,
+  logo: null,
 };
 
 /** Publication-wide settings; a database that was never seeded still renders with sensible defaults. */
@@ -43,9 +46,12 @@ const cachedSiteSettings = cachedQuery(
         language: true,
         timeZone: true,
         feedFullContent: true,
+        logoMedia: { select: { storageKey: true, width: true, height: true } },
       },
     });
-    return row ?? FALLBACK;
+    if (!row) return FALLBACK;
+    const { logoMedia, ...rest } = row;
+    return { ...rest, logo: logoMedia ? { src: `/media/${logoMedia.storageKey}`, width: logoMedia.width, height: logoMedia.height } : null };
   },
   () => [TAGS.settings],
 );
@@ -61,7 +67,7 @@ export async function getSiteSettings(): Promise<SiteSettingsView> {
 
 // ——— Editing (the newsroom's settings page) ———
 
-export interface SiteSettingsEdit extends SiteSettingsView {
+export interface SiteSettingsEdit extends Omit<SiteSettingsView, "logo"> {
   logoMediaId: string | null;
   requireTwoFactor: boolean;
 }
