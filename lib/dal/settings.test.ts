@@ -108,12 +108,13 @@ describeEachEngine("editing site settings", (database) => {
 
   it("gives the reader site the chosen logo's rendition", async () => {
     const { db } = database();
+    const { logoMediaId: chosen } = await db.siteSettings.findUniqueOrThrow({ where: { id: 1 } });
     await db.siteSettings.update({ where: { id: 1 }, data: { logoMediaId: null } });
     expect((await getSiteSettings()).logo).toBeNull();
     const logo = await db.media.create({ data: { storageKey: "logo-key-0000000000000", originalName: "logo.png", mimeType: "image/png", width: 400, height: 120, bytes: 900, alt: "Logo" } });
     await db.siteSettings.update({ where: { id: 1 }, data: { logoMediaId: logo.id } });
     expect((await getSiteSettings()).logo).toEqual({ src: "/media/logo-key-0000000000000", width: 400, height: 120 });
-    await db.siteSettings.update({ where: { id: 1 }, data: { logoMediaId: null } });
+    await db.siteSettings.update({ where: { id: 1 }, data: { logoMediaId: chosen } });
   });
 
   it("refuses to require two-factor sign-in from an admin who has not enrolled; an enrolled admin may", async () => {
