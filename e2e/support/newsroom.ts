@@ -42,7 +42,7 @@ export async function createStaff(account: Pick<StaffAccount, "role" | "name" | 
     const user = await db.user.upsert({
       where: { email: account.email },
       create: { email: account.email, name: account.name, role: account.role, passwordHash: await hash(account.password) },
-      update: { role: account.role, disabled: false, passwordHash: await hash(account.password), totpSecret: null, totpEnabledAt: null },
+      update: { role: account.role, disabled: false, passwordHash: await hash(account.password), totpSecret: null, totpEnabledAt: null, totpLastStep: null, recoveryCodes: { deleteMany: {} } },
       select: { id: true },
     });
     return user.id;

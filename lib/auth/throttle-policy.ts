@@ -21,6 +21,11 @@ export const FIRST_WAIT_SECONDS = 30;
 export const MAX_WAIT_SECONDS = 15 * 60;
 /** Failures are counted over a day from the first one, then forgotten. */
 export const FAILURE_MEMORY_SECONDS = 24 * 60 * 60;
+/**
+ * An address this account signed in from is remembered this long (renewed at each sign-in) and is not held by the
+ * account-wide limit: otherwise one failure every quarter of an hour from anywhere would keep the owner out for good.
+ */
+export const KNOWN_ADDRESS_SECONDS = 30 * 24 * 60 * 60;
 
 /** The wait, in seconds, after the given number of consecutive failures (0 while still within the free ones). */
 export function waitAfterFailures(failures: number, freeFailures: number): number {

@@ -27,6 +27,9 @@ export function currentTotp(secret: string, epoch?: number): Promise<string> {
 export async function verifyTotp(secret: string, code: string, lastStep: number | null = null): Promise<number | null> {
   const token = code.replace(/\s+/g, "");
   if (!/^\d{6}$/.test(token)) return null;
+  // otplib throws when afterTimeStep lies beyond the window (the clock stepped back after a code was accepted):
+  // then no code in the window is newer, which is a plain refusal.
+  if (lastStep !== null && lastStep >= Math.floor(Date.now() / 1000 / 30) + 1) return null;
   const result = await verify({ secret, token, epochTolerance: 30, ...(lastStep !== null && { afterTimeStep: lastStep }) });
   // The functional API types the union of HOTP and TOTP results; a TOTP match carries its time step.
   return result.valid && "timeStep" in result && typeof result.timeStep === "number" ? result.timeStep : null;
