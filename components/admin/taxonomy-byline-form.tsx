@@ -3,9 +3,9 @@ import { useActionState } from "react";
 import { createBylineAction } from "@/lib/actions/bylines/create-byline";
 import { updateBylineAction } from "@/lib/actions/bylines/update-byline";
 import { SubmitButton } from "@/components/ui/button";
-import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import { SelectField, TextAreaField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { SLUG_MAX_LENGTH } from "@/lib/validation/taxonomy";
+import { TaxonomyNameSlugFields } from "./taxonomy-name-slug-fields";
 
 interface BylineFields {
   id: string;
@@ -29,22 +29,7 @@ export function TaxonomyBylineForm({ byline, accounts }: { byline?: BylineFields
     <form action={action} className="max-w-xl space-y-4" noValidate>
       <FormMessage state={state} />
       {byline && <input type="hidden" name="id" value={byline.id} />}
-      <TextField name="name" label="Name" required maxLength={120} errors={errors?.name} defaultValue={values?.name ?? byline?.name ?? ""} hint="As readers see it on stories." />
-      <TextField
-        name="slug"
-        label="Slug"
-        maxLength={SLUG_MAX_LENGTH}
-        autoCapitalize="none"
-        autoCorrect="off"
-        spellCheck={false}
-        errors={errors?.slug}
-        defaultValue={values?.slug ?? byline?.slug ?? ""}
-        hint={
-          byline
-            ? "The author page is /authors/<slug>. Changing it changes the address: links to the old one stop working."
-            : "Lower-case letters, digits and hyphens; the author page is /authors/<slug>. Leave blank to make one from the name."
-        }
-      />
+      <TaxonomyNameSlugFields noun="author page" address="/authors/<slug>" current={byline} errors={errors} values={values} />
       <TextAreaField name="bio" label="Bio" rows={4} maxLength={2000} errors={errors?.bio} defaultValue={values?.bio ?? byline?.bio ?? ""} hint="Shown on the author page. Optional." />
       <SelectField
         name="userId"

@@ -3,9 +3,9 @@ import { useActionState } from "react";
 import { createSectionAction } from "@/lib/actions/sections/create-section";
 import { updateSectionAction } from "@/lib/actions/sections/update-section";
 import { SubmitButton } from "@/components/ui/button";
-import { TextAreaField, TextField } from "@/components/ui/field";
+import { TextAreaField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { SLUG_MAX_LENGTH } from "@/lib/validation/taxonomy";
+import { TaxonomyNameSlugFields } from "./taxonomy-name-slug-fields";
 
 interface SectionFields {
   id: string;
@@ -23,22 +23,7 @@ export function TaxonomySectionForm({ section }: { section?: SectionFields }) {
     <form action={action} className="max-w-xl space-y-4" noValidate>
       <FormMessage state={state} />
       {section && <input type="hidden" name="id" value={section.id} />}
-      <TextField name="name" label="Name" required maxLength={60} errors={errors?.name} defaultValue={values?.name ?? section?.name ?? ""} />
-      <TextField
-        name="slug"
-        label="Slug"
-        maxLength={SLUG_MAX_LENGTH}
-        autoCapitalize="none"
-        autoCorrect="off"
-        spellCheck={false}
-        errors={errors?.slug}
-        defaultValue={values?.slug ?? section?.slug ?? ""}
-        hint={
-          section
-            ? "The section’s address is /sections/<slug>. Changing it changes the address: links to the old one stop working."
-            : "Lower-case letters, digits and hyphens; the section’s address is /sections/<slug>. Leave blank to make one from the name."
-        }
-      />
+      <TaxonomyNameSlugFields noun="section" address="/sections/<slug>" current={section} errors={errors} values={values} />
       <TextAreaField name="description" label="Description" rows={3} maxLength={300} errors={errors?.description} defaultValue={values?.description ?? section?.description ?? ""} hint="Shown at the top of the section page and in search results. Optional." />
       <SubmitButton pendingLabel={section ? "Saving…" : "Creating…"}>{section ? "Save section" : "Create section"}</SubmitButton>
     </form>
