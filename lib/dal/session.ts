@@ -68,7 +68,12 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
 /** The signed-in user, or UnauthorizedError. Every data-layer function that writes or reads unpublished content starts here. */
 export async function requireUser(): Promise<SessionUser> {
   const user = await getCurrentUser();
-  if (!user) throw new UnauthorizedError();
+  if (!user) {
+    // Pages send anonymous visitors to sign in before any of this runs, so reaching here without a session is an
+    // expired session or a request made by hand: refused, and recorded.
+    await recordAudit({ actorId: null, action: "permission.denied", entityType: "Newsroom", details: { reason: "not signed in" }, ip: await requestAddress().catch(() => null) });
+    throw new UnauthorizedError();
+  }
   return user;
 }
 

@@ -200,5 +200,9 @@ describeEachEngine("stories: ownership, conflicts, workflow, revisions", (databa
     expect(await heartbeat(article.id)).toBeNull();
     session.userId = null;
     await expect(heartbeat(article.id)).rejects.toMatchObject({ name: "UnauthorizedError" });
+    await expect(saveStory({ id: article.id, baseVersion: 1, fields: storyFieldsSchema.parse({ headline: "x", standfirst: "", body: "", slug: "" }), mode: "manual" })).rejects.toMatchObject({ name: "UnauthorizedError" });
+    const anonymous = await db.auditLog.findMany({ where: { action: "permission.denied", actorId: null }, select: { ip: true, details: true } });
+    expect(anonymous).toHaveLength(2);
+    expect(anonymous[0]).toMatchObject({ ip: "203.0.113.9", details: { reason: "not signed in" } });
   });
 });
