@@ -31,8 +31,8 @@ export function AdminShell({ user, children }: { user: SessionUser; children: Re
             <SignOutButton />
           </div>
         </div>
-        <nav aria-label="Newsroom" className="mx-auto max-w-7xl overflow-x-auto px-4">
-          <ul className="flex gap-1 text-sm font-semibold">
+        <nav aria-label="Newsroom" className="mx-auto max-w-7xl px-4">
+          <ul className="flex flex-wrap gap-x-1 text-sm font-semibold">
             {items.map((item) => (
               <li key={item.href} className="shrink-0">
                 <Link href={item.href} className="block rounded-t px-3 py-2 hover:bg-neutral-100 dark:hover:bg-neutral-800">
