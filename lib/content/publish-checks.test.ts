@@ -6,12 +6,12 @@ it("finds body images without alt text", () => {
 });
 
 it("lists every reason a story cannot go live, and none for a complete one", () => {
-  expect(publishProblems({ headline: " ", body: "", bylineCount: 0, hero: { alt: "" } })).toEqual({
+  expect(publishProblems({ headline: " ", body: "", bylineCount: 0, heroProblem: "Add alt text before using this image in a published story." })).toEqual({
     headline: ["Add a headline before publishing."],
     body: ["Write the story before publishing."],
     bylineIds: ["Add at least one byline before publishing."],
-    heroMediaId: ["The hero image needs alt text before the story can be published. Add it in the media library."],
+    heroMediaId: ["Add alt text before using this image in a published story."],
   });
-  expect(publishProblems({ headline: "H", body: "Text ![](/media/x)", bylineCount: 1, hero: null }).body).toEqual(["1 image has no alt text. Describe each image before publishing."]);
-  expect(publishProblems({ headline: "H", body: "Text", bylineCount: 1, hero: { alt: "A boat" } })).toEqual({});
+  expect(publishProblems({ headline: "H", body: "Text ![](/media/x)", bylineCount: 1, heroProblem: null }).body).toEqual(["1 image has no alt text. Describe each image before publishing."]);
+  expect(publishProblems({ headline: "H", body: "Text", bylineCount: 1, heroProblem: null })).toEqual({});
 });

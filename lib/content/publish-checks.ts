@@ -5,7 +5,8 @@ export interface PublishCheckInput {
   headline: string;
   body: string;
   bylineCount: number;
-  hero: { alt: string } | null;
+  /** Why the hero image cannot head a live story (from the media library's own check), or null. */
+  heroProblem: string | null;
 }
 
 const MARKDOWN_IMAGE = /!\[([^\]]*)\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g;
@@ -21,7 +22,7 @@ export function publishProblems(input: PublishCheckInput): Record<string, string
   if (!input.headline.trim()) problems.headline = ["Add a headline before publishing."];
   if (!input.body.trim()) problems.body = ["Write the story before publishing."];
   if (input.bylineCount === 0) problems.bylineIds = ["Add at least one byline before publishing."];
-  if (input.hero && !input.hero.alt.trim()) problems.heroMediaId = ["The hero image needs alt text before the story can be published. Add it in the media library."];
+  if (input.heroProblem) problems.heroMediaId = [input.heroProblem];
   const missing = imagesWithoutAlt(input.body);
   if (missing.length) (problems.body ??= []).push(`${missing.length} image${missing.length === 1 ? " has" : "s have"} no alt text. Describe each image before publishing.`);
   return problems;

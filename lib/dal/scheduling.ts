@@ -1,7 +1,7 @@
 import "server-only";
 import { ArticleStatus, getDb, type Prisma } from "@/lib/db";
-import { toSlug } from "@/lib/content/slug";
 import type { StorySnapshot } from "./stories";
+import { replaceTagsAndBylines, tagIdsForNames } from "./article-relations";
 import type { ArticleChange } from "@/lib/cache/tags";
 
 // The scheduler acts for nobody in particular: these run inside the server process, never from a request, so they
@@ -105,17 +105,8 @@ export async function applyDueUpdates(now: Date = new Date()): Promise<ArticleCh
         },
       });
       if (count === 0) return null;
-      const tagIds: string[] = [];
-      for (const name of c.tags) {
-        const slug = toSlug(name);
-        if (!slug) continue;
-        tagIds.push((await tx.tag.upsert({ where: { slug }, create: { slug, name }, update: {}, select: { id: true } })).id);
-      }
-      await tx.articleTag.deleteMany({ where: { articleId: update.articleId } });
-      if (tagIds.length) await tx.articleTag.createMany({ data: [...new Set(tagIds)].map((tagId) => ({ articleId: update.articleId, tagId })) });
-      const bylineIds = (await tx.byline.findMany({ where: { id: { in: c.bylineIds } }, select: { id: true } })).map((b) => b.id);
-      await tx.articleByline.deleteMany({ where: { articleId: update.articleId } });
-      if (bylineIds.length) await tx.articleByline.createMany({ data: c.bylineIds.filter((b) => bylineIds.includes(b)).map((bylineId, position) => ({ articleId: update.articleId, bylineId, position })) });
+      const known = new Set((await tx.byline.findMany({ where: { id: { in: c.bylineIds } }, select: { id: true } })).map((b) => b.id));
+      await replaceTagsAndBylines(tx, update.articleId, await tagIdsForNames(tx, c.tags), c.bylineIds.filter((b) => known.has(b)));
       await tx.scheduledUpdate.update({ where: { id }, data: { appliedAt: now } });
       const after = await tx.article.findUniqueOrThrow({ where: { id: update.articleId }, select: { ...changeSelect, version: true, headline: true, standfirst: true, body: true, status: true } });
       await tx.revision.create({

@@ -7,6 +7,7 @@ import { toSlug } from "@/lib/content/slug";
 import { parseStory } from "@/lib/content/parse-story";
 import type { StoryFields } from "@/lib/validation/stories";
 import { loadArticlePage, type ArticlePageData } from "./articles";
+import { firstFreeSlug, isSlugFree, replaceTagsAndBylines, tagIdsForNames } from "./article-relations";
 import { recordAudit } from "./audit";
 import { ConflictError, NotFoundError, ValidationError } from "./errors";
 import { refusal, requirePermission, requireUser, type SessionUser } from "./session";
@@ -126,37 +127,16 @@ export async function loadForWrite(tx: Tx, user: SessionUser, id: string, action
 async function resolveSlug(tx: Tx, id: string, requested: string, headline: string, current: StoryRow): Promise<string> {
   // Once a story has been public its address only changes when someone types a new slug.
   const wanted = requested || (current.publishedAt ? current.slug : toSlug(headline) || `untitled-${id.slice(-6)}`);
-  const [taken, redirect] = await Promise.all([
-    tx.article.findFirst({ where: { slug: wanted, id: { not: id } }, select: { id: true } }),
-    tx.slugRedirect.findUnique({ where: { fromSlug: wanted }, select: { articleId: true } }),
-  ]);
-  if (!taken && (!redirect || redirect.articleId === id)) return wanted;
-  if (requested) throw new ValidationError("Check the highlighted fields.", { slug: ["Another story already uses this address. Choose a different slug."] });
-  for (let n = 2; n < 100; n++) {
-    const candidate = `${wanted}-${n}`.slice(0, 120);
-    const clash = await tx.article.findFirst({ where: { slug: candidate, id: { not: id } }, select: { id: true } });
-    const oldClash = await tx.slugRedirect.findUnique({ where: { fromSlug: candidate }, select: { articleId: true } });
-    if (!clash && (!oldClash || oldClash.articleId === id)) return candidate;
+  if (requested && !(await isSlugFree(tx, wanted, id))) {
+    throw new ValidationError("Check the highlighted fields.", { slug: ["Another story already uses this address. Choose a different slug."] });
   }
-  return `${wanted}-${id.slice(-8)}`;
+  return firstFreeSlug(tx, wanted, id);
 }
 
-async function tagIdsFor(tx: Tx, user: SessionUser, names: string[]): Promise<string[]> {
-  const ids: string[] = [];
-  const seen = new Set<string>();
-  for (const name of names) {
-    const slug = toSlug(name);
-    if (!slug || seen.has(slug)) continue;
-    seen.add(slug);
-    const existing = await tx.tag.findUnique({ where: { slug }, select: { id: true } });
-    if (existing) {
-      ids.push(existing.id);
-      continue;
-    }
+function tagIdsFor(tx: Tx, user: SessionUser, names: string[]): Promise<string[]> {
+  return tagIdsForNames(tx, names, () => {
     if (!can(user.role, "tag.createInline")) throw refusal(user, "tag.createInline", { entityType: "Tag" });
-    ids.push((await tx.tag.create({ data: { slug, name }, select: { id: true } })).id);
-  }
-  return ids;
+  });
 }
 
 /**
@@ -171,7 +151,7 @@ export async function writeFields(
   fields: StoryFields,
   extra: Prisma.ArticleUpdateManyMutationInput = {},
 ): Promise<StoryRow> {
-  if (current.version !== baseVersion) throw await conflict(tx, current);
+  if (current.version !== baseVersion) throw await conflictError(tx, current.id);
   if (fields.breaking !== current.breaking || (fields.breakingUntil?.getTime() ?? null) !== (current.breakingUntil?.getTime() ?? null)) {
     if (!can(user.role, "article.setBreaking")) throw refusal(user, "article.setBreaking", { entityType: "Article", entityId: current.id }, "Only editors can set the breaking flag.");
   }
@@ -205,12 +185,8 @@ export async function writeFields(
       ...extra,
     },
   });
-  if (count === 0) throw await conflict(tx, current);
-  const tagIds = await tagIdsFor(tx, user, fields.tags);
-  await tx.articleTag.deleteMany({ where: { articleId: current.id } });
-  if (tagIds.length) await tx.articleTag.createMany({ data: tagIds.map((tagId) => ({ articleId: current.id, tagId })) });
-  await tx.articleByline.deleteMany({ where: { articleId: current.id } });
-  if (bylineIds.length) await tx.articleByline.createMany({ data: bylineIds.map((bylineId, position) => ({ articleId: current.id, bylineId, position })) });
+  if (count === 0) throw await conflictError(tx, current.id);
+  await replaceTagsAndBylines(tx, current.id, await tagIdsFor(tx, user, fields.tags), bylineIds);
   if (slug !== current.slug) {
     // The new address must not redirect anywhere; a public story's old address now redirects here.
     await tx.slugRedirect.deleteMany({ where: { fromSlug: slug } });
@@ -221,8 +197,9 @@ export async function writeFields(
   return tx.article.findUniqueOrThrow({ where: { id: current.id }, select: storySelect });
 }
 
-async function conflict(tx: Tx, current: StoryRow): Promise<ConflictError> {
-  const latest = await tx.article.findUniqueOrThrow({ where: { id: current.id }, select: { version: true, updatedAt: true, lastEditedById: true } });
+/** The refusal for a save or step that started from an older version: who saved the stored one, and when. */
+export async function conflictError(tx: Tx, articleId: string): Promise<ConflictError> {
+  const latest = await tx.article.findUniqueOrThrow({ where: { id: articleId }, select: { version: true, updatedAt: true, lastEditedById: true } });
   const editor = latest.lastEditedById ? await tx.user.findUnique({ where: { id: latest.lastEditedById }, select: { name: true } }) : null;
   return new ConflictError({ currentVersion: latest.version, savedBy: editor?.name ?? null, savedAt: latest.updatedAt });
 }
@@ -277,11 +254,7 @@ export async function createStory(input: { headline: string; standfirst?: string
   return transaction(async (tx) => {
     const byline = await tx.byline.findUnique({ where: { userId: user.id }, select: { id: true } });
     const section = input.sectionSlug ? await tx.section.findUnique({ where: { slug: input.sectionSlug }, select: { id: true } }) : null;
-    const base = toSlug(input.headline) || "untitled";
-    let slug = base;
-    for (let n = 2; (await tx.article.findUnique({ where: { slug }, select: { id: true } })) || (await tx.slugRedirect.findUnique({ where: { fromSlug: slug }, select: { id: true } })); n++) {
-      slug = `${base}-${n}`;
-    }
+    const slug = await firstFreeSlug(tx, toSlug(input.headline) || "untitled");
     const created = await tx.article.create({
       data: {
         slug,

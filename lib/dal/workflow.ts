@@ -6,10 +6,11 @@ import { publishProblems } from "@/lib/content/publish-checks";
 import { pokeScheduler } from "@/lib/publishing/poke";
 import type { StoryFields } from "@/lib/validation/stories";
 import { recordAudit } from "./audit";
-import { ConflictError, ValidationError } from "./errors";
+import { mediaAltProblem } from "./media";
+import { ValidationError } from "./errors";
 import { refusal, requirePermission, requireUser } from "./session";
 import { transaction } from "./transaction";
-import { changeOf, loadForWrite, recordRevision, snapshotOf, storySelect, visibleWhere } from "./stories";
+import { changeOf, conflictError, loadForWrite, recordRevision, snapshotOf, storySelect, visibleWhere } from "./stories";
 
 const STATUS_WORDS: Record<Status, string> = {
   DRAFT: "Moved back to draft",
@@ -40,10 +41,10 @@ export async function transitionStory(input: { id: string; baseVersion: number; 
     if (!canTransition(user.role, before.status, input.to, { own })) {
       throw refusal(user, `article.transition.${before.status}->${input.to}`, { entityType: "Article", entityId: before.id }, `You cannot move this story from ${before.status.toLowerCase().replace("_", " ")} to ${input.to.toLowerCase().replace("_", " ")}.`);
     }
-    if (before.version !== input.baseVersion) throw await conflictFor(tx, before.id);
+    if (before.version !== input.baseVersion) throw await conflictError(tx, before.id);
     if (input.to === ArticleStatus.PUBLISHED || input.to === ArticleStatus.SCHEDULED) {
-      const hero = before.heroMediaId ? await tx.media.findUnique({ where: { id: before.heroMediaId }, select: { alt: true } }) : null;
-      const problems = publishProblems({ headline: before.headline, body: before.body, bylineCount: before.bylines.length, hero });
+      const heroProblem = await mediaAltProblem(before.heroMediaId, tx);
+      const problems = publishProblems({ headline: before.headline, body: before.body, bylineCount: before.bylines.length, heroProblem });
       if (Object.keys(problems).length) throw new ValidationError("This story is not ready to go live yet.", problems);
     }
     let data: Prisma.ArticleUncheckedUpdateManyInput = { status: input.to, version: { increment: 1 }, lastEditedById: user.id };
@@ -54,7 +55,7 @@ export async function transitionStory(input: { id: string; baseVersion: number; 
     }
     if (input.to === ArticleStatus.DRAFT || input.to === ArticleStatus.IN_REVIEW || input.to === ArticleStatus.ARCHIVED) data = { ...data, scheduledAt: null };
     const { count } = await tx.article.updateMany({ where: { id: before.id, version: input.baseVersion, status: before.status }, data });
-    if (count === 0) throw await conflictFor(tx, before.id);
+    if (count === 0) throw await conflictError(tx, before.id);
     const after = await tx.article.findUniqueOrThrow({ where: { id: before.id }, select: storySelect });
     const when = input.to === ArticleStatus.SCHEDULED ? ` for ${input.scheduledAt!.toISOString()}` : "";
     await recordRevision(tx, user, after, `${STATUS_WORDS[input.to]}${when}`);
@@ -64,12 +65,6 @@ export async function transitionStory(input: { id: string; baseVersion: number; 
   if (before.status === ArticleStatus.PUBLISHED || after.status === ArticleStatus.PUBLISHED) invalidateArticle(changeOf(after, before));
   if (after.status === ArticleStatus.SCHEDULED || before.status === ArticleStatus.SCHEDULED) pokeScheduler();
   return { status: after.status, version: after.version, slug: after.slug, publishedAt: after.publishedAt, scheduledAt: after.scheduledAt };
-}
-
-async function conflictFor(tx: Prisma.TransactionClient, id: string): Promise<ConflictError> {
-  const latest = await tx.article.findUniqueOrThrow({ where: { id }, select: { version: true, updatedAt: true, lastEditedById: true } });
-  const editor = latest.lastEditedById ? await tx.user.findUnique({ where: { id: latest.lastEditedById }, select: { name: true } }) : null;
-  return new ConflictError({ currentVersion: latest.version, savedBy: editor?.name ?? null, savedAt: latest.updatedAt });
 }
 
 /**
@@ -102,7 +97,7 @@ export async function scheduleUpdate(input: { id: string; baseVersion: number; f
   const created = await transaction(async (tx) => {
     const story = await loadForWrite(tx, user, input.id, "article.scheduleUpdate", {});
     if (story.status !== ArticleStatus.PUBLISHED) throw new ValidationError("Only a live story can have an update scheduled; schedule the story itself instead.");
-    if (story.version !== input.baseVersion) throw await conflictFor(tx, story.id);
+    if (story.version !== input.baseVersion) throw await conflictError(tx, story.id);
     const update = await tx.scheduledUpdate.create({
       data: {
         articleId: story.id,
