@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { ArticleStatus } from "../lib/db";
-import { STAFF, signIn, type StaffAccount } from "./support/newsroom";
+import { STAFF } from "./support/newsroom";
 import { HIDDEN_MARKER, OLDER_SLUG, e2eDb } from "./support/site";
 
 const STATUSES = ["DRAFT", "IN_REVIEW", "SCHEDULED", "PUBLISHED", "ARCHIVED"] as const;
@@ -9,15 +9,6 @@ const RUN = Date.now().toString(36);
 /** The headlines in the story table (desktop layout), in order. */
 async function listedHeadlines(page: Page): Promise<string[]> {
   return page.getByRole("table", { name: "Stories" }).locator("tbody tr td:first-child a").allTextContents();
-}
-
-/**
- * Uses the saved session, or signs in again when it does not work here: e2e/.auth/*.json is shared by every port,
- * so another server's set-up run (with its own NEXTAUTH_SECRET) may have replaced it since ours.
- */
-async function ensureSignedIn(page: Page, account: StaffAccount): Promise<void> {
-  await page.goto("/admin");
-  if (new URL(page.url()).pathname === "/admin/login") await signIn(page, account);
 }
 
 async function userId(email: string): Promise<string> {
@@ -31,7 +22,6 @@ async function userId(email: string): Promise<string> {
 
 test.describe("as the editor", () => {
   test.use({ storageState: STAFF.editor.storageState });
-  test.beforeEach(({ page }) => ensureSignedIn(page, STAFF.editor));
 
   test("the dashboard counts every story by status and links to each filtered list", async ({ page }) => {
     const db = e2eDb();
@@ -147,7 +137,6 @@ test.describe("as the editor", () => {
 
 test.describe("as the writer", () => {
   test.use({ storageState: STAFF.writer.storageState });
-  test.beforeEach(({ page }) => ensureSignedIn(page, STAFF.writer));
   const own = `Wren's own draft ${RUN}`;
   const editors = `Eddie's private draft ${RUN}`;
 

@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { expect, request as playwrightRequest, test, type Browser, type Page } from "@playwright/test";
 import sharp from "sharp";
-import { STAFF, signIn } from "./support/newsroom";
+import { STAFF } from "./support/newsroom";
 import { e2eDb } from "./support/site";
 
 const RUN = Date.now().toString(36);
@@ -10,19 +10,6 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 // scripts/e2e-server.ts points STORAGE_DIR here.
 const STORAGE_DIR = path.join("data", `e2e-storage-${PORT}`);
 const IMMUTABLE = "public, max-age=31536000, immutable";
-
-// e2e/.auth/*.json is shared by every e2e run on the machine, and a run on another port overwrites it with sessions
-// its own server signed. This spec signs in once itself and keeps per-port copies, so parallel runs cannot clash.
-const sessionFile = (role: "editor" | "writer") => path.join("e2e", ".auth", `media-${role}-${PORT}.json`);
-
-test.beforeAll(async ({ browser }) => {
-  for (const role of ["editor", "writer"] as const) {
-    const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
-    await signIn(await context.newPage(), STAFF[role]);
-    await context.storageState({ path: sessionFile(role) });
-    await context.close();
-  }
-});
 
 function storedFileCount(): number {
   if (!existsSync(STORAGE_DIR)) return 0;
@@ -64,7 +51,7 @@ async function uploadAs(browser: Browser, storageState: string, name: string, al
 }
 
 test.describe("as the editor", () => {
-  test.use({ storageState: sessionFile("editor") });
+  test.use({ storageState: STAFF.editor.storageState });
 
   test("uploads a photo: it is listed, served for a year, and stripped of its metadata", async ({ page }) => {
     const name = `harbour-${RUN}.jpg`;
@@ -137,7 +124,7 @@ test.describe("as the editor", () => {
 
   test("edits alt text, and deletes an image only once nothing uses it", async ({ page, browser }) => {
     const name = `press-conference-${RUN}.jpg`;
-    const { id, storageKey } = await uploadAs(browser, sessionFile("editor"), name);
+    const { id, storageKey } = await uploadAs(browser, STAFF.editor.storageState, name);
     await page.goto(`/admin/media/${id}`);
     await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
     await expect(page.getByText("Add alt text before using this image in a published story.")).toBeVisible();
@@ -166,10 +153,10 @@ test.describe("as the editor", () => {
 });
 
 test.describe("as a writer", () => {
-  test.use({ storageState: sessionFile("writer") });
+  test.use({ storageState: STAFF.writer.storageState });
 
   test("cannot edit or delete an editor's image: the page hides it and the data layer refuses", async ({ page, browser }) => {
-    const theirs = await uploadAs(browser, sessionFile("editor"), `editors-photo-${RUN}.jpg`, "The editor's careful alt text");
+    const theirs = await uploadAs(browser, STAFF.editor.storageState, `editors-photo-${RUN}.jpg`, "The editor's careful alt text");
     await page.goto(`/admin/media/${theirs.id}`);
     await expect(page.getByRole("heading", { level: 1, name: `editors-photo-${RUN}.jpg` })).toBeVisible();
     await expect(page.getByText("The editor's careful alt text")).toBeVisible();
@@ -178,7 +165,7 @@ test.describe("as a writer", () => {
     await expect(page.getByRole("button", { name: "Delete image…" })).toHaveCount(0);
 
     // The writer's own image has both forms; pointing them at the editor's image is refused and logged.
-    const mine = await uploadAs(browser, sessionFile("writer"), `writers-photo-${RUN}.jpg`);
+    const mine = await uploadAs(browser, STAFF.writer.storageState, `writers-photo-${RUN}.jpg`);
     const denialsBefore = await withDb((db) => db.auditLog.count({ where: { action: "permission.denied", entityId: theirs.id } }));
     await page.goto(`/admin/media/${mine.id}`);
     await expect(page.getByText("Add alt text before using this image in a published story.")).toBeVisible();
