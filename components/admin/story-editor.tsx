@@ -64,7 +64,6 @@ function formatTime(iso: string) {
 
 export function StoryEditor(props: StoryEditorProps) {
   const [fields, setFields] = useState<EditorFields>(props.initial);
-  const [version, setVersion] = useState(props.version);
   const [status, setStatus] = useState<Status>(props.status);
   const transitions = props.transitions;
   const [save, setSave] = useState<SaveState>({ kind: "idle", at: props.lastSaved.at });
@@ -83,7 +82,8 @@ export function StoryEditor(props: StoryEditorProps) {
   const dirtyRef = useRef(false);
   const savingRef = useRef<Promise<boolean> | null>(null);
   const fieldsRef = useRef(fields);
-  const versionRef = useRef(version);
+  // The version the next save starts from; only saves and steps read it, so it need not trigger renders.
+  const versionRef = useRef(props.version);
   useEffect(() => {
     fieldsRef.current = fields;
   }, [fields]);
@@ -111,7 +111,6 @@ export function StoryEditor(props: StoryEditorProps) {
         });
         if (result?.ok && result.data) {
           versionRef.current = result.data.version;
-          setVersion(result.data.version);
           if (fieldsRef.current === sent) dirtyRef.current = false;
           setFields((current) => (current.slug === sent.slug ? { ...current, slug: result.data!.slug } : current));
           setFieldErrors({});
