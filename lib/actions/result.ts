@@ -22,7 +22,7 @@ export function fieldErrors(error: z.ZodError): Record<string, string[]> {
   return z.flattenError(error).fieldErrors as Record<string, string[]>;
 }
 
-const SAFE_ERRORS = new Set(["ActionError", "UnauthorizedError", "ForbiddenError", "NotFoundError", "ConflictError", "SetupClosedError", "ValidationError"]);
+const SAFE_ERRORS = new Set(["ActionError", "UnauthorizedError", "ForbiddenError", "NotFoundError", "ConflictError", "InUseError", "SetupClosedError", "ValidationError"]);
 
 /**
  * Validates input with the action's zod schema, runs the one data-layer call, and turns the data layer's known

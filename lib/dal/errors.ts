@@ -7,6 +7,11 @@ export class NotFoundError extends Error {
   }
 }
 
+/** Deleting something that is still in use (a section, tag or byline that stories carry): refused, saying how to proceed. */
+export class InUseError extends Error {
+  override name = "InUseError";
+}
+
 export class ValidationError extends Error {
   override name = "ValidationError";
   constructor(

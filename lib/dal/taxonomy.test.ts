@@ -154,7 +154,7 @@ describeEachEngine("sections, tags and bylines management", (database) => {
 
   it("refuses to delete a section stories are filed in, and deletes an empty one", async () => {
     const { db } = database();
-    await expect(deleteSection(world)).rejects.toMatchObject({ name: "ConflictError", message: "2 stories are filed in this section; move them first." });
+    await expect(deleteSection(world)).rejects.toMatchObject({ name: "InUseError", message: "2 stories are filed in this section; move them first." });
     expect(await db.section.count({ where: { id: world } })).toBe(1);
     expect(await db.article.count({ where: { sectionId: world } })).toBe(2);
     const climate = await db.section.findUniqueOrThrow({ where: { slug: "climate-science" } });
@@ -188,7 +188,7 @@ describeEachEngine("sections, tags and bylines management", (database) => {
     expect(renamed).toMatchObject({ changed: true, tag: { name: "Border policy", slug: "border" } });
     expect(tags()).toEqual(["articles", "tag:border-policy", "tag:border"]);
     const mexico = await db.tag.findUniqueOrThrow({ where: { slug: "mexico" } });
-    await expect(deleteTag(mexico.id)).rejects.toMatchObject({ name: "ConflictError", message: "2 stories are tagged “Mexico”; take the tag off them first, or rename it." });
+    await expect(deleteTag(mexico.id)).rejects.toMatchObject({ name: "InUseError", message: "2 stories are tagged “Mexico”; take the tag off them first, or rename it." });
     expect(await db.articleTag.count({ where: { tagId: mexico.id } })).toBe(2);
     expect(await deleteTag(tag.id)).toEqual({ name: "Border policy", slug: "border" });
     expect(await db.tag.count({ where: { id: tag.id } })).toBe(0);
@@ -212,7 +212,7 @@ describeEachEngine("sections, tags and bylines management", (database) => {
     expect(entry.details).toMatchObject({ changes: { slug: { from: "wren-writer", to: "wren" }, bio: { from: "Covers the border.", to: "" }, userId: { from: ids.writer, to: null } } });
 
     const desk = await db.byline.findUniqueOrThrow({ where: { slug: "desk" } });
-    await expect(deleteByline(desk.id)).rejects.toMatchObject({ name: "ConflictError", message: "2 stories carry this byline; take it off them first." });
+    await expect(deleteByline(desk.id)).rejects.toMatchObject({ name: "InUseError", message: "2 stories carry this byline; take it off them first." });
     expect(await db.byline.count({ where: { id: desk.id } })).toBe(1);
     expect(await deleteByline(byline.id)).toEqual({ name: "Wren Writer", slug: "wren" });
     expect((await listBylinesForAdmin()).map((b) => [b.slug, b.articleCount])).toEqual([["desk", 2]]);

@@ -4,18 +4,12 @@ import { invalidateTaxonomy } from "@/lib/cache/invalidate";
 import { toSlug } from "@/lib/content/slug";
 import type { BylineInput, BylineUpdate, SectionInput, SectionMove, SectionUpdate, TagInput, TagUpdate } from "@/lib/validation/taxonomy";
 import { recordAudit } from "./audit";
-import { NotFoundError, ValidationError } from "./errors";
+import { InUseError, NotFoundError, ValidationError } from "./errors";
 import { changedFields } from "./audit-log";
 import { requestAddress, requirePermission, type SessionUser } from "./session";
 
 // Sections, tags and bylines, as the newsroom's admins manage them. Every write checks taxonomy.manage itself,
 // writes one audit entry in the same transaction, and expires the reader pages that list or link the record.
-
-/** Deleting a section, tag or byline that stories still use: refused, with how many and what to do. */
-export class InUseError extends Error {
-  // The name runAction shows to the user (lib/actions/result.ts).
-  override name = "ConflictError";
-}
 
 type Tx = Prisma.TransactionClient;
 
