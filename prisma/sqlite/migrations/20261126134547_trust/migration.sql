@@ -70,3 +70,26 @@ PRAGMA defer_foreign_keys=OFF;
 
 -- CreateIndex
 CREATE INDEX "RevokedSession_expiresAt_idx" ON "RevokedSession"("expiresAt");
+
+-- Redefining "Article" dropped the reader-search triggers with the old table; re-create them (see the search migration).
+-- CreateTrigger
+CREATE TRIGGER "search_article_insert" AFTER INSERT ON "Article" WHEN NEW."status" = 'PUBLISHED'
+BEGIN
+    INSERT INTO "search_document" ("articleId", "headline", "standfirst", "body")
+    VALUES (NEW."id", NEW."headline", NEW."standfirst", NEW."body");
+END;
+
+-- CreateTrigger
+CREATE TRIGGER "search_article_update" AFTER UPDATE OF "id", "headline", "standfirst", "body", "status" ON "Article"
+BEGIN
+    DELETE FROM "search_document" WHERE "articleId" = OLD."id";
+    INSERT INTO "search_document" ("articleId", "headline", "standfirst", "body")
+    SELECT NEW."id", NEW."headline", NEW."standfirst", NEW."body"
+    WHERE NEW."status" = 'PUBLISHED';
+END;
+
+-- CreateTrigger
+CREATE TRIGGER "search_article_delete" AFTER DELETE ON "Article"
+BEGIN
+    DELETE FROM "search_document" WHERE "articleId" = OLD."id";
+END;
