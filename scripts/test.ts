@@ -36,18 +36,21 @@ function readJson(file: string): unknown {
   return existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : null;
 }
 
-function ensureChromium() {
-  if (existsSync(CHROMIUM)) return;
+/** Debian packages the tests need: Chromium for Playwright, xmllint (libxml2) for strict feed and sitemap parsing. */
+function ensureDebianPackages() {
+  const missing = [
+    ...(existsSync(CHROMIUM) ? [] : ["chromium"]),
+    ...(spawnSync("xmllint", ["--version"]).status === 0 ? [] : ["libxml2-utils"]),
+  ];
+  if (missing.length === 0) return;
   const canInstall = process.getuid?.() === 0 && spawnSync("which", ["apt-get"]).status === 0;
   if (!canInstall) {
-    throw new StepError(
-      `no Chromium at ${CHROMIUM}. Install Debian's package (sudo apt-get install chromium) or set CHROMIUM_PATH.`,
-    );
+    throw new StepError(`missing ${missing.join(" and ")}. Install Debian's packages (sudo apt-get install ${missing.join(" ")})${existsSync(CHROMIUM) ? "" : " or set CHROMIUM_PATH"}.`);
   }
-  console.log(`No Chromium at ${CHROMIUM}; installing Debian's chromium package…`);
-  for (const args of [["update", "-q"], ["install", "-y", "-q", "chromium"]]) {
+  console.log(`Installing Debian's ${missing.join(" and ")}…`);
+  for (const args of [["update", "-q"], ["install", "-y", "-q", ...missing]]) {
     const result = spawnSync("apt-get", args, { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
-    if (result.status !== 0) throw new StepError(`apt-get ${args[0]} failed; install chromium by hand or set CHROMIUM_PATH.`);
+    if (result.status !== 0) throw new StepError(`apt-get ${args[0]} failed; install ${missing.join(" ")} by hand.`);
   }
   if (!existsSync(CHROMIUM)) throw new StepError(`chromium installed but not at ${CHROMIUM}; set CHROMIUM_PATH.`);
 }
@@ -55,6 +58,9 @@ function ensureChromium() {
 async function main() {
   rmSync("test-results", { recursive: true, force: true });
   const env = { ...process.env };
+  // Before Vitest too: the feed and sitemap tests parse with xmllint.
+  const packagesReady = await stage("Debian packages the tests use (Chromium, xmllint)", async () => ensureDebianPackages());
+  if (!packagesReady) tally.failed++;
 
   await check("Typecheck (tsc --noEmit)", () => runBin("tsc", ["--noEmit"], { env, what: "tsc" }));
   await check("Lint (eslint)", () => runBin("eslint", [".", "--max-warnings=0"], { env, what: "eslint" }));
@@ -73,9 +79,7 @@ async function main() {
     }
   });
 
-  const e2eReady = await stage("Chromium for end-to-end tests", async () => ensureChromium());
-  if (!e2eReady) tally.failed++;
-  else {
+  if (packagesReady) {
     await stage("End-to-end tests (Playwright, production build)", async () => {
       const out = "test-results/playwright.json";
       try {
