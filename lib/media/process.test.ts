@@ -1,7 +1,55 @@
+import { crc32, deflateSync } from "node:zlib";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { MAX_UPLOAD_BYTES } from "@/lib/validation/media";
-import { ImageRejectedError, MAX_INPUT_PIXELS, processImage, sniffFormat } from "./process";
+import {
+  ImageBusyError,
+  ImageRejectedError,
+  MAX_CONCURRENT_IMAGES,
+  MAX_INPUT_PIXELS,
+  MAX_WAITING_IMAGES,
+  imageQueueState,
+  processImage,
+  sniffFormat,
+  withImageSlot,
+} from "./process";
+
+function pngChunk(type: string, data: Buffer): Buffer {
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body) >>> 0);
+  return Buffer.concat([length, body, crc]);
+}
+
+/** A valid PNG header declaring width×height RGB pixels, followed by a token of compressed data: a decompression bomb. */
+function pngBomb(width: number, height: number): Buffer {
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8; // bit depth
+  header[9] = 2; // RGB
+  return Buffer.concat([
+    Buffer.from("\x89PNG\r\n\x1a\n", "latin1"),
+    pngChunk("IHDR", header),
+    pngChunk("IDAT", deflateSync(Buffer.alloc(1000))),
+    pngChunk("IEND", Buffer.alloc(0)),
+  ]);
+}
+
+/** Peak resident memory growth (MB) while `work` runs, sampled every few milliseconds. */
+async function peakRssGrowth(work: () => Promise<unknown>): Promise<number> {
+  const before = process.memoryUsage().rss;
+  let peak = before;
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 2);
+  try {
+    await work();
+  } finally {
+    clearInterval(sampler);
+  }
+  return (Math.max(peak, process.memoryUsage().rss) - before) / 1e6;
+}
 
 const solid = (width: number, height: number, channels: 3 | 4 = 3) =>
   sharp({ create: { width, height, channels, background: channels === 4 ? { r: 10, g: 120, b: 200, alpha: 0.5 } : { r: 200, g: 30, b: 30 } } });
@@ -100,5 +148,58 @@ describe("processImage", () => {
     const huge = await sharp({ create: { width: 8000, height: 7000, channels: 3, background: "#ffffff" } }).png().toBuffer();
     expect(huge.length).toBeLessThan(MAX_UPLOAD_BYTES);
     expect(await rejection(huge)).toMatch(new RegExp(`8000×7000 pixels.*limit is ${MAX_INPUT_PIXELS / 1e6} megapixels`));
+  });
+});
+
+describe("decompression bombs and load", () => {
+  it("refuses a 74-byte PNG declaring 40,000,000×1 pixels from its header, without decoding it", async () => {
+    const bomb = pngBomb(40_000_000, 1);
+    expect(bomb.length).toBe(74);
+    expect(await rejection(bomb)).toBe("That image is 40,000,000×1 pixels; neither side may be longer than 16,383 pixels.");
+    // Four at once used to take the process up by about 3.8 GB; refused on the header, they cost next to nothing.
+    const growth = await peakRssGrowth(() => Promise.allSettled([1, 2, 3, 4].map(() => processImage(bomb))));
+    expect(growth).toBeLessThan(100);
+  });
+
+  it("decodes bombs within the caps one at a time, so four cost little more than one", async () => {
+    // 16,383×3,051 is just under both caps: the decoder runs and fails on the missing pixel data.
+    const bomb = pngBomb(16_383, 3_051);
+    const growth = await peakRssGrowth(async () => {
+      const results = await Promise.allSettled([1, 2, 3, 4].map(() => processImage(bomb)));
+      for (const result of results) expect(result.status === "rejected" && (result.reason as Error).message).toMatch(/could not be read/);
+    });
+    expect(growth).toBeLessThan(150);
+  });
+
+  it("processes at most the allowed number of images at once and refuses, as retryable, beyond a bounded queue", async () => {
+    let running = 0;
+    let most = 0;
+    const releases: (() => void)[] = [];
+    const job = () =>
+      withImageSlot(async () => {
+        running += 1;
+        most = Math.max(most, running);
+        await new Promise<void>((resolve) => releases.push(resolve));
+        running -= 1;
+      });
+    const accepted = Array.from({ length: MAX_CONCURRENT_IMAGES + MAX_WAITING_IMAGES }, job);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(imageQueueState()).toEqual({ active: MAX_CONCURRENT_IMAGES, waiting: MAX_WAITING_IMAGES });
+    const refused = await job().catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(ImageBusyError);
+    expect(refused).toBeInstanceOf(ImageRejectedError);
+    expect((refused as Error).message).toMatch(/busy.*try the upload again/i);
+    while (releases.length || imageQueueState().active) {
+      releases.shift()?.();
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    await Promise.all(accepted);
+    expect(most).toBe(MAX_CONCURRENT_IMAGES);
+    expect(imageQueueState()).toEqual({ active: 0, waiting: 0 });
+  });
+
+  it("frees its slot when processing fails", async () => {
+    await expect(withImageSlot(async () => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
+    expect(imageQueueState()).toEqual({ active: 0, waiting: 0 });
   });
 });

@@ -7,6 +7,15 @@ import { ACCEPTED_LABEL, uploadSizeProblem } from "@/lib/validation/media";
 import type { MediaVariants, Rendition } from "./variants";
 
 export const MAX_INPUT_PIXELS = 50_000_000;
+/**
+ * Longest side we decode. The decoder holds a few whole rows at once, so a tiny file declaring a 40,000,000×1 PNG
+ * (under the pixel cap) would take gigabytes; no camera or panorama we publish is wider than this (WebP's own limit).
+ */
+export const MAX_SIDE = 16_383;
+/** Images decoded at once in this process; each can take a few hundred MB at the caps above. */
+export const MAX_CONCURRENT_IMAGES = 1;
+/** Uploads allowed to wait their turn; beyond this the uploader is told to try again rather than queue unbounded. */
+export const MAX_WAITING_IMAGES = 8;
 /** srcset widths; an image is never enlarged, so a smaller one gets only the widths below its own plus its own. */
 export const RESPONSIVE_WIDTHS = [320, 640, 960, 1280, 1920] as const;
 /** The default rendition fits this box: big enough for any hero, small enough to serve as-is in feeds. */
@@ -16,6 +25,38 @@ export const SOCIAL_SIZE = { width: 1200, height: 630 } as const;
 /** An upload we will not take, with a message written for the person who chose the file. */
 export class ImageRejectedError extends Error {
   override name = "ImageRejectedError";
+}
+
+/** Too many images are being processed: a refusal the uploader can retry, not a fault. */
+export class ImageBusyError extends ImageRejectedError {
+  override name = "ImageBusyError";
+}
+
+// A small counting semaphore with a bounded queue. (p-limit has no bound on its queue, which is the point here.)
+let active = 0;
+const waiting: (() => void)[] = [];
+
+/** Runs `work` when a processing slot is free; refuses at once when the queue is full. */
+export async function withImageSlot<T>(work: () => Promise<T>): Promise<T> {
+  if (active >= MAX_CONCURRENT_IMAGES) {
+    if (waiting.length >= MAX_WAITING_IMAGES) throw new ImageBusyError("The server is busy processing other images. Try the upload again in a minute.");
+    await new Promise<void>((resolve) => waiting.push(resolve));
+  } else {
+    active += 1;
+  }
+  try {
+    return await work();
+  } finally {
+    // Hand the slot straight to the next waiter (active stays the same), or free it.
+    const next = waiting.shift();
+    if (next) next();
+    else active -= 1;
+  }
+}
+
+/** Slots in use and uploads waiting, for tests and diagnostics. */
+export function imageQueueState(): { active: number; waiting: number } {
+  return { active, waiting: waiting.length };
 }
 
 export type AcceptedFormat = "jpeg" | "png" | "webp" | "avif";
@@ -88,10 +129,10 @@ export async function processImage(input: Uint8Array): Promise<ProcessedImage> {
   // Only formats we take ever reach the decoder: an SVG or unknown blob is refused on its first bytes.
   if (sniffed !== "jpeg" && sniffed !== "png" && sniffed !== "webp" && sniffed !== "avif") throw new ImageRejectedError(REFUSALS[sniffed]);
 
-  const options = { limitInputPixels: MAX_INPUT_PIXELS } as const;
   let metadata: Metadata;
   try {
-    // Only the header is read here (no pixels are decoded), so the pixel cap can be reported with the real size.
+    // Only the header is read here (no pixels are decoded), so no pixel limit is needed and the caps below can be
+    // reported with the real size. Every call that decodes pixels passes limitInputPixels.
     metadata = await sharp(input, { limitInputPixels: false }).metadata();
   } catch {
     throw new ImageRejectedError(`That image could not be read; it may be damaged. Upload a ${ACCEPTED_LABEL} image.`);
@@ -99,12 +140,22 @@ export async function processImage(input: Uint8Array): Promise<ProcessedImage> {
   const decoded = metadata.format === "heif" ? (metadata.compression === "av1" ? "avif" : "heic") : metadata.format;
   if (decoded !== sniffed) throw new ImageRejectedError(decoded === "heic" ? REFUSALS.heic : REFUSALS.unknown);
   const pixels = (metadata.width ?? 0) * (metadata.height ?? 0);
+  if ((metadata.width ?? 0) > MAX_SIDE || (metadata.height ?? 0) > MAX_SIDE) {
+    throw new ImageRejectedError(
+      `That image is ${metadata.width?.toLocaleString("en-US")}×${metadata.height?.toLocaleString("en-US")} pixels; neither side may be longer than ${MAX_SIDE.toLocaleString("en-US")} pixels.`,
+    );
+  }
   if (pixels > MAX_INPUT_PIXELS) {
     throw new ImageRejectedError(
       `That image is ${metadata.width}×${metadata.height} pixels (${Math.round(pixels / 1e6)} megapixels); the limit is ${MAX_INPUT_PIXELS / 1e6} megapixels.`,
     );
   }
 
+  return withImageSlot(() => renderImage(input, sniffed, metadata));
+}
+
+async function renderImage(input: Uint8Array, sniffed: AcceptedFormat, metadata: Metadata): Promise<ProcessedImage> {
+  const options = { limitInputPixels: MAX_INPUT_PIXELS } as const;
   // Decode once into an upright master no larger than the default box; every rendition is cut from it.
   let master: { data: Buffer; info: OutputInfo };
   try {
@@ -117,7 +168,7 @@ export async function processImage(input: Uint8Array): Promise<ProcessedImage> {
     throw new ImageRejectedError(`That image could not be read; it may be damaged or cut short. Upload a ${ACCEPTED_LABEL} image.`);
   }
   const { width, height, channels } = master.info;
-  const fromMaster = () => sharp(master.data, { raw: { width, height, channels } });
+  const fromMaster = () => sharp(master.data, { ...options, raw: { width, height, channels } });
   const transparent = master.info.hasAlpha && !(await fromMaster().stats()).isOpaque;
   const flat = (pipeline: Sharp) => (master.info.hasAlpha ? pipeline.flatten({ background: "#ffffff" }) : pipeline);
 
