@@ -163,6 +163,37 @@ describeEachEngine("media library", (database) => {
     await expect(deleteMedia(image.id)).rejects.toBeInstanceOf(NotFoundError);
   });
 
+  it("names only the stories the asker may see where an image is used, counting the others without headlines", async () => {
+    const { db } = database();
+    signInAs(ids.writer);
+    const image = await uploadMedia(await photo(), "shared.jpg", { alt: "Shared" });
+    const own = await db.article.create({ data: { slug: "writers-own-draft", headline: "The writer's own draft", heroMediaId: image.id, createdById: ids.writer } });
+    await db.article.create({ data: { slug: "secret-scoop", headline: "Secret scoop of another writer", heroMediaId: image.id, createdById: ids.otherWriter } });
+    await db.article.create({ data: { slug: "editors-embargo", headline: "Editor's embargoed exclusive", heroMediaId: image.id, createdById: ids.editor } });
+
+    const seen = await getMedia(image.id);
+    expect(seen?.usedIn.map((s) => s.id)).toEqual([own.id]);
+    expect(seen?.hiddenUses).toBe(2);
+    expect(seen?.usedBy).toBe(3);
+    expect(JSON.stringify(seen)).not.toMatch(/Secret scoop|embargoed/);
+
+    const refusal = await deleteMedia(image.id).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(ValidationError);
+    expect((refusal as Error).message).toBe("This image is in use by the story “The writer's own draft” and 2 stories you cannot see, so it cannot be deleted. Choose another image there first.");
+
+    signInAs(ids.otherWriter);
+    const other = await getMedia(image.id);
+    expect(other?.usedIn.map((s) => s.headline)).toEqual(["Secret scoop of another writer"]);
+    expect(other?.hiddenUses).toBe(2);
+
+    signInAs(ids.editor);
+    const editor = await getMedia(image.id);
+    expect(editor?.usedIn).toHaveLength(3);
+    expect(editor?.hiddenUses).toBe(0);
+    await expect(deleteMedia(image.id)).rejects.toThrow(/in use by 3 stories: .*“Secret scoop of another writer”/);
+    expect(await db.media.count({ where: { id: image.id } })).toBe(1);
+  });
+
   it("tells the publish step when a hero image lacks alt text", async () => {
     signInAs(ids.writer);
     const bare = await uploadMedia(await photo(), "bare.jpg");

@@ -12,6 +12,7 @@ import type { Page } from "./articles";
 import { recordAudit } from "./audit";
 import { NotFoundError, ValidationError } from "./errors";
 import { refuse, requestAddress, requirePermission, type SessionUser } from "./session";
+import { visibleWhere } from "./stories";
 
 export const MEDIA_PAGE_SIZE = 24;
 
@@ -39,7 +40,10 @@ export interface MediaView {
 }
 
 export interface MediaDetail extends MediaView {
+  /** The stories using it that the person asking may see in the newsroom (visibleWhere). */
   usedIn: { id: string; headline: string; status: Status }[];
+  /** How many more stories use it that the person asking may not see: counted, never named. */
+  hiddenUses: number;
   isSiteLogo: boolean;
   renditions: { label: string; url: string; width: number; height: number; bytes: number }[];
 }
@@ -190,10 +194,11 @@ export async function getMedia(id: string): Promise<MediaDetail | null> {
     where: { id },
     select: {
       ...mediaSelect,
-      articles: { orderBy: { updatedAt: "desc" }, select: { id: true, headline: true, status: true } },
+      articles: { where: visibleWhere(user), orderBy: { updatedAt: "desc" }, select: { id: true, headline: true, status: true } },
     },
   });
   if (!row) return null;
+  const { articles: usedIn, ...media } = row;
   const variants = parseVariants(row.variants);
   const size = ({ width, height, bytes }: { width: number; height: number; bytes: number }) => ({ width, height, bytes });
   const renditions = variants
@@ -203,7 +208,8 @@ export async function getMedia(id: string): Promise<MediaDetail | null> {
         { label: "Social share crop (JPEG)", url: renditionUrl(row.storageKey, variants.social.file), ...size(variants.social) },
       ]
     : [];
-  return { ...toView(row, user), usedIn: row.articles, isSiteLogo: row._count.siteLogos > 0, renditions };
+  const hiddenUses = Math.max(0, row._count.articles - usedIn.length);
+  return { ...toView(media, user), usedIn, hiddenUses, isSiteLogo: row._count.siteLogos > 0, renditions };
 }
 
 async function findEditable(user: SessionUser, id: string, action: string) {
@@ -260,7 +266,12 @@ export async function updateMediaDetails(id: string, details: MediaDetails): Pro
 export async function deleteMedia(id: string): Promise<{ originalName: string }> {
   const user = await requirePermission("newsroom.enter", { entityType: "Media", entityId: id });
   const current = await findEditable(user, id, "media.delete");
-  const inUse = inUseMessage(current.articles.map((a) => a.headline), current._count.siteLogos > 0);
+  // Only headlines the person asking may see are named; other stories are counted (a writer must not learn them).
+  const visible = current.articles.length
+    ? await getDb().article.findMany({ where: { AND: [{ heroMediaId: id }, visibleWhere(user)] }, orderBy: { updatedAt: "desc" }, select: { headline: true } })
+    : [];
+  const hidden = Math.max(0, current.articles.length - visible.length);
+  const inUse = inUseMessage(visible.map((a) => a.headline), hidden, current._count.siteLogos > 0);
   if (inUse) throw new ValidationError(inUse);
   const ip = await requestAddress().catch(() => null);
   const deleted = await getDb().$transaction(async (tx) => {
@@ -279,14 +290,20 @@ export async function deleteMedia(id: string): Promise<{ originalName: string }>
   return { originalName: current.originalName };
 }
 
-function inUseMessage(headlines: string[], isSiteLogo: boolean): string | null {
-  if (!headlines.length && !isSiteLogo) return null;
+/** "N stories you cannot see", the one wording for uses the reader of a message may not know about. */
+export function hiddenUsesLabel(count: number): string {
+  return count === 1 ? "1 story you cannot see" : `${count} stories you cannot see`;
+}
+
+function inUseMessage(headlines: string[], hidden: number, isSiteLogo: boolean): string | null {
+  if (!headlines.length && !hidden && !isSiteLogo) return null;
   const uses: string[] = [];
   if (headlines.length) {
     const named = headlines.slice(0, 3).map((h) => `“${h}”`).join(", ");
     const more = headlines.length > 3 ? ` and ${headlines.length - 3} more` : "";
     uses.push(`${headlines.length === 1 ? "the story" : `${headlines.length} stories:`} ${named}${more}`);
   }
+  if (hidden) uses.push(hiddenUsesLabel(hidden));
   if (isSiteLogo) uses.push("the site logo");
   return `This image is in use by ${uses.join(" and ")}, so it cannot be deleted. Choose another image there first.`;
 }

@@ -7,7 +7,7 @@ import { MediaDetailsForm } from "@/components/admin/media-details-form";
 import { STATUS_LABEL } from "@/components/admin/status-badge";
 import { StoryTime } from "@/components/admin/story-time";
 import { requireNewsroomPage } from "@/lib/auth/page-guard";
-import { getMedia } from "@/lib/dal/media";
+import { getMedia, hiddenUsesLabel } from "@/lib/dal/media";
 import { getSiteSettings } from "@/lib/dal/settings";
 import { ALT_REQUIRED_MESSAGE } from "@/lib/validation/media";
 
@@ -98,7 +98,7 @@ export default async function MediaDetailPage({ params }: Props) {
             <h2 id="usage-heading" className="text-lg font-bold">
               Where it is used
             </h2>
-            {media.usedIn.length === 0 && !media.isSiteLogo ? (
+            {media.usedIn.length === 0 && media.hiddenUses === 0 && !media.isSiteLogo ? (
               <p className="text-sm">Not used anywhere yet.</p>
             ) : (
               <ul className="list-disc space-y-1 pl-5 text-sm">
@@ -111,6 +111,7 @@ export default async function MediaDetailPage({ params }: Props) {
                     <span className="text-neutral-700 dark:text-neutral-300">({STATUS_LABEL[story.status]})</span>
                   </li>
                 ))}
+                {media.hiddenUses > 0 && <li>{hiddenUsesLabel(media.hiddenUses)}</li>}
               </ul>
             )}
           </section>
