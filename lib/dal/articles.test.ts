@@ -119,6 +119,28 @@ describeEachEngine("reader queries", (database) => {
     expect((await listSections()).map((s) => s.slug)).toEqual(["world", "politics", "empty"]);
   });
 
+  it("has no page for a tag or author that only unpublished stories carry, but keeps empty sections", async () => {
+    const { db } = database();
+    const hidden = await db.tag.create({ data: { slug: "draft-only-topic", name: "Draft-only topic" } });
+    const ghost = await db.byline.create({ data: { slug: "ghost-writer", name: "Ghost Writer" } });
+    const unused = await db.tag.create({ data: { slug: "unused-topic", name: "Unused" } });
+    await db.byline.create({ data: { slug: "no-stories-yet", name: "New Hire" } });
+    for (const { id: articleId } of await db.article.findMany({ where: { slug: { in: HIDDEN } }, select: { id: true } })) {
+      await db.articleTag.create({ data: { tagId: hidden.id, articleId } });
+      await db.articleByline.create({ data: { bylineId: ghost.id, articleId, position: 1 } });
+    }
+    expect(await getTagPage("draft-only-topic", 1)).toBeNull();
+    expect(await getTagPage("unused-topic", 1)).toBeNull();
+    expect(await getAuthorPage("ghost-writer", 1)).toBeNull();
+    expect(await getAuthorPage("no-stories-yet", 1)).toBeNull();
+    expect((await getSectionPage("empty", 1))?.section.slug).toBe("empty");
+
+    // The first published story brings the page.
+    const newer = await db.article.findUniqueOrThrow({ where: { slug: "newer" } });
+    await db.articleTag.create({ data: { tagId: unused.id, articleId: newer.id } });
+    expect((await getTagPage("unused-topic", 1))?.articles.items.map((a) => a.slug)).toEqual(["newer"]);
+  });
+
   it("splits long lists into pages of PAGE_SIZE", async () => {
     const { db } = database();
     const section = await db.section.create({ data: { slug: "busy", name: "Busy" } });

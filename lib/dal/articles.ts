@@ -301,11 +301,20 @@ export const getSectionPage = cachedQuery(
   ([slug]) => [TAGS.articles, TAGS.sections, TAGS.section(slug)],
 );
 
-/** A tag and one page of its published stories, or null for an unknown tag. */
+/**
+ * A tag or byline has a reader page (and feed) only while a published story carries it: a tag or byline used only on
+ * drafts would otherwise give the draft away. Sections are the exception: every section is in the site's
+ * navigation, so an empty one still has its page.
+ */
+export function hasPublishedStory(now: Date = new Date()) {
+  return { some: { article: publishedWhere(now) } } satisfies Prisma.ArticleTagListRelationFilter & Prisma.ArticleBylineListRelationFilter;
+}
+
+/** A tag and one page of its published stories, or null for an unknown tag or one no published story carries. */
 export const getTagPage = cachedQuery(
   "tag-page",
   async (slug: string, page: number): Promise<{ tag: LinkRef; articles: Page<ArticleSummary> } | null> => {
-    const tag = await getDb().tag.findUnique({ where: { slug }, select: { id: true, slug: true, name: true } });
+    const tag = await getDb().tag.findFirst({ where: { slug, articles: hasPublishedStory() }, select: { id: true, slug: true, name: true } });
     if (!tag) return null;
     return { tag: { slug: tag.slug, name: tag.name }, articles: await pageOf({ ...publishedWhere(), tags: { some: { tagId: tag.id } } }, page) };
   },
@@ -316,11 +325,11 @@ export interface AuthorView extends LinkRef {
   bio: string;
 }
 
-/** A byline with its bio and one page of its published stories, or null for an unknown byline. */
+/** A byline with its bio and one page of its published stories, or null for an unknown byline or one with none. */
 export const getAuthorPage = cachedQuery(
   "author-page",
   async (slug: string, page: number): Promise<{ author: AuthorView; articles: Page<ArticleSummary> } | null> => {
-    const byline = await getDb().byline.findUnique({ where: { slug }, select: { id: true, slug: true, name: true, bio: true } });
+    const byline = await getDb().byline.findFirst({ where: { slug, articles: hasPublishedStory() }, select: { id: true, slug: true, name: true, bio: true } });
     if (!byline) return null;
     const { id, ...author } = byline;
     return { author, articles: await pageOf({ ...publishedWhere(), bylines: { some: { bylineId: id } } }, page) };

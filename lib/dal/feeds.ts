@@ -3,7 +3,7 @@ import { cachedQuery } from "@/lib/cache/cached";
 import { TAGS } from "@/lib/cache/tags";
 import { getDb, type Prisma } from "@/lib/db";
 import type { FeedDocument, FeedEntry, FeedScope, FeedSite } from "@/lib/seo/feeds";
-import { summarySelect, toSummary } from "./articles";
+import { hasPublishedStory, summarySelect, toSummary } from "./articles";
 import { publishedWhere } from "./published";
 
 /** How many stories a feed carries, newest first. */
@@ -37,12 +37,13 @@ async function feedChannel(scope: FeedScope): Promise<{ channel: FeedDocument["c
     const section = await db.section.findUnique({ where: { slug: scope.slug }, select: { id: true, name: true, description: true } });
     return section && { channel: { name: section.name, description: section.description }, where: { sectionId: section.id } };
   }
-  const byline = await db.byline.findUnique({ where: { slug: scope.slug }, select: { id: true, name: true, bio: true } });
+  const byline = await db.byline.findFirst({ where: { slug: scope.slug, articles: hasPublishedStory() }, select: { id: true, name: true, bio: true } });
   return byline && { channel: { name: byline.name, description: byline.bio }, where: { bylines: { some: { bylineId: byline.id } } } };
 }
 
 /**
- * A feed's channel and its newest published stories, or null for a section or author that does not exist.
+ * A feed's channel and its newest published stories, or null for a section that does not exist or an author with no
+ * published story (as their reader page).
  * Only stories readers may see (publishedWhere) are read.
  */
 async function loadFeed(scope: FeedScope, { limit = FEED_ITEM_LIMIT, now = new Date() } = {}): Promise<FeedDocument | null> {
