@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { authSecret } from "@/lib/auth/secret";
 import { decryptSecret, looksLikeRecoveryCode, recoveryCodeMatches, verifyTotp } from "@/lib/auth/totp";
-import { clearLoginFailures, loginWaitSeconds, recordLoginFailure } from "./login-throttle";
+import { beginLoginAttempt, type LoginAttempt } from "./login-throttle";
 import { recordAudit } from "./audit";
 
 export type SignInOutcome =
@@ -23,13 +23,15 @@ let dummyHash: Promise<string> | undefined;
 const timingDecoy = () => (dummyHash ??= hashPassword("timing decoy for unknown accounts"));
 
 /**
- * Checks a sign-in: throttling first, then the password, then (when enrolled) the second factor. Every failure
+ * Checks a sign-in: throttling first (the attempt is counted before any password is checked, so simultaneous
+ * guesses cannot slip past the limit), then the password, then (when enrolled) the second factor. Every failure
  * reads the same whether or not the email exists, counts towards the throttles and is written to the audit log.
  */
 export async function verifySignIn(attempt: SignInAttempt, ip: string): Promise<SignInOutcome> {
   const email = attempt.email.trim().toLowerCase();
-  const waitSeconds = await loginWaitSeconds(email, ip);
-  if (waitSeconds > 0) return { ok: false, reason: "throttled", waitSeconds };
+  const turn = await beginLoginAttempt(email, ip);
+  if (!turn.allowed) return { ok: false, reason: "throttled", waitSeconds: turn.waitSeconds };
+  // An unexpected error leaves the attempt counted: a failure nobody can retry for free.
 
   const db = getDb();
   const user = await db.user.findUnique({
@@ -38,24 +40,27 @@ export async function verifySignIn(attempt: SignInAttempt, ip: string): Promise<
   });
   const passwordOk = user ? await verifyPassword(user.passwordHash, attempt.password) : (await verifyPassword(await timingDecoy(), attempt.password), false);
   if (!user || !passwordOk || user.disabled) {
-    return fail(email, ip, user?.id ?? null, "invalid");
+    return fail(turn, email, ip, user?.id ?? null, "invalid");
   }
 
   if (user.totpEnabledAt && user.totpSecret) {
     const code = attempt.code?.trim();
-    if (!code) return { ok: false, reason: "two-factor-required" };
+    if (!code) {
+      await turn.abandoned();
+      return { ok: false, reason: "two-factor-required" };
+    }
     const accepted = looksLikeRecoveryCode(code) ? await redeemRecoveryCode(user.id, code) : await acceptTotp(user.id, user.totpSecret, code, user.totpLastStep);
-    if (!accepted) return fail(email, ip, user.id, "two-factor-invalid");
+    if (!accepted) return fail(turn, email, ip, user.id, "two-factor-invalid");
   }
 
-  await clearLoginFailures(email, ip);
+  await turn.succeeded();
   await db.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
   await recordAudit({ actorId: user.id, action: "auth.signin", entityType: "User", entityId: user.id, ip });
   return { ok: true, user: { id: user.id, sessionVersion: user.sessionVersion } };
 }
 
-async function fail(email: string, ip: string, userId: string | null, reason: "invalid" | "two-factor-invalid"): Promise<SignInOutcome> {
-  const waitSeconds = await recordLoginFailure(email, ip);
+async function fail(turn: Extract<LoginAttempt, { allowed: true }>, email: string, ip: string, userId: string | null, reason: "invalid" | "two-factor-invalid"): Promise<SignInOutcome> {
+  const waitSeconds = await turn.failed();
   await recordAudit({ actorId: userId, action: "auth.signin.failed", entityType: "User", entityId: userId, details: { email, reason }, ip });
   return waitSeconds > 0 ? { ok: false, reason: "throttled", waitSeconds } : { ok: false, reason };
 }
