@@ -1,12 +1,23 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { refusalResponse, refuseRequest } from "@/lib/security/request-guard";
 
 const PUBLIC_ADMIN_PATHS = ["/admin/login", "/admin/setup"];
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 
-// Only a convenience redirect: an anonymous visitor asking for the newsroom goes to the sign-in page. It decides no
-// access (CVE-2025-29927): every page, action and data-layer call checks the session itself.
+function isNewsroomPath(pathname: string): boolean {
+  return pathname === "/admin" || pathname.startsWith("/admin/");
+}
+
+// Two jobs, neither of which decides access (CVE-2025-29927): every page, action and data-layer call checks the
+// session itself.
+// 1. Malformed requests (bad %-escapes, oversized bodies, server-action posts from other sites) are answered with a
+//    4xx here, where Next.js would otherwise throw and send a 500 (lib/security/request-guard.ts).
+// 2. A convenience redirect: an anonymous visitor asking for the newsroom goes to the sign-in page.
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
+  const refusal = refuseRequest({ method: request.method, headers: request.headers, pathname });
+  if (refusal) return refusalResponse(refusal, request.headers.get("accept"));
+  if (!isNewsroomPath(pathname)) return NextResponse.next();
   if (PUBLIC_ADMIN_PATHS.some((path) => pathname === path || pathname.startsWith(`${path}/`))) return NextResponse.next();
   const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name) || request.cookies.has(`${name}.0`));
   if (hasSession) return NextResponse.next();
@@ -15,4 +26,5 @@ export function proxy(request: NextRequest) {
   return NextResponse.redirect(login);
 }
 
-export const config = { matcher: ["/admin", "/admin/:path*"] };
+// Everything but the build's static files, which no request of ours can make malformed.
+export const config = { matcher: ["/((?!_next/static/).*)"] };
