@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import type { NextConfig } from "next";
 import { securityHeaders, servedOverHttps } from "./lib/security/headers";
 
@@ -18,6 +19,10 @@ const nextConfig: NextConfig = {
     serverActions: { bodySizeLimit: "11mb" },
     proxyClientMaxBodySize: "11mb",
   },
+  // Pages and data are cached in a bounded in-process store, never on disk: a restart can never bring back what the
+  // database no longer says, and requests for unknown URLs store nothing (lib/cache/handler.mjs).
+  cacheHandler: fileURLToPath(new URL("./lib/cache/handler.mjs", import.meta.url)),
+  cacheMaxMemorySize: 0,
   // Lets two builds live side by side (e.g. parallel e2e runs); the default is .next.
   distDir: process.env.NEXT_DIST_DIR || ".next",
 };

@@ -1,0 +1,87 @@
+// Next.js's incremental cache (rendered pages and the unstable_cache data cache), configured in next.config.ts.
+// Next's default handler writes every rendered page under the build directory and keeps tag expiry times only in
+// memory, so after a restart it served pages of stories that had since been unpublished or corrected, and every
+// random URL added files to disk. This handler keeps entries in a bounded store (memory by default: a restart
+// starts empty), checks the tags of every entry against their expiry times itself, and never stores error pages.
+// Plain JavaScript: Next imports it at run time with Node's own loader (see store.mjs).
+import { createMemoryStore } from "./store.mjs";
+
+const TAGS_HEADER = "x-next-cache-tags";
+// Room for a few thousand rendered story pages; the least recently used go first.
+const MAX_BYTES = 128 * 1024 * 1024;
+const STORE = Symbol.for("breakingon.cache-store");
+
+/** The one store of this process; Next builds a handler per request, all of them share it. */
+export function cacheStore() {
+  const scope = /** @type {Record<symbol, import("./store.mjs").CacheStore | undefined>} */ (/** @type {unknown} */ (globalThis));
+  return (scope[STORE] ??= createMemoryStore({ maxBytes: MAX_BYTES }));
+}
+
+/** The tags an entry carries: a page's from its tags header, a data-cache result's from the request context. */
+function tagsOf(/** @type {any} */ value, /** @type {any} */ ctx) {
+  if (!value) return [];
+  if (value.kind === "FETCH") return [...(value.tags ?? []), ...(ctx?.tags ?? []), ...(ctx?.softTags ?? [])];
+  const header = value.headers?.[TAGS_HEADER];
+  return typeof header === "string" && header ? header.split(",") : [];
+}
+
+/** A 404 (an unknown slug), any other error page, or Next's "no page here" null: never worth keeping. */
+function isErrorResult(/** @type {any} */ value) {
+  if (!value) return true;
+  return typeof value.status === "number" && value.status >= 400;
+}
+
+export default class CacheHandler {
+  /** @param {unknown} _context Next's CacheHandlerContext; nothing in it is needed. */
+  constructor(_context) {
+    this.store = cacheStore();
+  }
+
+  /**
+   * @param {string} key
+   * @param {any} ctx
+   */
+  async get(key, ctx) {
+    const entry = await this.store.get(key);
+    if (!entry) return null;
+    const tags = [...new Set([...entry.tags, ...tagsOf(entry.value, ctx)])];
+    // An entry stored in the same millisecond as an expiry counts as expired: never serve what might be stale.
+    if (tags.length > 0 && (await this.store.tagsExpiredAt(tags)) >= entry.lastModified) {
+      await this.store.delete(key);
+      return null;
+    }
+    return { value: entry.value, lastModified: entry.lastModified, cacheControl: entry.cacheControl };
+  }
+
+  /**
+   * @param {string} key
+   * @param {any} data
+   * @param {any} ctx
+   */
+  async set(key, data, ctx) {
+    if (isErrorResult(data)) {
+      await this.store.delete(key);
+      return;
+    }
+    await this.store.set(key, {
+      value: data,
+      lastModified: Date.now(),
+      tags: tagsOf(data, ctx),
+      cacheControl: ctx?.fetchCache ? undefined : ctx?.cacheControl,
+    });
+  }
+
+  /**
+   * revalidateTag(tag, profile) reaches here as (tags, { expire }) in seconds, or without durations for "now".
+   * Everything carrying one of the tags becomes a miss at once, even with a later expire: this site never serves a
+   * page it knows to be out of date (a background refresh could show the old story once more).
+   * @param {string | string[]} tags
+   * @param {{ expire?: number }} [_durations]
+   */
+  async revalidateTag(tags, _durations) {
+    const list = typeof tags === "string" ? [tags] : tags;
+    if (list.length > 0) await this.store.expireTags(list, Date.now());
+  }
+
+  resetRequestCache() {}
+}
