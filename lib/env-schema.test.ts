@@ -32,4 +32,13 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ SITE_URL: "not a url" })).toThrow(/SITE_URL must be an absolute URL/);
     expect(() => parseEnv({ PORT: "99999" })).toThrow(/PORT/);
   });
+
+  it("reads TRUST_PROXY_HOPS as a whole number of proxies from 0 to 10, 0 by default", () => {
+    expect(parseEnv({}).TRUST_PROXY_HOPS).toBe(0);
+    expect(parseEnv({ TRUST_PROXY_HOPS: "1" }).TRUST_PROXY_HOPS).toBe(1);
+    expect(parseEnv({ TRUST_PROXY_HOPS: "10" }).TRUST_PROXY_HOPS).toBe(10);
+    for (const bad of ["-1", "11", "1.5", "one", "yes"]) {
+      expect(() => parseEnv({ TRUST_PROXY_HOPS: bad }), bad).toThrow(/TRUST_PROXY_HOPS must be a whole number from 0 to 10/);
+    }
+  });
 });

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { DEFAULT_DATABASE_URL, resolveDatabaseUrl } from "./database-url";
 
+const HOPS_NOTE = { message: "TRUST_PROXY_HOPS must be a whole number from 0 to 10: how many reverse proxies in front of the server" };
 const DEV_SECRET_NOTE = "Generate one with: openssl rand -base64 32";
 
 const schema = z
@@ -28,6 +29,10 @@ const schema = z
     INTERNAL_URL: z.url().optional(),
     // Where uploaded images and their resized copies are kept (local disk). Relative paths are from the app folder.
     STORAGE_DIR: z.string().min(1).default("./storage"),
+    // How many reverse proxies in front of the server append the address they saw to X-Forwarded-For (nginx:
+    // proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for). 0: none, the socket's address is the visitor's,
+    // and any X-Forwarded-For a client sends is ignored. Too high a number lets visitors choose their own address.
+    TRUST_PROXY_HOPS: z.coerce.number(HOPS_NOTE).int(HOPS_NOTE).min(0, HOPS_NOTE).max(10, HOPS_NOTE).default(0),
     // Set by Next.js while it builds; secrets are only demanded of a running server.
     NEXT_PHASE: z.string().optional(),
   })

@@ -1,6 +1,10 @@
 // Server start-up on the Node.js runtime: configuration is validated here, so a bad setting stops the server with
 // one clear line instead of failing on the first request; then the publishing scheduler starts.
 import type { Env } from "./env-schema";
+import { stampPeerAddresses } from "./auth/peer-address";
+
+// Before any request is read: the visitor's address comes from the socket, not from what the client claims.
+stampPeerAddresses();
 
 let env: Env;
 try {

@@ -1,9 +1,11 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { env } from "@/lib/env";
 import { verifySignIn } from "@/lib/dal/auth";
+import { revokeSession } from "@/lib/dal/session";
 import { clientAddress } from "./client-address";
 import { authSecret } from "./secret";
 import { SESSION_IDLE_SECONDS } from "./session-policy";
@@ -33,7 +35,7 @@ export const authOptions: NextAuthOptions = {
       async authorize(credentials, request) {
         const parsed = credentialsSchema.safeParse(credentials ?? {});
         if (!parsed.success) throw new Error(SIGN_IN_ERRORS.invalid);
-        const outcome = await verifySignIn(parsed.data, clientAddress(request?.headers));
+        const outcome = await verifySignIn(parsed.data, clientAddress(request?.headers, env.TRUST_PROXY_HOPS));
         if (outcome.ok) return { id: outcome.user.id, sessionVersion: outcome.user.sessionVersion };
         // next-auth hands the thrown message to the sign-in form; each is written so it never says whether the email exists.
         throw new Error(outcome.reason === "throttled" ? `${SIGN_IN_ERRORS.throttled}:${Math.ceil(outcome.waitSeconds)}` : SIGN_IN_ERRORS[outcome.reason]);
@@ -46,17 +48,28 @@ export const authOptions: NextAuthOptions = {
         token.sub = user.id;
         token.sessionVersion = (user as { sessionVersion?: number }).sessionVersion ?? 0;
         token.authTime = Math.floor(Date.now() / 1000);
+        token.sid = randomUUID();
         delete token.name;
         delete token.email;
         delete token.picture;
       }
+      // Sessions begun before sessions had ids get one at their next refresh, so signing out can end them too.
+      token.sid ??= randomUUID();
       return token;
     },
     session({ session, token }) {
       return {
         expires: session.expires,
-        claims: token.sub ? { userId: token.sub, sessionVersion: Number(token.sessionVersion ?? -1), authTime: Number(token.authTime) } : undefined,
+        claims: token.sub
+          ? { userId: token.sub, sessionVersion: Number(token.sessionVersion ?? -1), authTime: Number(token.authTime), sessionId: token.sid }
+          : undefined,
       };
+    },
+  },
+  events: {
+    // Signing out ends this session on the server, not only in this browser: a copy of the cookie is refused too.
+    async signOut({ token }) {
+      if (typeof token?.sid === "string") await revokeSession(token.sid, Number(token.authTime) || undefined);
     },
   },
 };

@@ -18,7 +18,7 @@ vi.mock("@/lib/auth/password", async (importOriginal) => {
 });
 
 const BURST = 200;
-const burst = (attempt: (i: number) => Promise<unknown>) => Promise.all(Array.from({ length: BURST }, (_, i) => attempt(i)));
+const burst = <T,>(attempt: (i: number) => Promise<T>) => Promise.all(Array.from({ length: BURST }, (_, i) => attempt(i)));
 
 describeEachEngine("simultaneous sign-in attempts", (database) => {
   beforeEach(async () => {

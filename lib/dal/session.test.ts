@@ -2,15 +2,16 @@ import { beforeAll, expect, it, vi } from "vitest";
 import { getServerSession } from "next-auth";
 import { describeEachEngine } from "@/lib/testing/databases";
 import { SESSION_ABSOLUTE_SECONDS } from "@/lib/auth/session-policy";
-import { ForbiddenError, getCurrentUser, requirePermission, requireUser, UnauthorizedError } from "./session";
+import { ANONYMOUS_REFUSALS_RECORDED, ForbiddenError, getCurrentUser, requirePermission, requireUser, revokeSession, UnauthorizedError } from "./session";
 
+const request = vi.hoisted(() => ({ address: "192.0.2.7" }));
 vi.mock("next-auth", () => ({ getServerSession: vi.fn() }));
-vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "192.0.2.7" }), cookies: async () => ({ get: () => undefined }) }));
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": request.address }), cookies: async () => ({ get: () => undefined }) }));
 
 const now = () => Math.floor(Date.now() / 1000);
 
-function signedInAs(userId: string, sessionVersion = 0, authTime = now()) {
-  vi.mocked(getServerSession).mockResolvedValue({ expires: "", claims: { userId, sessionVersion, authTime } });
+function signedInAs(userId: string, sessionVersion = 0, authTime = now(), sessionId?: string) {
+  vi.mocked(getServerSession).mockResolvedValue({ expires: "", claims: { userId, sessionVersion, authTime, sessionId } });
 }
 
 describeEachEngine("the session check on every request", (database) => {
@@ -91,6 +92,44 @@ describeEachEngine("the session check on every request", (database) => {
       expect(await getCurrentUser()).toMatchObject({ mustEnrolTwoFactor: false });
     } finally {
       await db.siteSettings.update({ where: { id: 1 }, data: { requireTwoFactor: false } });
+    }
+  });
+
+  it("ends a signed-out session for good, and only that one; expired revocations are swept", async () => {
+    const { db } = database();
+    signedInAs(adminId, 0, now(), "session-one");
+    expect(await getCurrentUser()).not.toBeNull();
+    await revokeSession("session-one", now());
+    expect(await getCurrentUser()).toBeNull();
+    await expect(requireUser()).rejects.toBeInstanceOf(UnauthorizedError);
+    // The same user's other session (another browser) carries on.
+    signedInAs(adminId, 0, now(), "session-two");
+    expect(await getCurrentUser()).not.toBeNull();
+    // Signing out twice (two tabs) is fine; the row lasts as long as the session could have.
+    await revokeSession("session-one", now());
+    const row = await db.revokedSession.findUniqueOrThrow({ where: { id: "session-one" } });
+    expect(row.expiresAt.getTime()).toBeGreaterThan(Date.now() + (SESSION_ABSOLUTE_SECONDS - 60) * 1000);
+    await db.revokedSession.create({ data: { id: "long-gone", expiresAt: new Date(Date.now() - 1000) } });
+    await revokeSession("session-three");
+    expect(await db.revokedSession.findUnique({ where: { id: "long-gone" } })).toBeNull();
+  });
+
+  it("records anonymous refusals from one address a few at a time, then one summary, not one row each", async () => {
+    const { db } = database();
+    request.address = `198.51.100.${database().engine === "sqlite" ? 1 : 2}`;
+    vi.mocked(getServerSession).mockResolvedValue(null);
+    try {
+      const results = await Promise.allSettled(Array.from({ length: 300 }, () => requireUser()));
+      expect(results.every((result) => result.status === "rejected" && result.reason instanceof UnauthorizedError)).toBe(true);
+      const rows = await db.auditLog.findMany({ where: { action: "permission.denied", actorId: null, ip: request.address }, select: { details: true } });
+      expect(rows).toHaveLength(ANONYMOUS_REFUSALS_RECORDED + 1);
+      expect(rows.filter((row) => (row.details as { summary?: string }).summary)).toHaveLength(1);
+      // Another address is recorded on its own.
+      request.address = `198.51.100.${database().engine === "sqlite" ? 3 : 4}`;
+      await expect(requireUser()).rejects.toBeInstanceOf(UnauthorizedError);
+      expect(await db.auditLog.count({ where: { action: "permission.denied", ip: request.address } })).toBe(1);
+    } finally {
+      request.address = "192.0.2.7";
     }
   });
 });

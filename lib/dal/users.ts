@@ -1,6 +1,8 @@
 import "server-only";
 import { getDb, Role } from "@/lib/db";
+import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { hashPassword } from "@/lib/auth/password";
+import { ValidationError } from "./errors";
 import type { NewAccount } from "@/lib/validation/users";
 
 export class SetupClosedError extends Error {
@@ -24,12 +26,26 @@ export async function isSetupOpen(): Promise<boolean> {
   return (await getDb().user.count()) === 0;
 }
 
+/** Setup attempts each address may make (each costs a password hash) before it must wait. */
+export const SETUP_ATTEMPTS = 5;
+const SETUP_WINDOW_SECONDS = 10 * 60;
+// In-process: setup is a one-off, and this only has to stop one visitor from making the server hash in a loop.
+const setupAttempts = new RateLimiterMemory({ keyPrefix: "setup", points: SETUP_ATTEMPTS, duration: SETUP_WINDOW_SECONDS });
+
 /**
- * First run: creates the owner (an ADMIN) when, and only when, no user exists. The check and the insert share one
- * serializable transaction, so two simultaneous setups cannot both succeed. Input is validated by the caller with
- * newAccountSchema.
+ * First run: creates the owner (an ADMIN) when, and only when, no user exists. Setup must still be open (a cheap
+ * count) and the address within its attempts before the password is hashed, so a closed setup costs nobody a hash.
+ * The check and the insert share one serializable transaction, so two simultaneous setups cannot both succeed.
+ * Input is validated by the caller with newAccountSchema.
  */
 export async function createOwner(account: NewAccount, meta: { ip?: string } = {}): Promise<UserView> {
+  if (!(await isSetupOpen())) throw new SetupClosedError();
+  try {
+    await setupAttempts.consume(meta.ip ?? "unknown");
+  } catch (rejection) {
+    if (!(rejection instanceof RateLimiterRes)) throw rejection;
+    throw new ValidationError(`Too many setup attempts from this address. Try again in ${Math.ceil(rejection.msBeforeNext / 60_000)} minutes.`);
+  }
   const passwordHash = await hashPassword(account.password);
   return getDb().$transaction(
     async (tx) => {
