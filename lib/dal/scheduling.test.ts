@@ -1,7 +1,8 @@
 import { beforeAll, expect, it } from "vitest";
-import { describeEachEngine } from "@/lib/testing/databases";
-import { ArticleStatus } from "@/lib/db";
-import { nextScheduledEvent, publishDueArticles } from "./scheduling";
+import { describeEachEngine, type Engine } from "@/lib/testing/databases";
+import { ArticleStatus, type Db } from "@/lib/db";
+import type { ArticleChange } from "@/lib/cache/tags";
+import { nextScheduledEvent, publishDueArticles, RETRY_BASE_MS, RETRY_MAX_MS, retryDelayMs } from "./scheduling";
 
 const MINUTE = 60_000;
 
@@ -49,5 +50,135 @@ describeEachEngine("scheduled publishing", (database) => {
     expect(await nextScheduledEvent(afterFuture)).toEqual(new Date(now.getTime() + 20 * MINUTE));
     const afterBreaking = new Date(now.getTime() + 21 * MINUTE);
     expect(await nextScheduledEvent(afterBreaking)).toEqual(new Date(now.getTime() + 30 * MINUTE));
+  });
+});
+
+/** Makes every publish of one story fail inside the database, as a constraint or trigger would, until removed. */
+async function breakPublishing(db: Db, engine: Engine, articleId: string): Promise<() => Promise<void>> {
+  if (engine === "sqlite") {
+    await db.$executeRawUnsafe(`CREATE TRIGGER test_block_publish BEFORE UPDATE ON "Article" WHEN OLD.id = '${articleId}' AND NEW.status = 'PUBLISHED' BEGIN SELECT RAISE(ABORT, 'blocked by test'); END`);
+    return async () => void (await db.$executeRawUnsafe(`DROP TRIGGER test_block_publish`));
+  }
+  await db.$executeRawUnsafe(`CREATE FUNCTION test_block_publish() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'blocked by test'; END $$ LANGUAGE plpgsql`);
+  await db.$executeRawUnsafe(`CREATE TRIGGER test_block_publish BEFORE UPDATE ON "Article" FOR EACH ROW WHEN (OLD.id = '${articleId}' AND NEW.status = 'PUBLISHED') EXECUTE FUNCTION test_block_publish()`);
+  return async () => {
+    await db.$executeRawUnsafe(`DROP TRIGGER test_block_publish ON "Article"`);
+    await db.$executeRawUnsafe(`DROP FUNCTION test_block_publish()`);
+  };
+}
+
+describeEachEngine("one failing scheduled item never blocks the others", (database) => {
+  const now = new Date("2030-06-01T12:00:00Z");
+  const at = (ms: number) => new Date(now.getTime() + ms);
+  let doomedSectionId = "";
+  let unblock: () => Promise<void> = async () => {};
+
+  beforeAll(async () => {
+    const { db } = database();
+    const section = await db.section.create({ data: { slug: "world", name: "World" } });
+    const doomed = await db.section.create({ data: { slug: "doomed", name: "Doomed" } });
+    doomedSectionId = doomed.id;
+    const live = { status: ArticleStatus.PUBLISHED, publishedAt: at(-60 * MINUTE), sectionId: section.id };
+    const changes = (headline: string, sectionId: string) => ({ headline, standfirst: "", body: "New text", slug: "", sectionId, tags: [], bylineIds: [], heroMediaId: null, seoTitle: null, seoDescription: null, breaking: false, breakingUntil: null, featured: false });
+    for (const [slug, minutesAgo, sectionId] of [
+      ["first", 3, section.id],
+      ["second", 2, doomed.id],
+      ["third", 1, section.id],
+    ] as const) {
+      const article = await db.article.create({ data: { ...live, slug, headline: `Old ${slug}` } });
+      await db.scheduledUpdate.create({ data: { articleId: article.id, runAt: at(-minutesAgo * MINUTE), baseVersion: 1, changes: changes(`New ${slug}`, sectionId) } });
+    }
+    // The section the second update moves its story to is deleted after the update was scheduled.
+    await db.section.delete({ where: { id: doomed.id } });
+    for (const [slug, minutesAgo] of [
+      ["story-a", 6],
+      ["story-b", 5],
+      ["story-c", 4],
+    ] as const) {
+      await db.article.create({ data: { slug, headline: slug, sectionId: section.id, status: ArticleStatus.SCHEDULED, scheduledAt: at(-minutesAgo * MINUTE) } });
+    }
+    const blocked = await db.article.findUniqueOrThrow({ where: { slug: "story-b" } });
+    unblock = await breakPublishing(db, database().engine, blocked.id);
+  });
+
+  it("applies and reports every good item, and records each failure with its reason and a retry time", async () => {
+    const { db } = database();
+    const reported: ArticleChange[] = [];
+    const failures: string[] = [];
+    const returned = await publishDueArticles(now, { onChange: (c) => reported.push(c), onFailure: (item, reason) => failures.push(`${item}: ${reason}`) });
+    expect(returned.map((c) => c.slug)).toEqual(["story-a", "story-c", "first", "third"]);
+    expect(reported).toEqual(returned);
+    expect(failures).toEqual([expect.stringMatching(/^story story-b: .*(blocked by test|no longer exists)/), expect.stringMatching(/^update to second: The section chosen for this update has been deleted/)]);
+
+    for (const slug of ["first", "third"]) expect(await db.article.findUniqueOrThrow({ where: { slug } })).toMatchObject({ headline: `New ${slug}`, version: 2 });
+    for (const slug of ["story-a", "story-c"]) expect(await db.article.findUniqueOrThrow({ where: { slug } })).toMatchObject({ status: "PUBLISHED", scheduleAttempts: 0, scheduleError: null });
+
+    const second = await db.article.findUniqueOrThrow({ where: { slug: "second" }, include: { scheduledUpdates: true } });
+    expect(second).toMatchObject({ headline: "Old second", version: 1 });
+    expect(second.scheduledUpdates[0]).toMatchObject({ appliedAt: null, failure: null, attempts: 1, retryAt: at(RETRY_BASE_MS) });
+    expect(second.scheduledUpdates[0].lastError).toMatch(/section chosen for this update has been deleted/);
+
+    const storyB = await db.article.findUniqueOrThrow({ where: { slug: "story-b" } });
+    expect(storyB).toMatchObject({ status: "SCHEDULED", scheduleAttempts: 1, scheduleRetryAt: at(RETRY_BASE_MS) });
+    // SQLite's adapter reports any constraint abort as a foreign-key failure, without the trigger's words.
+    expect(storyB.scheduleError).toMatch(/blocked by test|no longer exists/);
+    expect(storyB.scheduleError).not.toMatch(/invocation|scheduling\.ts/);
+    expect(await db.auditLog.count({ where: { action: { in: ["article.publish.scheduled.failed", "article.update.scheduled.retry"] } } })).toBe(2);
+  });
+
+  it("waits for the retry time instead of trying again on every pass", async () => {
+    const { db } = database();
+    expect(await nextScheduledEvent(now)).toEqual(at(RETRY_BASE_MS));
+    expect(await publishDueArticles(at(10_000))).toEqual([]);
+    expect((await db.scheduledUpdate.findFirstOrThrow({ where: { appliedAt: null } })).attempts).toBe(1);
+  });
+
+  it("backs off, doubling the wait, while the cause remains", async () => {
+    const { db } = database();
+    const second = at(RETRY_BASE_MS);
+    expect(await publishDueArticles(second)).toEqual([]);
+    expect(await db.scheduledUpdate.findFirstOrThrow({ where: { appliedAt: null } })).toMatchObject({ attempts: 2, retryAt: new Date(second.getTime() + 2 * RETRY_BASE_MS) });
+    expect(await db.article.findUniqueOrThrow({ where: { slug: "story-b" } })).toMatchObject({ scheduleAttempts: 2, scheduleRetryAt: new Date(second.getTime() + 2 * RETRY_BASE_MS) });
+    expect(retryDelayMs(1)).toBe(30_000);
+    expect(retryDelayMs(3)).toBe(120_000);
+    expect(retryDelayMs(50)).toBe(RETRY_MAX_MS);
+  });
+
+  it("applies on the next retry once the cause is fixed, and clears the error", async () => {
+    const { db } = database();
+    await db.section.create({ data: { id: doomedSectionId, slug: "doomed", name: "Doomed, restored" } });
+    await unblock();
+    const retry = at(3 * RETRY_BASE_MS);
+    const changes = await publishDueArticles(retry);
+    expect(changes.map((c) => c.slug)).toEqual(["story-b", "second"]);
+    expect(changes[1].sectionSlugs).toEqual(expect.arrayContaining(["world", "doomed"]));
+    expect(await db.article.findUniqueOrThrow({ where: { slug: "story-b" } })).toMatchObject({ status: "PUBLISHED", scheduleAttempts: 0, scheduleError: null, scheduleRetryAt: null, publishedAt: at(-5 * MINUTE) });
+    expect(await db.article.findUniqueOrThrow({ where: { slug: "second" } })).toMatchObject({ headline: "New second", sectionId: doomedSectionId });
+    expect(await db.scheduledUpdate.findFirstOrThrow({ where: { article: { slug: "second" } } })).toMatchObject({ appliedAt: retry, lastError: null, retryAt: null });
+    expect(await nextScheduledEvent(retry)).toBeNull();
+  });
+});
+
+describeEachEngine("dates the scheduler cannot be fooled by", (database) => {
+  const now = new Date("2030-06-01T12:00:00Z");
+
+  it("never treats a stored year-10000 schedule as due, nor lets it hide the real next event", async () => {
+    const { db, engine } = database();
+    const farFuture = new Date("+010000-01-01T00:00:00Z");
+    const live = await db.article.create({ data: { slug: "live", headline: "Live", status: ArticleStatus.PUBLISHED, publishedAt: new Date(now.getTime() - MINUTE) } });
+    // Written straight to the database, past every form: the validation's range check is tested in lib/validation/dates.test.ts.
+    await db.article.create({ data: { slug: "year-10000", headline: "Far", status: ArticleStatus.SCHEDULED, scheduledAt: farFuture } });
+    await db.scheduledUpdate.create({ data: { articleId: live.id, runAt: farFuture, baseVersion: 1, changes: { headline: "Far update" } } });
+    await db.article.create({ data: { slug: "soon", headline: "Soon", status: ArticleStatus.SCHEDULED, scheduledAt: new Date(now.getTime() + 5 * MINUTE) } });
+    if (engine === "sqlite") {
+      // The trap itself: stored as ISO text, the extended year sorts before this year.
+      const [row] = await db.$queryRawUnsafe<{ stored: string }[]>(`SELECT CAST("scheduledAt" AS TEXT) AS stored FROM "Article" WHERE slug = 'year-10000'`);
+      expect(row.stored).toMatch(/^\+010000-/);
+      expect(row.stored < now.toISOString()).toBe(true);
+    }
+    expect(await publishDueArticles(now)).toEqual([]);
+    expect((await db.article.findUniqueOrThrow({ where: { slug: "year-10000" } })).status).toBe("SCHEDULED");
+    expect((await db.article.findUniqueOrThrow({ where: { slug: "live" } })).headline).toBe("Live");
+    expect(await nextScheduledEvent(now)).toEqual(new Date(now.getTime() + 5 * MINUTE));
   });
 });

@@ -5,6 +5,7 @@ import { invalidateArticle } from "@/lib/cache/invalidate";
 import { publishProblems } from "@/lib/content/publish-checks";
 import { pokeScheduler } from "@/lib/publishing/poke";
 import type { StoryFields } from "@/lib/validation/stories";
+import { isSchedulableDate, SCHEDULE_MAX_YEARS } from "@/lib/validation/dates";
 import { recordAudit } from "./audit";
 import { mediaAltProblem } from "./media";
 import { ValidationError } from "./errors";
@@ -51,7 +52,9 @@ export async function transitionStory(input: { id: string; baseVersion: number; 
     if (input.to === ArticleStatus.PUBLISHED) data = { ...data, publishedAt: before.publishedAt ?? now, scheduledAt: null };
     if (input.to === ArticleStatus.SCHEDULED) {
       if (!input.scheduledAt || input.scheduledAt <= now) throw new ValidationError("Check the highlighted fields.", { scheduledAt: ["Choose a time in the future."] });
-      data = { ...data, scheduledAt: input.scheduledAt };
+      if (!isSchedulableDate(input.scheduledAt, now)) throw new ValidationError("Check the highlighted fields.", { scheduledAt: [`Choose a time within the next ${SCHEDULE_MAX_YEARS} years.`] });
+      // A new schedule starts with a clean slate: no earlier failure, no retry wait.
+      data = { ...data, scheduledAt: input.scheduledAt, scheduleAttempts: 0, scheduleError: null, scheduleRetryAt: null };
     }
     if (input.to === ArticleStatus.DRAFT || input.to === ArticleStatus.IN_REVIEW || input.to === ArticleStatus.ARCHIVED) data = { ...data, scheduledAt: null };
     const { count } = await tx.article.updateMany({ where: { id: before.id, version: input.baseVersion, status: before.status }, data });
@@ -94,6 +97,7 @@ export async function addCorrection(input: { id: string; kind: "CORRECTION" | "U
 export async function scheduleUpdate(input: { id: string; baseVersion: number; fields: StoryFields; runAt: Date; substantive: boolean }, now: Date = new Date()): Promise<{ id: string }> {
   const user = await requirePermission("article.schedule", { entityType: "Article", entityId: input.id });
   if (input.runAt <= now) throw new ValidationError("Check the highlighted fields.", { runAt: ["Choose a time in the future."] });
+  if (!isSchedulableDate(input.runAt, now)) throw new ValidationError("Check the highlighted fields.", { runAt: [`Choose a time within the next ${SCHEDULE_MAX_YEARS} years.`] });
   const created = await transaction(async (tx) => {
     const story = await loadForWrite(tx, user, input.id, "article.scheduleUpdate", {});
     if (story.status !== ArticleStatus.PUBLISHED) throw new ValidationError("Only a live story can have an update scheduled; schedule the story itself instead.");

@@ -101,4 +101,50 @@ describe("startScheduler", () => {
     expect(deps.publishDue).toHaveBeenCalledTimes(2);
     expect(deps.log).toHaveBeenCalledWith("scheduler: pass failed, retrying: database busy");
   });
+
+  it("invalidates what a pass changed even when a later step of that pass fails", async () => {
+    const change = { slug: "published-first", sectionSlugs: ["world"] };
+    const invalidated: ArticleChange[][] = [];
+    const log = vi.fn();
+    scheduler = startScheduler(
+      {
+        publishDue: async (_now, listener) => {
+          listener.onChange?.(change);
+          listener.onFailure?.("update to broken-story", "The section chosen for this update has been deleted.");
+          throw new Error("database went away");
+        },
+        nextEvent: async () => null,
+        invalidate: async (changes) => {
+          invalidated.push(changes);
+        },
+        log,
+      },
+      POLL,
+    );
+    await vi.advanceTimersByTimeAsync(0);
+    expect(invalidated).toEqual([[change]]);
+    expect(log).toHaveBeenCalledWith("scheduler: update to broken-story failed, will retry: The section chosen for this update has been deleted.");
+    expect(log).toHaveBeenCalledWith("scheduler: pass failed, retrying: database went away");
+  });
+
+  it("does not invalidate a change twice when it is both reported and returned", async () => {
+    const change = { slug: "once" };
+    const invalidated: ArticleChange[][] = [];
+    scheduler = startScheduler(
+      {
+        publishDue: async (_now, listener) => {
+          listener.onChange?.(change);
+          return [change];
+        },
+        nextEvent: async () => null,
+        invalidate: async (changes) => {
+          invalidated.push(changes);
+        },
+        log: () => {},
+      },
+      POLL,
+    );
+    await vi.advanceTimersByTimeAsync(0);
+    expect(invalidated).toEqual([[change]]);
+  });
 });

@@ -11,8 +11,15 @@ export function delayUntilNextRun(next: Date | null, now: Date, pollMs: number):
   return Math.min(pollMs, Math.max(0, next.getTime() - now.getTime()) + WAKE_MARGIN_MS);
 }
 
+/** What a pass reports as it goes (lib/dal/scheduling.ts): each change as soon as it is committed, each item that failed. */
+export interface PassListener {
+  onChange?: (change: ArticleChange) => void;
+  onFailure?: (item: string, reason: string) => void;
+}
+
 export interface SchedulerDeps {
-  publishDue: (now: Date) => Promise<ArticleChange[]>;
+  /** Applies what is due; one failing item is recorded on the item and never stops the others. */
+  publishDue: (now: Date, listener: PassListener) => Promise<ArticleChange[]>;
   nextEvent: (now: Date) => Promise<Date | null>;
   /** Expires reader caches for what changed; `time` alone means "an event passed" (future story, breaking expiry). */
   invalidate: (changes: ArticleChange[]) => Promise<void>;
@@ -29,8 +36,9 @@ export interface Scheduler {
 /**
  * Publishes scheduled stories on time, with nobody using the site: wakes for the next due event (a scheduled
  * story, a story dated in the future, a breaking flag's expiry), publishes what is due, and expires the reader
- * caches. Runs once at start-up, so stories that fell due while the server was down publish then. A pass that
- * fails is logged and retried at the next wake.
+ * caches. Runs once at start-up, so stories that fell due while the server was down publish then. A failing item
+ * is recorded on the item and retried with backoff by the data layer; a pass that fails as a whole is logged and
+ * retried at the next wake, and what it did change is still invalidated.
  */
 export function startScheduler(deps: SchedulerDeps, pollMs: number): Scheduler {
   const now = deps.now ?? (() => new Date());
@@ -47,10 +55,21 @@ export function startScheduler(deps: SchedulerDeps, pollMs: number): Scheduler {
   async function pass() {
     const at = now();
     let delay = pollMs;
+    // Changes are queued for invalidation as they are committed, so a pass that fails half-way still expires the
+    // pages of what it did change.
+    const seen = new Set<ArticleChange>();
+    const changed = (change: ArticleChange) => {
+      if (seen.has(change)) return;
+      seen.add(change);
+      pending.push(change);
+      log(`scheduler: published ${change.slug}`);
+    };
     try {
-      const changes = await deps.publishDue(at);
-      for (const change of changes) log(`scheduler: published ${change.slug}`);
-      pending.push(...changes);
+      const changes = await deps.publishDue(at, {
+        onChange: changed,
+        onFailure: (item, reason) => log(`scheduler: ${item} failed, will retry: ${reason}`),
+      });
+      changes.forEach(changed);
       // A future-dated story or an expired breaking flag changes pages without any write: expire listings too.
       if (lastEventSeen !== null && lastEventSeen <= at) refreshListings = true;
       lastEventSeen = await deps.nextEvent(at);

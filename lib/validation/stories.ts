@@ -1,25 +1,13 @@
 import { z } from "zod";
 import { isSlug } from "@/lib/content/slug";
 import { STATUSES } from "@/lib/auth/permissions";
+import { optionalDateTime, optionalScheduleDateTime } from "./dates";
 
 const optionalId = z.string().trim().max(64).transform((value) => value || null).nullable().optional();
 const optionalText = (max: number, message: string) => z.string().trim().max(max, message).transform((value) => value || null).nullable().optional();
 
-/** A date-time from a datetime-local field or an ISO string; blank means none. */
-export const optionalDateTime = z
-  .string()
-  .trim()
-  .transform((value, ctx) => {
-    if (!value) return null;
-    const date = new Date(value);
-    if (Number.isNaN(date.getTime())) {
-      ctx.addIssue({ code: "custom", message: "Enter a valid date and time." });
-      return z.NEVER;
-    }
-    return date;
-  })
-  .nullable()
-  .optional();
+// Every date field goes through the shared, range-checked schemas (lib/validation/dates.ts).
+export { optionalDateTime, optionalScheduleDateTime } from "./dates";
 
 /** The editable fields of a story, as the editor sends them on every save (autosave and manual). */
 export const storyFieldsSchema = z.object({
@@ -68,7 +56,7 @@ export const transitionSchema = z
     id: z.string().min(1).max(64),
     baseVersion: z.number().int().positive(),
     to: z.enum(STATUSES as [string, ...string[]]).transform((value) => value as (typeof STATUSES)[number]),
-    scheduledAt: optionalDateTime,
+    scheduledAt: optionalScheduleDateTime,
   })
   .superRefine((value, ctx) => {
     if (value.to === "SCHEDULED" && !value.scheduledAt) ctx.addIssue({ code: "custom", path: ["scheduledAt"], message: "Choose when the story should go live." });
@@ -91,6 +79,6 @@ export const scheduleUpdateSchema = z.object({
   id: z.string().min(1).max(64),
   baseVersion: z.number().int().positive(),
   fields: storyFieldsSchema,
-  runAt: optionalDateTime.refine((value) => !!value, "Choose when the update should go out."),
+  runAt: optionalScheduleDateTime.refine((value) => !!value, "Choose when the update should go out."),
   substantive: z.boolean().default(true),
 });
