@@ -7,11 +7,14 @@ const ROW_STYLE: Record<DiffRow["kind"], string> = {
   removed: "bg-red-50 dark:bg-red-950",
 };
 
-function Side({ segments, marker }: { segments: Segment[] | null; marker: "del" | "ins" }) {
+const COARSE_TITLE = "Too large to compare word by word";
+
+function Side({ segments, marker, coarse }: { segments: Segment[] | null; marker: "del" | "ins"; coarse?: boolean }) {
   if (!segments) return <td className="w-1/2 border-l border-neutral-300 px-2 py-1 align-top dark:border-neutral-700" />;
   const Mark = marker;
   return (
     <td className="w-1/2 whitespace-pre-wrap break-words border-l border-neutral-300 px-2 py-1 align-top font-mono text-xs dark:border-neutral-700">
+      {coarse && <span className="mb-1 block font-sans text-[11px] font-semibold text-amber-900 dark:text-amber-200">Shown whole: {COARSE_TITLE.toLowerCase()}</span>}
       {segments.map((segment, index) =>
         segment.changed ? (
           <Mark key={index} className={marker === "del" ? "bg-red-200 line-through decoration-red-900 dark:bg-red-800" : "bg-green-200 no-underline dark:bg-green-800"}>
@@ -27,8 +30,15 @@ function Side({ segments, marker }: { segments: Segment[] | null; marker: "del" 
 
 /** A side-by-side diff: removed words struck through on the left, added words marked on the right. */
 export function DiffTable({ rows, leftLabel, rightLabel }: { rows: DiffRow[]; leftLabel: string; rightLabel: string }) {
+  const coarse = rows.filter((row) => row.coarse).length;
   return (
     <div className="overflow-x-auto rounded border border-neutral-300 bg-white text-neutral-900 dark:border-neutral-700 dark:bg-neutral-900 dark:text-neutral-100">
+      {coarse > 0 && (
+        <p role="note" data-testid="diff-coarse-note" className="border-b border-neutral-300 bg-amber-100 px-2 py-1 text-sm dark:border-neutral-700 dark:bg-amber-900">
+          {coarse === 1 ? "One changed passage is" : `${coarse} changed passages are`} too large to compare word by word, so
+          {coarse === 1 ? " it is" : " they are"} shown whole (marked “Shown whole”).
+        </p>
+      )}
       <table className="w-full table-fixed border-collapse">
         <thead>
           <tr className="text-left text-sm">
@@ -42,9 +52,9 @@ export function DiffTable({ rows, leftLabel, rightLabel }: { rows: DiffRow[]; le
         </thead>
         <tbody>
           {rows.map((row, index) => (
-            <tr key={index} data-kind={row.kind} className={ROW_STYLE[row.kind]}>
+            <tr key={index} data-kind={row.kind} data-coarse={row.coarse ? "" : undefined} className={ROW_STYLE[row.kind]} title={row.coarse ? COARSE_TITLE : undefined}>
               <Side segments={row.left} marker="del" />
-              <Side segments={row.right} marker="ins" />
+              <Side segments={row.right} marker="ins" coarse={row.coarse} />
             </tr>
           ))}
         </tbody>
