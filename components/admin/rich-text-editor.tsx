@@ -21,10 +21,12 @@ interface Props {
 
 /** The story body: a rich-text editor whose stored form is Markdown, so revisions diff cleanly. */
 export function RichTextEditor({ value, onChange, readOnly = false, images }: Props) {
-  const valueRef = useRef(value);
+  // The Markdown that the parent and the editor both hold: what we last reported, or last loaded from outside.
+  const knownRef = useRef(value);
+  const onChangeRef = useRef(onChange);
   useEffect(() => {
-    valueRef.current = value;
-  }, [value]);
+    onChangeRef.current = onChange;
+  }, [onChange]);
   const editor = useEditor({
     extensions: [StarterKit.configure({ link: { openOnClick: false, autolink: true } }), Image, Markdown],
     content: value,
@@ -39,26 +41,30 @@ export function RichTextEditor({ value, onChange, readOnly = false, images }: Pr
         class: "prose prose-neutral dark:prose-invert max-w-none min-h-80 px-4 py-3 focus:outline-none",
       },
     },
-    // Only the person's own edits count: loading or normalising content is not a change to save.
-    onUpdate: ({ editor: current }) => {
-      if (!current.isFocused) return;
+    // Every change of the document counts, whatever made it: typing, a toolbar button (which takes the focus away),
+    // a shortcut, paste, drop, undo or an inserted image. Loading content from outside is dispatched with
+    // emitUpdate: false (Tiptap's preventUpdate), and updates that do not change the document are ignored, so
+    // neither counts as an edit.
+    onUpdate: ({ editor: current, transaction, appendedTransactions }) => {
+      if (!transaction.docChanged && !appendedTransactions.some((tr) => tr.docChanged)) return;
       const markdown = current.getMarkdown();
-      if (markdown !== valueRef.current) {
-        valueRef.current = markdown;
-        onChange(markdown);
+      if (markdown !== knownRef.current) {
+        knownRef.current = markdown;
+        onChangeRef.current(markdown);
       }
     },
   });
 
-  // A reload (after a conflict or a restore) replaces the content from outside.
+  // A new value from outside (a conflict reload, a restored version) replaces the content; our own echo does not.
   useEffect(() => {
-    if (editor && !editor.isDestroyed && editor.getMarkdown() !== value && !editor.isFocused) {
-      editor.commands.setContent(value, { contentType: "markdown", emitUpdate: false });
-    }
+    if (!editor || editor.isDestroyed || value === knownRef.current) return;
+    knownRef.current = value;
+    if (editor.getMarkdown() !== value) editor.commands.setContent(value, { contentType: "markdown", emitUpdate: false });
   }, [editor, value]);
 
   useEffect(() => {
-    editor?.setEditable(!readOnly);
+    // setEditable emits an "update" by default; it is not an edit.
+    editor?.setEditable(!readOnly, false);
   }, [editor, readOnly]);
 
   return (

@@ -1,5 +1,6 @@
 "use client";
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { saveStoryAction } from "@/lib/actions/stories/save-story";
 import { transitionStoryAction } from "@/lib/actions/stories/transition-story";
@@ -12,6 +13,9 @@ import { buttonClass } from "@/components/ui/button-styles";
 import { inputClass } from "@/components/ui/field";
 import { RichTextEditor } from "./rich-text-editor";
 import { StoryConflict } from "./story-conflict";
+import { StoryRestoreBanner, StoryRestoreConfirm } from "./story-restore";
+import type { SaveMode, SaveOutcome, SaveState } from "./save-queue";
+import { useSaveQueue } from "./use-save-queue";
 
 export interface EditorFields {
   headline: string;
@@ -41,6 +45,16 @@ export interface StoryEditorProps {
   scheduledUpdates: { id: string; runAt: string; appliedAt: string | null; failure: string | null }[];
   publicUrl: string | null;
   choices: { sections: { id: string; name: string }[]; bylines: { id: string; name: string }[]; tags: string[]; images: { id: string; url: string; alt: string; name: string }[] };
+  /** An old version loaded into the editor of a live story by "Restore": unsaved until "Update live story". */
+  restore?: PendingRestore | null;
+}
+
+export interface PendingRestore {
+  revisionId: string;
+  version: number;
+  createdAt: string;
+  /** The old version's address; the story keeps its current one unless the editor chooses this. */
+  slug: string;
 }
 
 const AUTOSAVE_DELAY_MS = 2000;
@@ -56,17 +70,25 @@ const TRANSITION_LABELS: Record<Status, string> = {
 
 const STATUS_LABELS: Record<Status, string> = { DRAFT: "Draft", IN_REVIEW: "In review", SCHEDULED: "Scheduled", PUBLISHED: "Published", ARCHIVED: "Archived" };
 
-type SaveState = { kind: "idle" | "dirty" | "saving" | "saved" | "error" | "conflict"; message?: string; at?: string };
+/** The Tags field's text as the list the server stores: comma-separated, trimmed, no blanks or repeats. */
+export function parseTags(text: string): string[] {
+  const seen = new Set<string>();
+  return text
+    .split(",")
+    .map((t) => t.trim())
+    .filter((t) => t && !seen.has(t.toLowerCase()) && seen.add(t.toLowerCase()));
+}
 
 function formatTime(iso: string) {
   return new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" });
 }
 
 export function StoryEditor(props: StoryEditorProps) {
+  const router = useRouter();
   const [fields, setFields] = useState<EditorFields>(props.initial);
+  const [tagsText, setTagsText] = useState(props.initial.tags.join(", "));
   const [status, setStatus] = useState<Status>(props.status);
   const transitions = props.transitions;
-  const [save, setSave] = useState<SaveState>({ kind: "idle", at: props.lastSaved.at });
   const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
   const [conflict, setConflict] = useState<ConflictView | null>(null);
   const [others, setOthers] = useState<string[]>([]);
@@ -74,85 +96,100 @@ export function StoryEditor(props: StoryEditorProps) {
   const [scheduleAt, setScheduleAt] = useState("");
   const [updateAt, setUpdateAt] = useState("");
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
+  const [restore, setRestore] = useState<PendingRestore | null>(props.restore ?? null);
+  const [confirming, setConfirming] = useState(false);
   const [pending, startTransition] = useTransition();
+  // The field errors of the last refused save, for the one-line notice after a confirmed restore.
+  const refusedRef = useRef<string[]>([]);
 
   const live = status === "PUBLISHED";
   // Live stories are never autosaved: half-written changes must not reach readers. "Update live story" saves them.
   const autosave = props.canEdit && !live && !conflict;
-  const dirtyRef = useRef(false);
-  const savingRef = useRef<Promise<boolean> | null>(null);
+  // What is on screen, updated in the same tick as every change, so a save never sends an older copy.
   const fieldsRef = useRef(fields);
   // The version the next save starts from; only saves and steps read it, so it need not trigger renders.
   const versionRef = useRef(props.version);
-  useEffect(() => {
-    fieldsRef.current = fields;
-  }, [fields]);
 
   const reading = useMemo(() => measureReading(fields.body), [fields.body]);
 
-  const update = useCallback(<K extends keyof EditorFields>(key: K, value: EditorFields[K]) => {
-    setFields((current) => ({ ...current, [key]: value }));
-    dirtyRef.current = true;
-    setSave((current) => (current.kind === "conflict" ? current : { kind: "dirty" }));
+  const replaceFields = useCallback((change: (current: EditorFields) => EditorFields) => {
+    fieldsRef.current = change(fieldsRef.current);
+    setFields(fieldsRef.current);
   }, []);
 
-  const runSave = useCallback(
-    async (mode: "autosave" | "manual"): Promise<boolean> => {
-      if (savingRef.current) await savingRef.current;
-      const sent = fieldsRef.current;
-      const attempt = (async () => {
-        setSave({ kind: "saving" });
-        const result: ActionState<{ version: number; slug: string; savedAt: Date; status: Status }> = await saveStoryAction({
-          id: props.id,
-          baseVersion: versionRef.current,
-          fields: sent,
-          mode,
-          substantive: live && substantive,
-        });
-        if (result?.ok && result.data) {
-          versionRef.current = result.data.version;
-          if (fieldsRef.current === sent) dirtyRef.current = false;
-          setFields((current) => (current.slug === sent.slug ? { ...current, slug: result.data!.slug } : current));
-          setFieldErrors({});
-          setSave({ kind: dirtyRef.current ? "dirty" : "saved", at: new Date(result.data.savedAt).toISOString(), message: result.message });
-          return true;
-        }
-        if (result && !result.ok && result.conflict) {
-          setConflict(result.conflict);
-          setSave({ kind: "conflict", message: result.message });
-          return false;
-        }
-        setFieldErrors((result && !result.ok && result.fieldErrors) || {});
-        setSave({ kind: "error", message: result?.message ?? "Not saved." });
-        return false;
-      })();
-      savingRef.current = attempt;
-      try {
-        return await attempt;
-      } finally {
-        savingRef.current = null;
+  const send = useCallback(
+    async (sent: EditorFields, mode: SaveMode): Promise<SaveOutcome> => {
+      refusedRef.current = [];
+      const result: ActionState<{ version: number; slug: string; savedAt: Date; status: Status }> = await saveStoryAction({
+        id: props.id,
+        baseVersion: versionRef.current,
+        fields: sent,
+        mode,
+        substantive: live && substantive,
+        restoredFrom: restore?.revisionId ?? null,
+      });
+      if (result?.ok && result.data) {
+        const saved = result.data;
+        versionRef.current = saved.version;
+        // The server may fill in a blank slug; show the one it stored.
+        replaceFields((current) => (current.slug === sent.slug ? { ...current, slug: saved.slug } : current));
+        setFieldErrors({});
+        return { ok: true, at: new Date(saved.savedAt).toISOString(), message: result.message };
       }
+      if (result && !result.ok && result.conflict) {
+        setConflict(result.conflict);
+        return { ok: false, conflict: true, message: result.message };
+      }
+      const errors = (result && !result.ok && result.fieldErrors) || {};
+      refusedRef.current = Object.values(errors).flat();
+      setFieldErrors(errors);
+      return { ok: false, message: result?.message ?? "Not saved." };
     },
-    [props.id, live, substantive],
+    [props.id, live, substantive, restore, replaceFields],
   );
 
-  // Autosave a moment after typing stops.
-  useEffect(() => {
-    if (!autosave || save.kind !== "dirty") return;
-    const timer = setTimeout(() => void runSave("autosave"), AUTOSAVE_DELAY_MS);
-    return () => clearTimeout(timer);
-  }, [fields, autosave, save.kind, runSave]);
+  const readFields = useCallback(() => fieldsRef.current, []);
+  const initialSave: SaveState = props.restore ? { kind: "dirty" } : { kind: "idle", at: props.lastSaved.at };
+  const { state: save, queue } = useSaveQueue<EditorFields>({ read: readFields, send, autosave, autosaveDelayMs: AUTOSAVE_DELAY_MS, initial: initialSave, dirty: !!props.restore });
+
+  const update = useCallback(
+    <K extends keyof EditorFields>(key: K, value: EditorFields[K]) => {
+      replaceFields((current) => ({ ...current, [key]: value }));
+      queue.changed();
+    },
+    [queue, replaceFields],
+  );
+
+  /** Saves now. An old version loaded into a live story asks first: that save puts it in front of readers. */
+  const requestSave = useCallback(() => {
+    if (!props.canEdit || conflict) return;
+    if (restore && live) return setConfirming(true);
+    void queue.save("manual");
+  }, [props.canEdit, conflict, restore, live, queue]);
+
+  async function confirmRestore() {
+    setConfirming(false);
+    setNotice(null);
+    if (await queue.save("manual")) {
+      setRestore(null);
+      setNotice({ ok: true, text: `Version ${restore?.version} is live.` });
+      // Drop ?restore= and take the stored story from the server.
+      router.replace(`/admin/stories/${props.id}`);
+    } else {
+      setNotice({ ok: false, text: [queue.current.message ?? "Not updated.", ...refusedRef.current].join(" ") });
+    }
+  }
 
   // Ctrl/⌘+S saves; leaving with unsaved changes asks first.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "s") {
         event.preventDefault();
-        if (props.canEdit && !conflict) void runSave("manual");
+        requestSave();
       }
     };
     const onLeave = (event: BeforeUnloadEvent) => {
-      if (dirtyRef.current || savingRef.current) {
+      if (queue.dirty || queue.busy) {
         event.preventDefault();
         event.returnValue = "";
       }
@@ -163,7 +200,7 @@ export function StoryEditor(props: StoryEditorProps) {
       window.removeEventListener("keydown", onKey);
       window.removeEventListener("beforeunload", onLeave);
     };
-  }, [props.canEdit, conflict, runSave]);
+  }, [requestSave, queue]);
 
   // Soft lock: say who else has this story open.
   useEffect(() => {
@@ -184,13 +221,17 @@ export function StoryEditor(props: StoryEditorProps) {
   function move(to: Status) {
     startTransition(async () => {
       setNotice(null);
-      if (dirtyRef.current && props.canEdit && !(await runSave("manual"))) return;
+      if (restore && live) {
+        setNotice({ ok: false, text: `Version ${restore.version} is loaded but not live. Update the live story with it first, or leave this page to discard it.` });
+        return;
+      }
+      if (queue.dirty && props.canEdit && !(await queue.save("manual"))) return;
       const result = await transitionStoryAction({ id: props.id, baseVersion: versionRef.current, to, scheduledAt: to === "SCHEDULED" ? scheduleAt : null });
       if (result?.ok && result.data) {
         setStatus(result.data.status);
         setNotice({ ok: true, text: result.message });
         // Permissions and transitions depend on the new state: reload the page's server data.
-        dirtyRef.current = false;
+        queue.discard();
         window.location.reload();
         return;
       }
@@ -211,7 +252,7 @@ export function StoryEditor(props: StoryEditorProps) {
       setNotice(null);
       const result = await scheduleUpdateAction({ id: props.id, baseVersion: versionRef.current, fields: fieldsRef.current, runAt: updateAt, substantive });
       if (result?.ok) {
-        dirtyRef.current = false;
+        queue.discard();
         window.location.reload();
         return;
       }
@@ -250,9 +291,17 @@ export function StoryEditor(props: StoryEditorProps) {
             conflict={conflict}
             mine={fields}
             onReload={() => {
-              dirtyRef.current = false;
+              queue.discard();
               window.location.reload();
             }}
+          />
+        )}
+        {restore && (
+          <StoryRestoreBanner
+            id={props.id}
+            restore={restore}
+            slug={fields.slug}
+            onUseOldSlug={() => update("slug", restore.slug)}
           />
         )}
         {readOnly && (
@@ -299,9 +348,12 @@ export function StoryEditor(props: StoryEditorProps) {
                   <span>Substantive update (shows readers a new “Updated” time; leave off for typo fixes)</span>
                 </label>
               )}
-              <button type="button" onClick={() => void runSave("manual")} disabled={save.kind === "saving"} className={`${buttonClass(live ? "primary" : "secondary")} w-full`}>
+              <button type="button" onClick={requestSave} disabled={save.kind === "saving" || confirming} className={`${buttonClass(live ? "primary" : "secondary")} w-full`}>
                 {live ? "Update live story" : "Save"} <kbd className="text-xs font-normal opacity-70">Ctrl+S</kbd>
               </button>
+              {confirming && restore && (
+                <StoryRestoreConfirm version={restore.version} address={`/articles/${fields.slug}`} onConfirm={() => void confirmRestore()} onCancel={() => setConfirming(false)} />
+              )}
             </div>
           )}
           {live && props.canEdit && props.can.schedule && !conflict && (
@@ -385,9 +437,13 @@ export function StoryEditor(props: StoryEditorProps) {
             <input
               id="tags"
               list="tag-suggestions"
-              defaultValue={fields.tags.join(", ")}
+              value={tagsText}
               readOnly={readOnly}
-              onBlur={(e) => update("tags", e.target.value.split(",").map((t) => t.trim()).filter(Boolean))}
+              onChange={(e) => {
+                setTagsText(e.target.value);
+                const tags = parseTags(e.target.value);
+                if (tags.join("\n") !== fieldsRef.current.tags.join("\n")) update("tags", tags);
+              }}
               className={inputClass}
               aria-describedby="tags-hint"
             />

@@ -1,13 +1,12 @@
 import "server-only";
-import { ArticleStatus, getDb } from "@/lib/db";
-import { invalidateArticle } from "@/lib/cache/invalidate";
+import { ArticleStatus, getDb, type Prisma } from "@/lib/db";
 import { fieldChanges, sideBySide, type DiffRow, type FieldChange } from "@/lib/content/revision-diff";
 import type { StoryFields } from "@/lib/validation/stories";
 import { recordAudit } from "./audit";
-import { NotFoundError } from "./errors";
+import { NotFoundError, ValidationError } from "./errors";
 import { requirePermission, requireUser } from "./session";
 import { transaction } from "./transaction";
-import { changeOf, editableWhere, loadForWrite, recordRevision, visibleWhere, writeFields, type StorySnapshot } from "./stories";
+import { assertReadyForReaders, editableWhere, loadForWrite, recordRevision, storySelect, visibleWhere, writeFields, type StoryRow, type StorySnapshot } from "./stories";
 
 export interface RevisionSummary {
   id: string;
@@ -97,38 +96,81 @@ export async function compareRevisions(articleId: string, leftId: string, rightI
   };
 }
 
+type RevisionContent = { headline: string; standfirst: string; body: string; snapshot: unknown };
+type LookupClient = Pick<Prisma.TransactionClient, "byline" | "section" | "media">;
+
 /**
- * Restores a revision's content as a new revision (nothing in the history is lost or rewritten). The status stays
- * as it is; on a live story the restored text goes to readers at once.
+ * A revision's fields as they would be written now onto `current`: sections, bylines and images deleted since are
+ * left out; the breaking flag and lead pin stay as they are (they are about now, not about that version).
+ */
+async function fieldsFromRevision(client: LookupClient, current: StoryRow, revision: RevisionContent): Promise<StoryFields> {
+  const snap = (revision.snapshot ?? {}) as Partial<StorySnapshot>;
+  const [bylines, section, hero] = await Promise.all([
+    client.byline.findMany({ where: { id: { in: snap.bylineIds ?? [] } }, select: { id: true } }),
+    snap.sectionId ? client.section.findUnique({ where: { id: snap.sectionId }, select: { id: true } }) : null,
+    snap.heroMediaId ? client.media.findUnique({ where: { id: snap.heroMediaId }, select: { id: true } }) : null,
+  ]);
+  const existing = new Set(bylines.map((b) => b.id));
+  return {
+    headline: revision.headline,
+    standfirst: revision.standfirst,
+    body: revision.body,
+    slug: snap.slug ?? current.slug,
+    sectionId: section?.id ?? null,
+    tags: snap.tags ?? [],
+    bylineIds: (snap.bylineIds ?? []).filter((id) => existing.has(id)),
+    heroMediaId: hero?.id ?? null,
+    seoTitle: snap.seoTitle ?? null,
+    seoDescription: snap.seoDescription ?? null,
+    breaking: current.breaking,
+    breakingUntil: current.breakingUntil,
+    featured: current.featured,
+  };
+}
+
+const revisionSelect = { headline: true, standfirst: true, body: true, snapshot: true, version: true, createdAt: true } as const;
+
+/** Why a restore does not write a live story directly, and what to do instead. */
+export const LIVE_RESTORE_REFUSAL = "This story is live. Restore loads the old version into the editor; it reaches readers only when you choose “Update live story”.";
+
+/**
+ * Restores a revision's content as a new revision (nothing in the history is lost or rewritten), in one step, on a
+ * story that is not live. A live story is refused: there the revision is loaded into the editor
+ * (getRevisionForEditor) and goes out only through "Update live story", with the publish checks and a confirmation,
+ * keeping the current address unless the editor changes it. A scheduled story must still pass the publish checks.
  */
 export async function restoreRevision(input: { id: string; revisionId: string; baseVersion: number }): Promise<{ version: number }> {
   const user = await requirePermission("article.restoreRevision", { entityType: "Article", entityId: input.id });
-  const { before, after } = await transaction(async (tx) => {
+  const { after } = await transaction(async (tx) => {
     const before = await loadForWrite(tx, user, input.id, "article.restoreRevision", editableWhere(user));
-    const revision = await tx.revision.findFirst({ where: { id: input.revisionId, articleId: before.id }, select: { headline: true, standfirst: true, body: true, snapshot: true, version: true, createdAt: true } });
+    if (before.status === ArticleStatus.PUBLISHED) throw new ValidationError(LIVE_RESTORE_REFUSAL);
+    const revision = await tx.revision.findFirst({ where: { id: input.revisionId, articleId: before.id }, select: revisionSelect });
     if (!revision) throw new NotFoundError("That revision does not belong to this story.");
-    const snap = (revision.snapshot ?? {}) as Partial<StorySnapshot>;
-    const existing = new Set((await tx.byline.findMany({ where: { id: { in: snap.bylineIds ?? [] } }, select: { id: true } })).map((b) => b.id));
-    const fields: StoryFields = {
-      headline: revision.headline,
-      standfirst: revision.standfirst,
-      body: revision.body,
-      slug: snap.slug ?? before.slug,
-      sectionId: snap.sectionId && (await tx.section.findUnique({ where: { id: snap.sectionId }, select: { id: true } })) ? snap.sectionId : null,
-      tags: snap.tags ?? [],
-      bylineIds: (snap.bylineIds ?? []).filter((id) => existing.has(id)),
-      heroMediaId: snap.heroMediaId && (await tx.media.findUnique({ where: { id: snap.heroMediaId }, select: { id: true } })) ? snap.heroMediaId : null,
-      seoTitle: snap.seoTitle ?? null,
-      seoDescription: snap.seoDescription ?? null,
-      breaking: before.breaking,
-      breakingUntil: before.breakingUntil,
-      featured: before.featured,
-    };
+    const fields = await fieldsFromRevision(tx, before, revision);
+    if (before.status === ArticleStatus.SCHEDULED) await assertReadyForReaders(tx, fields, `Not restored: this story is scheduled to go live, and version ${revision.version} is not ready for readers.`);
     const after = await writeFields(tx, user, before, input.baseVersion, fields);
     await recordRevision(tx, user, after, `Restored version ${revision.version} (${revision.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC)`);
     await recordAudit({ actorId: user.id, action: "article.revision.restore", entityType: "Article", entityId: after.id, details: { revisionId: input.revisionId, version: revision.version } }, tx);
-    return { before, after };
+    return { after };
   });
-  if (before.status === ArticleStatus.PUBLISHED) invalidateArticle(changeOf(after, before));
   return { version: after.version };
+}
+
+export interface RevisionForEditor {
+  revisionId: string;
+  version: number;
+  createdAt: Date;
+  /** The revision's fields as they would be written now; `slug` is the revision's own address. */
+  fields: StoryFields;
+}
+
+/** An old version of a story that this user may restore, to load into the editor (a live story's restore). */
+export async function getRevisionForEditor(articleId: string, revisionId: string): Promise<RevisionForEditor | null> {
+  const user = await requirePermission("article.restoreRevision", { entityType: "Article", entityId: articleId });
+  const db = getDb();
+  const story = await db.article.findFirst({ where: { AND: [{ id: articleId }, editableWhere(user)] }, select: storySelect });
+  if (!story) return null;
+  const revision = await db.revision.findFirst({ where: { id: revisionId, articleId }, select: revisionSelect });
+  if (!revision) return null;
+  return { revisionId, version: revision.version, createdAt: revision.createdAt, fields: await fieldsFromRevision(db, story, revision) };
 }

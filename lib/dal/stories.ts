@@ -5,11 +5,13 @@ import { invalidateArticle } from "@/lib/cache/invalidate";
 import type { ArticleChange } from "@/lib/cache/tags";
 import { toSlug } from "@/lib/content/slug";
 import { parseStory } from "@/lib/content/parse-story";
+import { publishProblems } from "@/lib/content/publish-checks";
 import type { StoryFields } from "@/lib/validation/stories";
 import { loadArticlePage, type ArticlePageData } from "./articles";
 import { firstFreeSlug, isSlugFree, replaceTagsAndBylines, tagIdsForNames } from "./article-relations";
 import { recordAudit } from "./audit";
 import { ConflictError, NotFoundError, ValidationError } from "./errors";
+import { mediaAltProblem } from "./media";
 import { refusal, requirePermission, requireUser, type SessionUser } from "./session";
 import { transaction } from "./transaction";
 
@@ -220,6 +222,13 @@ export async function recordRevision(tx: Tx, user: SessionUser | null, row: Stor
   });
 }
 
+/** What goes to readers must pass the publish step's checks, whichever way it gets there (update, restore, schedule). */
+export async function assertReadyForReaders(tx: Tx, fields: StoryFields, message = "Not updated: the story would not be ready for readers."): Promise<void> {
+  const heroProblem = await mediaAltProblem(fields.heroMediaId ?? null, tx);
+  const problems = publishProblems({ headline: fields.headline, body: fields.body, bylineCount: new Set(fields.bylineIds).size, heroProblem });
+  if (Object.keys(problems).length) throw new ValidationError(message, problems);
+}
+
 export interface SaveResult {
   version: number;
   slug: string;
@@ -232,15 +241,19 @@ export interface SaveResult {
  * is refused with who saved and when (ConflictError). A live story's changes go to readers at once, and only a
  * save marked substantive moves its public "Updated" time.
  */
-export async function saveStory(input: { id: string; baseVersion: number; fields: StoryFields; mode: "autosave" | "manual"; substantive?: boolean }): Promise<SaveResult> {
+export async function saveStory(input: { id: string; baseVersion: number; fields: StoryFields; mode: "autosave" | "manual"; substantive?: boolean; restoredFrom?: string | null }): Promise<SaveResult> {
   const user = await requirePermission("article.editOwnDraft");
   const { before, after } = await transaction(async (tx) => {
     const before = await loadForWrite(tx, user, input.id, "article.edit", editableWhere(user));
     const live = before.status === ArticleStatus.PUBLISHED;
+    if (live) await assertReadyForReaders(tx, input.fields);
+    // An old version loaded into the editor of a live story (see restoreRevision) is named in the history.
+    const restored = input.restoredFrom ? await tx.revision.findFirst({ where: { id: input.restoredFrom, articleId: before.id }, select: { version: true } }) : null;
     const after = await writeFields(tx, user, before, input.baseVersion, input.fields, live && input.substantive ? { substantiveUpdatedAt: new Date() } : {});
     if (input.mode === "manual") {
-      await recordRevision(tx, user, after, live ? (input.substantive ? "Updated the live story (substantive)" : "Updated the live story") : "Saved");
-      await recordAudit({ actorId: user.id, action: live ? "article.update.live" : "article.save", entityType: "Article", entityId: after.id, details: { version: after.version, substantive: !!input.substantive } }, tx);
+      const liveReason = `${restored ? `Restored version ${restored.version} to the live story` : "Updated the live story"}${input.substantive ? " (substantive)" : ""}`;
+      await recordRevision(tx, user, after, live ? liveReason : "Saved");
+      await recordAudit({ actorId: user.id, action: live ? "article.update.live" : "article.save", entityType: "Article", entityId: after.id, details: { version: after.version, substantive: !!input.substantive, ...(restored && { restoredVersion: restored.version }) } }, tx);
     }
     return { before, after };
   });

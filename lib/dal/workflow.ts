@@ -11,7 +11,7 @@ import { mediaAltProblem } from "./media";
 import { ValidationError } from "./errors";
 import { refusal, requirePermission, requireUser } from "./session";
 import { transaction } from "./transaction";
-import { changeOf, conflictError, loadForWrite, recordRevision, snapshotOf, storySelect, visibleWhere } from "./stories";
+import { assertReadyForReaders, changeOf, conflictError, loadForWrite, recordRevision, snapshotOf, storySelect, visibleWhere } from "./stories";
 
 const STATUS_WORDS: Record<Status, string> = {
   DRAFT: "Moved back to draft",
@@ -102,6 +102,7 @@ export async function scheduleUpdate(input: { id: string; baseVersion: number; f
     const story = await loadForWrite(tx, user, input.id, "article.scheduleUpdate", {});
     if (story.status !== ArticleStatus.PUBLISHED) throw new ValidationError("Only a live story can have an update scheduled; schedule the story itself instead.");
     if (story.version !== input.baseVersion) throw await conflictError(tx, story.id);
+    await assertReadyForReaders(tx, input.fields, "Not scheduled: the story would not be ready for readers.");
     const update = await tx.scheduledUpdate.create({
       data: {
         articleId: story.id,

@@ -41,6 +41,8 @@ export const saveStorySchema = z.object({
   mode: z.enum(["autosave", "manual"]),
   /** For a live story: whether this save is a substantive update (moves the public "Updated" time). */
   substantive: z.boolean().default(false),
+  /** For a live story: the revision loaded into the editor by "Restore", named in the history when it goes live. */
+  restoredFrom: z.string().min(1).max(64).nullable().optional(),
 });
 
 export const newStorySchema = z.object({

@@ -1,22 +1,68 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { StoryEditor, type EditorFields } from "@/components/admin/story-editor";
+import { StoryEditor, type EditorFields, type PendingRestore } from "@/components/admin/story-editor";
 import { StoryNotes } from "@/components/admin/story-notes";
 import { requireNewsroomPage } from "@/lib/auth/page-guard";
+import { getRevisionForEditor } from "@/lib/dal/revisions";
 import { getEditorChoices, getStoryForEdit } from "@/lib/dal/stories";
+import type { StoryFields } from "@/lib/validation/stories";
 
 export const metadata: Metadata = { title: "Edit story" };
+
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function EditStoryPage({ params, searchParams }: Props) {
   const { id } = await params;
   await requireNewsroomPage({ returnTo: `/admin/stories/${id}` });
-  if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) notFound();
+  if (!ID.test(id)) notFound();
   const [story, choices, query] = await Promise.all([getStoryForEdit(id), getEditorChoices(), searchParams]);
   if (!story) notFound();
+  // "Restore" on a live story loads the old version here; it goes live only through "Update live story".
+  const restoreId = typeof query.restore === "string" && ID.test(query.restore) ? query.restore : null;
+  const live = story.status === "PUBLISHED";
+  const revision = restoreId && live && story.canEdit && story.can.restore ? await getRevisionForEditor(id, restoreId) : null;
+  const restore: PendingRestore | null = revision && { revisionId: revision.revisionId, version: revision.version, createdAt: revision.createdAt.toISOString(), slug: revision.fields.slug };
+  // The address stays the current one unless the editor chooses the old one.
+  const initial = editorFields(revision ? { ...revision.fields, slug: story.fields.slug } : story.fields);
   const f = story.fields;
-  const initial: EditorFields = {
+  const banner = query.imported ? "Imported as a draft. Check the fields, then save." : query.restored ? "Revision restored as a new version." : null;
+  return (
+    <div className="space-y-4">
+      <h1 className="sr-only">Edit story: {f.headline || "Untitled"}</h1>
+      {banner && (
+        <p role="status" className="rounded border border-green-700 bg-green-50 px-3 py-2 text-sm text-green-900 dark:bg-green-950 dark:text-green-100">
+          {banner}
+        </p>
+      )}
+      {restoreId && !restore && (
+        <p role="alert" className="rounded border border-red-700 px-3 py-2 text-sm">
+          That version cannot be loaded here{live ? "" : ": this story is not live, so restore it from its history"}.
+        </p>
+      )}
+      <StoryEditor
+        key={`${story.version}:${restore?.revisionId ?? ""}`}
+        id={story.id}
+        initial={initial}
+        version={story.version}
+        status={story.status}
+        canEdit={story.canEdit}
+        transitions={story.transitions}
+        can={story.can}
+        lastSaved={{ by: story.lastEditedBy, at: story.updatedAt.toISOString() }}
+        scheduledUpdates={story.scheduledUpdates.map((u) => ({ id: u.id, runAt: u.runAt.toISOString(), appliedAt: u.appliedAt?.toISOString() ?? null, failure: u.failure }))}
+        publicUrl={story.status === "PUBLISHED" ? `/articles/${f.slug}` : null}
+        choices={choices}
+        restore={restore}
+      />
+      <StoryNotes id={story.id} status={story.status} canAdd={story.can.addCorrection} notes={story.corrections} />
+    </div>
+  );
+}
+
+function editorFields(f: StoryFields): EditorFields {
+  return {
     headline: f.headline,
     standfirst: f.standfirst,
     body: f.body,
@@ -31,30 +77,4 @@ export default async function EditStoryPage({ params, searchParams }: Props) {
     breakingUntil: f.breakingUntil ? f.breakingUntil.toISOString() : "",
     featured: f.featured,
   };
-  const banner = query.imported ? "Imported as a draft. Check the fields, then save." : query.restored ? "Revision restored as a new version." : null;
-  return (
-    <div className="space-y-4">
-      <h1 className="sr-only">Edit story: {f.headline || "Untitled"}</h1>
-      {banner && (
-        <p role="status" className="rounded border border-green-700 bg-green-50 px-3 py-2 text-sm text-green-900 dark:bg-green-950 dark:text-green-100">
-          {banner}
-        </p>
-      )}
-      <StoryEditor
-        key={story.version}
-        id={story.id}
-        initial={initial}
-        version={story.version}
-        status={story.status}
-        canEdit={story.canEdit}
-        transitions={story.transitions}
-        can={story.can}
-        lastSaved={{ by: story.lastEditedBy, at: story.updatedAt.toISOString() }}
-        scheduledUpdates={story.scheduledUpdates.map((u) => ({ id: u.id, runAt: u.runAt.toISOString(), appliedAt: u.appliedAt?.toISOString() ?? null, failure: u.failure }))}
-        publicUrl={story.status === "PUBLISHED" ? `/articles/${f.slug}` : null}
-        choices={choices}
-      />
-      <StoryNotes id={story.id} status={story.status} canAdd={story.can.addCorrection} notes={story.corrections} />
-    </div>
-  );
 }

@@ -21,6 +21,7 @@ export default async function StoryHistoryPage({ params, searchParams }: Props) 
   const [history, story, query] = await Promise.all([listRevisions(id), getStoryForEdit(id), searchParams]);
   if (!history || !story) notFound();
   const { revisions } = history;
+  const live = story.status === "PUBLISHED";
   const right = one(query.b) ?? revisions[0]?.id;
   const left = one(query.a) ?? revisions[1]?.id;
   const comparison = left && right ? await compareRevisions(id, left, right) : null;
@@ -86,13 +87,24 @@ export default async function StoryHistoryPage({ params, searchParams }: Props) 
         <h2 id="revisions-heading" className="mb-2 text-lg font-bold">
           All revisions
         </h2>
+        {live && story.can.restore && story.canEdit && (
+          <p className="mb-2 text-sm text-neutral-700 dark:text-neutral-300">
+            This story is live. Restoring loads a version into the editor; readers see it only after you check it and choose “Update live story”.
+          </p>
+        )}
         <ol className="divide-y divide-neutral-200 rounded border border-neutral-300 dark:divide-neutral-800 dark:border-neutral-700">
           {revisions.map((r) => (
             <li key={r.id} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2 text-sm">
               <span>
                 <strong>v{r.version}</strong> · {r.reason} · {r.author ?? "automatic (seed or scheduler)"} · {when(r.createdAt)}
               </span>
-              {story.can.restore && story.canEdit && r.version !== story.version && <RestoreRevisionButton id={id} revisionId={r.id} baseVersion={story.version} version={r.version} />}
+              {story.can.restore && story.canEdit && r.version !== story.version && (live ? (
+                <Link href={`/admin/stories/${id}?restore=${r.id}`} aria-label={`Restore version ${r.version} in the editor`} className={buttonClass("secondary")}>
+                  Restore in editor
+                </Link>
+              ) : (
+                <RestoreRevisionButton id={id} revisionId={r.id} baseVersion={story.version} version={r.version} />
+              ))}
             </li>
           ))}
         </ol>
