@@ -21,6 +21,19 @@ export function DashboardSchedule({ entries, timeZone }: { entries: ScheduledEnt
               <span aria-hidden="true">⚠ </span>Not applied: {entry.failure}
             </p>
           )}
+          {entry.retrying && (
+            <p className="mt-1 text-sm font-medium text-red-700 dark:text-red-400" data-testid="schedule-retrying">
+              <span aria-hidden="true">⚠ </span>
+              {entry.kind === "publish" ? "Not published yet" : "Not applied yet"} ({entry.retrying.attempts === 1 ? "1 failed try" : `${entry.retrying.attempts} failed tries`}):{" "}
+              {entry.retrying.reason}
+              {entry.retrying.nextTry && (
+                <>
+                  {" "}
+                  Next try: <StoryTime date={entry.retrying.nextTry} timeZone={timeZone} />.
+                </>
+              )}
+            </p>
+          )}
         </li>
       ))}
     </ol>

@@ -177,8 +177,14 @@ export interface ScheduledEntry {
   articleId: string;
   headline: string;
   runAt: Date;
-  /** Why a pending update could not be applied, if it failed. */
+  /** Why a pending update could not be applied, if it failed for good (e.g. the story was edited since). */
   failure: string | null;
+  /** The last failed try, while the scheduler keeps retrying: how many tries failed, why, and when it tries next. */
+  retrying: { attempts: number; reason: string; nextTry: Date | null } | null;
+}
+
+function retryingOf(attempts: number, reason: string | null, nextTry: Date | null): ScheduledEntry["retrying"] {
+  return reason ? { attempts, reason, nextTry } : null;
 }
 
 export interface Dashboard {
@@ -212,7 +218,7 @@ export async function getDashboard(): Promise<Dashboard> {
       where: { AND: [scope, { status: ArticleStatus.SCHEDULED, scheduledAt: { not: null } }] },
       orderBy: [{ scheduledAt: "asc" }, { id: "asc" }],
       take: SCHEDULE_SIZE,
-      select: { id: true, headline: true, scheduledAt: true },
+      select: { id: true, headline: true, scheduledAt: true, scheduleAttempts: true, scheduleError: true, scheduleRetryAt: true },
     }),
     // Published but dated in the future: readers see it only from then, so it is coming up, not out.
     db.article.findMany({
@@ -225,7 +231,7 @@ export async function getDashboard(): Promise<Dashboard> {
       where: { appliedAt: null, article: scope },
       orderBy: [{ runAt: "asc" }, { id: "asc" }],
       take: SCHEDULE_SIZE,
-      select: { id: true, runAt: true, failure: true, article: { select: { id: true, headline: true } } },
+      select: { id: true, runAt: true, failure: true, attempts: true, lastError: true, retryAt: true, article: { select: { id: true, headline: true } } },
     }),
     db.article.findMany({
       where: { AND: [scope, publishedWhere(now)] },
@@ -237,9 +243,25 @@ export async function getDashboard(): Promise<Dashboard> {
   const counts = Object.fromEntries(STATUSES.map((status) => [status, 0])) as Record<Status, number>;
   for (const group of groups) counts[group.status] = group._count._all;
   const scheduled: ScheduledEntry[] = [
-    ...scheduledStories.map((s) => ({ kind: "publish" as const, id: s.id, articleId: s.id, headline: s.headline, runAt: s.scheduledAt!, failure: null })),
-    ...futureStories.map((s) => ({ kind: "publish" as const, id: s.id, articleId: s.id, headline: s.headline, runAt: s.publishedAt!, failure: null })),
-    ...scheduledUpdates.map((u) => ({ kind: "update" as const, id: u.id, articleId: u.article.id, headline: u.article.headline, runAt: u.runAt, failure: u.failure })),
+    ...scheduledStories.map((s) => ({
+      kind: "publish" as const,
+      id: s.id,
+      articleId: s.id,
+      headline: s.headline,
+      runAt: s.scheduledAt!,
+      failure: null,
+      retrying: retryingOf(s.scheduleAttempts, s.scheduleError, s.scheduleRetryAt),
+    })),
+    ...futureStories.map((s) => ({ kind: "publish" as const, id: s.id, articleId: s.id, headline: s.headline, runAt: s.publishedAt!, failure: null, retrying: null })),
+    ...scheduledUpdates.map((u) => ({
+      kind: "update" as const,
+      id: u.id,
+      articleId: u.article.id,
+      headline: u.article.headline,
+      runAt: u.runAt,
+      failure: u.failure,
+      retrying: u.failure ? null : retryingOf(u.attempts, u.lastError, u.retryAt),
+    })),
   ]
     .sort((a, b) => a.runAt.getTime() - b.runAt.getTime())
     .slice(0, SCHEDULE_SIZE);
