@@ -6,6 +6,7 @@ import { z } from "zod";
 import { env } from "@/lib/env";
 import { verifySignIn } from "@/lib/dal/auth";
 import { revokeSession } from "@/lib/dal/session";
+import { sameSiteRedirect } from "./callback-url";
 import { clientAddress } from "./client-address";
 import { authSecret } from "./secret";
 import { SESSION_IDLE_SECONDS } from "./session-policy";
@@ -43,6 +44,8 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // next-auth's default parses whatever callbackUrl the client sent and throws (a 500) on nonsense.
+    redirect: ({ url, baseUrl }) => sameSiteRedirect(url, baseUrl),
     jwt({ token, user }) {
       if (user) {
         token.sub = user.id;
