@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { refusalResponse, refuseRequest } from "@/lib/security/request-guard";
+import { malformedMultipart, needsBodyCheck, refusalResponse, refuseRequest } from "@/lib/security/request-guard";
 
 const PUBLIC_ADMIN_PATHS = ["/admin/login", "/admin/setup"];
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
@@ -10,12 +10,16 @@ function isNewsroomPath(pathname: string): boolean {
 
 // Two jobs, neither of which decides access (CVE-2025-29927): every page, action and data-layer call checks the
 // session itself.
-// 1. Malformed requests (bad %-escapes, oversized bodies, server-action posts from other sites) are answered with a
-//    4xx here, where Next.js would otherwise throw and send a 500 (lib/security/request-guard.ts).
+// 1. Malformed requests (bad %-escapes, oversized bodies, server-action posts from other sites, control characters
+//    in a multipart part header) are answered with a 4xx here, where Next.js would otherwise throw and send a 500 (lib/security/request-guard.ts).
 // 2. A convenience redirect: an anonymous visitor asking for the newsroom goes to the sign-in page.
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
-  const refusal = refuseRequest({ method: request.method, headers: request.headers, pathname });
+  const guarded = { method: request.method, headers: request.headers, pathname };
+  const refusal =
+    refuseRequest(guarded) ??
+    // The proxy holds the whole body already (proxyClientMaxBodySize); a clone leaves it for the action.
+    (needsBodyCheck(guarded) ? await malformedMultipart(request.headers.get("content-type"), new Uint8Array(await request.clone().arrayBuffer())) : null);
   if (refusal) return refusalResponse(refusal, request.headers.get("accept"));
   if (!isNewsroomPath(pathname)) return NextResponse.next();
   if (PUBLIC_ADMIN_PATHS.some((path) => pathname === path || pathname.startsWith(`${path}/`))) return NextResponse.next();

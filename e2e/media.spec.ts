@@ -185,4 +185,29 @@ test.describe("as a writer", () => {
     await expect.poll(() => withDb((db) => db.auditLog.count({ where: { action: "permission.denied", entityId: theirs.id } }))).toBe(denialsBefore + 2);
     expect(await withDb((db) => db.media.findUnique({ where: { id: theirs.id } }))).toMatchObject({ alt: "The editor's careful alt text" });
   });
+
+  test("sees where their image is used only in stories they may see: others' unpublished headlines are counted, not named", async ({ page, browser }) => {
+    const mine = await uploadAs(browser, STAFF.writer.storageState, `shared-photo-${RUN}.jpg`, "A shared photo");
+    const secret = `Embargoed exclusive ${RUN}`;
+    await withDb(async (db) => {
+      const [writer, editor] = await Promise.all(
+        [STAFF.writer.email, STAFF.editor.email].map((email) => db.user.findUniqueOrThrow({ where: { email }, select: { id: true } })),
+      );
+      await db.article.create({ data: { slug: `writers-draft-${RUN}`, headline: `Writer's own draft ${RUN}`, heroMediaId: mine.id, createdById: writer.id } });
+      await db.article.create({ data: { slug: `embargoed-${RUN}`, headline: secret, heroMediaId: mine.id, createdById: editor.id } });
+    });
+    await page.goto(`/admin/media/${mine.id}`);
+    const usage = page.getByRole("region", { name: "Where it is used" });
+    await expect(usage.getByRole("link", { name: `Writer's own draft ${RUN}` })).toBeVisible();
+    await expect(usage.getByText("1 story you cannot see")).toBeVisible();
+    await expect(page.getByText(secret)).toHaveCount(0);
+    expect(await page.content()).not.toContain(`embargoed-${RUN}`);
+
+    await page.getByRole("button", { name: "Delete image…" }).click();
+    await page.getByRole("button", { name: "Yes, delete image" }).click();
+    const refusal = page.getByRole("main").getByRole("alert");
+    await expect(refusal).toContainText(`in use by the story “Writer's own draft ${RUN}” and 1 story you cannot see, so it cannot be deleted`);
+    await expect(refusal).not.toContainText(secret);
+    expect(await withDb((db) => db.media.count({ where: { id: mine.id } }))).toBe(1);
+  });
 });

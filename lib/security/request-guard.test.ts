@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import nextConfig from "@/next.config";
-import { foreignOrigin, malformedPath, MAX_BODY_BYTES, oversizedBody, refusalResponse, refuseRequest } from "./request-guard";
+import { foreignOrigin, malformedMultipart, malformedPath, MAX_BODY_BYTES, needsBodyCheck, oversizedBody, refusalResponse, refuseRequest } from "./request-guard";
 
 const post = (headers: Record<string, string>, pathname = "/admin/media") => ({ method: "POST", pathname, headers: new Headers(headers) });
 
@@ -37,6 +37,54 @@ describe("request guard", () => {
     expect(oversizedBody("POST", new Headers({ "transfer-encoding": "chunked", "next-action": "x" }))).toMatchObject({ status: 411 });
     expect(oversizedBody("POST", new Headers({ "transfer-encoding": "chunked", "content-type": "application/json" }))).toBeNull();
     expect(oversizedBody("GET", new Headers())).toBeNull();
+  });
+
+  it("refuses a multipart form whose part headers hold a control character, such as a NUL in a file name", async () => {
+    const type = "multipart/form-data; boundary=----XYZ";
+    const form = (filename: string, content = "\u0000\u0001 binary bytes may hold anything\r\n\r\n") =>
+      new TextEncoder().encode(
+        `------XYZ\r\nContent-Disposition: form-data; name="0"\r\n\r\n[null,"$K1"]\r\n` +
+          `------XYZ\r\nContent-Disposition: form-data; name="1_file"; filename="${filename}"\r\nContent-Type: image/jpeg\r\n\r\n${content}\r\n------XYZ--\r\n`,
+      );
+    expect(await malformedMultipart(type, form("a\u0000b.jpg"))).toMatchObject({ status: 400 });
+    expect(await malformedMultipart(type, form("a\u001fb.jpg"))).toMatchObject({ status: 400 });
+    expect(await malformedMultipart(type, form("a\u007fb.jpg"))).toMatchObject({ status: 400 });
+    expect(await malformedMultipart(type, form("plain name.jpg"))).toBeNull();
+    expect(await malformedMultipart(type, form("café\tphoto.jpg"))).toBeNull();
+    expect(await malformedMultipart('multipart/form-data; boundary="----XYZ"', form("a\u0000b.jpg"))).toMatchObject({ status: 400 });
+    expect(await malformedMultipart("application/x-www-form-urlencoded", form("a\u0000b.jpg"))).toBeNull();
+
+    const action = { method: "POST", pathname: "/admin/media", headers: new Headers({ "content-type": type }) };
+    expect(needsBodyCheck(action)).toBe(true);
+    expect(needsBodyCheck({ ...action, pathname: "/api/auth/callback/credentials" })).toBe(false);
+    expect(needsBodyCheck({ ...action, headers: new Headers({ "content-type": "application/json" }) })).toBe(false);
+  });
+
+  it("scans bodies at the limit, of any shape, in slices that leave the event loop free", async () => {
+    const type = "multipart/form-data; boundary=----XYZ";
+    const encoder = new TextEncoder();
+    const head = encoder.encode('------XYZ\r\nContent-Disposition: form-data; name="1_file"; filename="big.jpg"\r\n\r\n');
+    const dashes = new Uint8Array(MAX_BODY_BYTES);
+    dashes.set(head);
+    dashes.fill(0x2d, head.length);
+    const part = '------XYZ\r\nContent-Disposition: form-data; name="a"\r\n\r\nx\r\n';
+    const manyParts = encoder.encode(part.repeat(Math.floor(MAX_BODY_BYTES / part.length)));
+    const lateNul = encoder.encode(part.repeat(50_000) + '------XYZ\r\nContent-Disposition: form-data; name="1_file"; filename="\u0000"\r\n\r\nx\r\n------XYZ--');
+    for (const [body, expected] of [[dashes, null], [manyParts, null], [lateNul, 400]] as const) {
+      // Counts the turns the event loop gets while the scan runs (a timing bound would flake on a busy machine).
+      let turns = 0;
+      let running = true;
+      const tick = () => {
+        turns++;
+        if (running) setImmediate(tick);
+      };
+      setImmediate(tick);
+      const refusal = await malformedMultipart(type, body);
+      running = false;
+      expect(refusal?.status ?? null).toBe(expected);
+      expect(turns).toBeGreaterThanOrEqual(10);
+    }
+    expect(await malformedMultipart(type, encoder.encode(`------XYZ\r\nX: ${"a".repeat(20_000)}\r\n\r\n`))).toMatchObject({ status: 400 });
   });
 
   it("uses the limit next.config.ts gives server actions and the proxy", () => {
