@@ -37,7 +37,6 @@ function retryDue(field: "scheduleRetryAt" | "retryAt", now: Date) {
   return { OR: [{ [field]: null }, { [field]: dueBy(now) }] };
 }
 
-
 /** A known reason an item cannot be applied now, worded for the newsroom. */
 class ScheduleProblem extends Error {
   override name = "ScheduleProblem";
@@ -52,7 +51,6 @@ function reasonOf(error: unknown): string {
   if ((error as { code?: unknown })?.code === "P2003") return `Something it refers to (a section, image, byline or tag) no longer exists. (${detail})`;
   return `It could not be applied: ${detail}`;
 }
-
 
 const changeSelect = {
   id: true,
