@@ -6,6 +6,7 @@ import { z } from "zod";
 import { env } from "@/lib/env";
 import { verifySignIn } from "@/lib/dal/auth";
 import { revokeSession } from "@/lib/dal/session";
+import { createAuthLogger } from "./auth-logger";
 import { sameSiteRedirect } from "./callback-url";
 import { clientAddress } from "./client-address";
 import { authSecret } from "./secret";
@@ -28,6 +29,7 @@ export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_IDLE_SECONDS },
   jwt: { maxAge: SESSION_IDLE_SECONDS },
   pages: { signIn: "/admin/login", error: "/admin/login" },
+  logger: createAuthLogger(),
   providers: [
     CredentialsProvider({
       id: "credentials",
