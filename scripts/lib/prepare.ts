@@ -2,10 +2,11 @@
 // seed, build and serve.
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
+import { spawn, type ChildProcess, type StdioOptions } from "node:child_process";
 import path from "node:path";
 import pg from "pg";
 import { resolveDatabaseUrl, type DatabaseTarget } from "../../lib/database-url";
-import { runBin, StepError } from "./run";
+import { binPath, runBin, StepError, waitForExit } from "./run";
 
 export const LOCAL_SECRET_FILE = "data/.nextauth-secret";
 
@@ -76,13 +77,19 @@ export async function build(env: NodeJS.ProcessEnv): Promise<void> {
 }
 
 /**
- * Serves the build. Next's data cache lives on disk beside the build; it is cleared first so a restart never serves
- * what the database no longer says (the database may have been restored or edited while the server was down).
+ * Starts `next start` on the build and returns the process (tests stop it with SIGTERM or SIGKILL). Pages and data
+ * are cached in the server's memory only (lib/cache/handler.mjs), so every start begins with an empty cache and never
+ * serves what the database no longer says. A data cache left on disk by an older build is removed.
  */
-export async function serve(env: NodeJS.ProcessEnv, host: string, port: number): Promise<void> {
+export function startServer(env: NodeJS.ProcessEnv, host: string, port: number, options: { stdio?: StdioOptions } = {}): ChildProcess {
   rmSync(path.join(env.NEXT_DIST_DIR || ".next", "cache", "fetch-cache"), { recursive: true, force: true });
-  await runBin("next", ["start", "--hostname", host, "--port", String(port)], {
+  return spawn(process.execPath, [binPath("next"), "start", "--hostname", host, "--port", String(port)], {
     env: { ...env, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" },
-    what: "The web server",
+    stdio: options.stdio ?? "inherit",
   });
+}
+
+/** Serves the build until the server exits. */
+export function serve(env: NodeJS.ProcessEnv, host: string, port: number): Promise<void> {
+  return waitForExit(startServer(env, host, port), "The web server");
 }

@@ -1,5 +1,5 @@
 // Small process helpers for the project's command-line scripts: run a step, and fail with one readable line.
-import { spawn, type SpawnOptions } from "node:child_process";
+import { spawn, type ChildProcess, type SpawnOptions } from "node:child_process";
 
 export class StepError extends Error {
   override name = "StepError";
@@ -7,12 +7,16 @@ export class StepError extends Error {
 
 /** Runs a command with inherited output; rejects with a one-line StepError when it fails. */
 export function run(command: string, args: string[], options: SpawnOptions & { what: string }): Promise<void> {
+  return waitForExit(spawn(command, args, { stdio: "inherit", ...options }), options.what);
+}
+
+/** Resolves when the child exits successfully; rejects with a one-line StepError otherwise. */
+export function waitForExit(child: ChildProcess, what: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: "inherit", ...options });
-    child.on("error", (error) => reject(new StepError(`${options.what} could not start: ${error.message}`)));
+    child.on("error", (error) => reject(new StepError(`${what} could not start: ${error.message}`)));
     child.on("exit", (code, signal) => {
       if (code === 0) resolve();
-      else reject(new StepError(`${options.what} failed (${signal ?? `exit code ${code}`}); see the output above.`));
+      else reject(new StepError(`${what} failed (${signal ?? `exit code ${code}`}); see the output above.`));
     });
   });
 }
@@ -22,7 +26,7 @@ export function runBin(bin: string, args: string[], options: SpawnOptions & { wh
   return run(process.execPath, [binPath(bin), ...args], options);
 }
 
-function binPath(bin: string): string {
+export function binPath(bin: string): string {
   const paths: Record<string, string> = {
     prisma: "node_modules/prisma/build/index.js",
     next: "node_modules/next/dist/bin/next",
