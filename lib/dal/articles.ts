@@ -175,7 +175,7 @@ export async function loadArticlePage(where: Prisma.ArticleWhereInput, now: Date
     take: RELATED_COUNT,
     select: summarySelect,
   });
-  const { html, headings } = renderArticleBody(row.body);
+  const { html, headings } = await renderArticleBody(row.body);
   return {
     article: {
       ...toSummary(row),

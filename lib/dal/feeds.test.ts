@@ -58,7 +58,8 @@ describeEachEngine("feed queries", (database) => {
     expect(older).toMatchObject({
       headline: "Headline older",
       standfirst: "Standfirst older",
-      body: "## Body of older\n\nText.",
+      // Summary-only (feedFullContent off): the body is not rendered at all.
+      bodyHtml: "",
       section: { slug: "world", name: "World" },
       bylines: [{ slug: "desk", name: "Desk" }],
       tags: [{ slug: "mexico", name: "Mexico" }],
@@ -95,7 +96,10 @@ describeEachEngine("feed queries", (database) => {
       fullContent: false,
     });
     await database().db.siteSettings.update({ where: { id: 1 }, data: { feedFullContent: true } });
-    expect((await getFeed({ kind: "site" }))?.site.fullContent).toBe(true);
+    const full = await getFeed({ kind: "site" });
+    expect(full?.site.fullContent).toBe(true);
+    // Full content: each body rendered (sanitised HTML) once, into the cached feed.
+    expect(full?.entries.find((e) => e.slug === "older")?.bodyHtml).toBe('<h2 id="body-of-older">Body of older</h2>\n<p>Text.</p>');
   });
 
   it("stops at the item limit", async () => {

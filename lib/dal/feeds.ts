@@ -1,5 +1,6 @@
 import "server-only";
 import { cachedQuery } from "@/lib/cache/cached";
+import { renderMarkdown } from "@/lib/content/markdown";
 import { TAGS } from "@/lib/cache/tags";
 import { getDb, type Prisma } from "@/lib/db";
 import type { FeedDocument, FeedEntry, FeedScope, FeedSite } from "@/lib/seo/feeds";
@@ -58,14 +59,16 @@ async function loadFeed(scope: FeedScope, { limit = FEED_ITEM_LIMIT, now = new D
       select: feedEntrySelect,
     }),
   ]);
-  const entries: FeedEntry[] = rows.map((row) => {
+  // Rendered here, so the cached feed holds HTML and no feed request parses Markdown (each body is also rendered
+  // once per version for the whole process: lib/content/markdown.ts).
+  const entries: FeedEntry[] = await Promise.all(rows.map(async (row) => {
     const summary = toSummary(row, now);
     return {
       id: summary.id,
       slug: summary.slug,
       headline: summary.headline,
       standfirst: summary.standfirst,
-      body: row.body,
+      bodyHtml: site.fullContent ? await renderMarkdown(row.body) : "",
       publishedAt: summary.publishedAt,
       updatedAt: summary.updatedAt,
       section: summary.section,
@@ -73,7 +76,7 @@ async function loadFeed(scope: FeedScope, { limit = FEED_ITEM_LIMIT, now = new D
       tags: row.tags.map((t) => t.tag),
       hero: row.heroMedia && summary.hero ? { ...summary.hero, mimeType: row.heroMedia.mimeType, bytes: row.heroMedia.bytes } : null,
     };
-  });
+  }));
   return { site, scope, channel: found.channel, entries };
 }
 

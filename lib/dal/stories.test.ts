@@ -1,4 +1,5 @@
 import { beforeAll, expect, it, vi } from "vitest";
+import { markdownNestingDepth } from "@/lib/content/markdown-limits";
 import { describeEachEngine } from "@/lib/testing/databases";
 import { revalidatedTags } from "@/lib/testing/next-cache-stub";
 import { storyFieldsSchema, type StoryFields } from "@/lib/validation/stories";
@@ -187,6 +188,18 @@ describeEachEngine("stories: ownership, conflicts, workflow, revisions", (databa
     expect(story.fields.headline).toBe("Port Reopens After Storm");
     expect(story.fields.body).toContain("The port reopened at dawn");
     await expect(importStory("   ")).rejects.toMatchObject({ name: "ValidationError", fieldErrors: { raw: [expect.any(String)] } });
+  });
+
+  it("imports through the same schema as a save: refuses what the editor could not save, changes nothing", async () => {
+    session.userId = ids.writer;
+    const { db } = database();
+    const count = await db.article.count();
+    const tooLong = `BREAKINGON\n\n${"Long ".repeat(80)}\n\n8/10/2025\n\nA standfirst.\n\nText.\n`;
+    await expect(importStory(tooLong)).rejects.toMatchObject({ name: "ValidationError", fieldErrors: { raw: [expect.stringMatching(/headline under 300/)] } });
+    expect(await db.article.count()).toBe(count);
+    // The parser escapes Markdown, so pasted quotes never nest.
+    const { id } = await importStory(`BREAKINGON\n\nDeep Quotes\n\n8/10/2025\n\nA standfirst.\n\n${">".repeat(5000)} quoted\n`);
+    expect(markdownNestingDepth((await getStoryForEdit(id))!.fields.body)).toBe(0);
   });
 
   it("tells each editor who else has the story open", async () => {

@@ -6,7 +6,7 @@ import type { ArticleChange } from "@/lib/cache/tags";
 import { toSlug } from "@/lib/content/slug";
 import { parseStory } from "@/lib/content/parse-story";
 import { publishProblems } from "@/lib/content/publish-checks";
-import type { StoryFields } from "@/lib/validation/stories";
+import { storyFieldsSchema, type StoryFields } from "@/lib/validation/stories";
 import { loadArticlePage, type ArticlePageData } from "./articles";
 import { firstFreeSlug, isSlugFree, replaceTagsAndBylines, tagIdsForNames } from "./article-relations";
 import { recordAudit } from "./audit";
@@ -304,10 +304,13 @@ export async function importStory(raw: string): Promise<{ id: string }> {
   } catch (error) {
     throw new ValidationError("That text could not be read as a story.", { raw: [(error as Error).message] });
   }
+  // An imported story meets the same limits as a saved one (length, nesting depth).
+  const checked = storyFieldsSchema.pick({ headline: true, standfirst: true, body: true }).safeParse(story);
+  if (!checked.success) throw new ValidationError("That story cannot be imported as it is.", { raw: checked.error.issues.map((issue) => issue.message) });
   return createStory({
-    headline: story.headline,
-    standfirst: story.standfirst,
-    body: story.body,
+    headline: checked.data.headline,
+    standfirst: checked.data.standfirst,
+    body: checked.data.body,
     tags: [],
     reason: "Imported from pasted text",
   });

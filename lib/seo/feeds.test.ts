@@ -1,5 +1,6 @@
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
+import { renderMarkdown } from "@/lib/content/markdown";
 import {
   absolutizeHtml,
   buildFeed,
@@ -12,6 +13,7 @@ import {
 } from "./feeds";
 
 const SITE_URL = "https://news.example.com";
+const BODY_HTML = await renderMarkdown("## What happened\n\nSee [the report](/articles/report) and ![map](/media/map.png).\n\n<script>alert(1)</script>");
 const NOW = new Date("2025-09-01T00:00:00.000Z");
 
 const LISTS = new Set([
@@ -32,7 +34,7 @@ function entry(overrides: Partial<FeedEntry> = {}): FeedEntry {
     slug: "cartels",
     headline: "Cartels & the \"border\" <policy>",
     standfirst: "Officials weigh options — and risks.",
-    body: "## What happened\n\nSee [the report](/articles/report) and ![map](/media/map.png).\n\n<script>alert(1)</script>",
+    bodyHtml: BODY_HTML,
     publishedAt: new Date("2025-08-09T12:00:00.000Z"),
     updatedAt: null,
     section: { slug: "world", name: "World" },

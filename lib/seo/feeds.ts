@@ -3,7 +3,6 @@
 import { Feed, type Item } from "feed";
 import type { Metadata } from "next";
 import type { HeroImage, LinkRef } from "@/lib/dal/articles";
-import { renderMarkdown } from "@/lib/content/markdown";
 import { absoluteUrl, articlePath, authorPath, HOME_PATH, PUBLISHER_LOGO, sectionPath } from "./urls";
 import { stripInvalidXmlChars } from "./xml";
 
@@ -52,8 +51,8 @@ export interface FeedEntry {
   slug: string;
   headline: string;
   standfirst: string;
-  /** Markdown, as stored. */
-  body: string;
+  /** The body as sanitised HTML, rendered once per version (lib/content/markdown.ts); empty in summary-only feeds. */
+  bodyHtml: string;
   publishedAt: Date;
   /** The last substantive update, or null. */
   updatedAt: Date | null;
@@ -116,7 +115,22 @@ function heroFigure(hero: FeedHero, siteUrl: string): string {
 
 function fullContent(entry: FeedEntry, siteUrl: string): string {
   const hero = entry.hero ? heroFigure(entry.hero, siteUrl) : "";
-  return hero + absolutizeHtml(renderMarkdown(entry.body), siteUrl);
+  return hero + absolutizeHtml(entry.bodyHtml, siteUrl);
+}
+
+// The `feed` library (through xml-js) escapes element text but, in attribute values, only `&` and `"` — so a `<` in
+// a tag or section name made Atom's <category label="…"> ill-formed — and it splits only the first `]]>` of a CDATA
+// section. Values are cleaned here and marked with two characters no XML may contain (so no cleaned input carries
+// them), which finishXml turns into the right escapes after the library has written the document.
+const LT_IN_ATTRIBUTE = "\uFFFE";
+const CDATA_END = "]]\uFFFF>";
+
+const text = (value: string) => stripInvalidXmlChars(value);
+const attribute = (value: string) => stripInvalidXmlChars(value).replaceAll("<", LT_IN_ATTRIBUTE);
+const cdata = (value: string) => stripInvalidXmlChars(value).replaceAll("]]>", CDATA_END);
+
+function finishXml(xml: string): string {
+  return stripInvalidXmlChars(xml.replaceAll(LT_IN_ATTRIBUTE, "&lt;").replaceAll(CDATA_END, "]]]]><![CDATA[>"));
 }
 
 function toItem(entry: FeedEntry, site: FeedSite, format: FeedFormat, siteUrl: string): Item {
@@ -125,24 +139,25 @@ function toItem(entry: FeedEntry, site: FeedSite, format: FeedFormat, siteUrl: s
   const categories = [...(entry.section ? [entry.section] : []), ...entry.tags];
   const item: Item = {
     // Atom titles are declared type="html"; RSS titles are plain text in CDATA.
-    title: format === "atom" ? escapeHtml(entry.headline) : entry.headline,
+    title: cdata(format === "atom" ? escapeHtml(entry.headline) : entry.headline),
     id: entryId(entry, siteUrl),
     link,
     date: entryUpdated(entry),
     published: entry.publishedAt,
-    description: summary,
-    content: site.fullContent ? fullContent(entry, siteUrl) : undefined,
-    category: categories.map((c) => ({ name: c.name, term: c.slug })),
+    description: summary && cdata(summary),
+    content: site.fullContent ? cdata(fullContent(entry, siteUrl)) : undefined,
+    // Atom writes the name as an attribute (label), RSS as element text.
+    category: categories.map((c) => ({ name: format === "atom" ? attribute(c.name) : text(c.name), term: attribute(c.slug) })),
   };
   if (format === "atom") {
-    item.author = entry.bylines.map((b) => ({ name: b.name, link: absoluteUrl(siteUrl, authorPath(b.slug)) }));
+    item.author = entry.bylines.map((b) => ({ name: text(b.name), link: absoluteUrl(siteUrl, authorPath(b.slug)) }));
   } else if (entry.bylines.length > 0) {
     // RSS <author> must be an e-mail address; Dublin Core's creator takes a name. The namespace is declared on the
     // element because the library only declares it on <rss> when items carry full content.
     item.extensions = [
       {
         name: "dc:creator",
-        objects: { _attributes: { "xmlns:dc": "http://purl.org/dc/elements/1.1/" }, _text: entry.bylines.map((b) => b.name).join(", ") },
+        objects: { _attributes: { "xmlns:dc": "http://purl.org/dc/elements/1.1/" }, _text: text(entry.bylines.map((b) => b.name).join(", ")) },
       },
     ];
   }
@@ -163,19 +178,19 @@ export function buildFeed(doc: FeedDocument, format: FeedFormat, { siteUrl, now 
   }, null);
   const pageUrl = absoluteUrl(siteUrl, scopePagePath(scope));
   const feed = new Feed({
-    title: feedTitle(site.name, channel),
-    description: (channel ? channel.description : site.description) || site.description || site.name,
+    title: text(feedTitle(site.name, channel)),
+    description: text((channel ? channel.description : site.description) || site.description || site.name),
     id: pageUrl,
     link: pageUrl,
     feed: absoluteUrl(siteUrl, feedPath(scope, format)),
-    language: site.language,
-    copyright: site.copyright || undefined,
+    language: text(site.language),
+    copyright: text(site.copyright) || undefined,
     updated: newest ?? now,
     generator: "BreakingOn",
     image: absoluteUrl(siteUrl, PUBLISHER_LOGO.path),
     // Atom needs an author on the feed when an entry has none (a story without a byline).
-    author: { name: site.name, link: absoluteUrl(siteUrl, HOME_PATH) },
+    author: { name: text(site.name), link: absoluteUrl(siteUrl, HOME_PATH) },
   });
   for (const entry of entries) feed.addItem(toItem(entry, site, format, siteUrl));
-  return stripInvalidXmlChars(format === "rss" ? feed.rss2() : feed.atom1());
+  return finishXml(format === "rss" ? feed.rss2() : feed.atom1());
 }

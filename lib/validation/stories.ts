@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isSlug } from "@/lib/content/slug";
+import { isNestingAcceptable, NESTING_MESSAGE } from "@/lib/content/markdown-limits";
 import { STATUSES } from "@/lib/auth/permissions";
 import { optionalDateTime, optionalScheduleDateTime } from "./dates";
 
@@ -13,7 +14,7 @@ export { optionalDateTime, optionalScheduleDateTime } from "./dates";
 export const storyFieldsSchema = z.object({
   headline: z.string().trim().max(300, "Keep the headline under 300 characters."),
   standfirst: z.string().trim().max(600, "Keep the standfirst under 600 characters."),
-  body: z.string().max(200_000, "The story is too long (200,000 characters at most)."),
+  body: z.string().max(200_000, "The story is too long (200,000 characters at most).").refine(isNestingAcceptable, NESTING_MESSAGE),
   slug: z
     .string()
     .trim()
