@@ -164,8 +164,19 @@ test("crafted next-auth requests get a 4xx or a same-site redirect, never a 5xx"
     const { url } = (await post.json()) as { url: string };
     expect(new URL(url, origin).origin, callbackUrl).toBe(origin);
 
-    const cookieOnly = await request.get("/api/auth/session", { headers: { cookie: `next-auth.callback-url=${encodeURIComponent(callbackUrl)}` } });
-    expect(cookieOnly.status(), callbackUrl).toBeLessThan(500);
+    // The callback URL next-auth also reads from its cookie and from any query: never a 500, never off the site.
+    for (const path of ["/api/auth/session", "/api/auth/csrf", "/api/auth/providers"]) {
+      const viaCookie = await request.get(path, { headers: { cookie: `next-auth.callback-url=${encodeURIComponent(callbackUrl)}` }, maxRedirects: 0 });
+      expect(viaCookie.status(), `${path} ${callbackUrl}`).toBeLessThan(500);
+      if (viaCookie.status() === 307) expect(viaCookie.headers()["set-cookie"]).toMatch(/next-auth\.callback-url=;/);
+      const viaQuery = await request.get(`${path}?callbackUrl=${encodeURIComponent(callbackUrl)}`, { maxRedirects: 0 });
+      expect(viaQuery.status(), `${path}?${callbackUrl}`).toBeLessThan(500);
+      if (viaQuery.headers().location) {
+        const next = new URL(viaQuery.headers().location, origin);
+        expect(next.origin).toBe(origin);
+        expect(new URL(next.searchParams.get("callbackUrl")!, origin).origin).toBe(origin);
+      }
+    }
   }
   await resetThrottling();
 });

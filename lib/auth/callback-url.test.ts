@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeCallbackUrl, sameSiteRedirect } from "./callback-url";
+import { isSameSite, safeCallbackUrl, sameSiteRedirect } from "./callback-url";
 
 const HOSTILE = [
   "https://evil.example/admin",
@@ -47,5 +47,15 @@ describe("sameSiteRedirect (next-auth's redirect callback)", () => {
     expect(sameSiteRedirect("//evil.test", base)).toBe(`${base}/admin`);
     expect(sameSiteRedirect("http://127.0.0.1.evil.test/", base)).toBe(`${base}/admin`);
     expect(sameSiteRedirect("https://localhost:3000@evil.test", base)).toBe(`${base}/admin`);
+  });
+});
+
+describe("isSameSite", () => {
+  it("accepts this site's paths and addresses, and nothing else", () => {
+    const base = "http://127.0.0.1:3000";
+    expect(isSameSite("/admin", base)).toBe(true);
+    expect(isSameSite(`${base}/admin/login`, base)).toBe(true);
+    // "%" is just an odd path here ("/%"), harmless.
+    for (const hostile of HOSTILE.filter((value) => value !== "%")) expect(isSameSite(hostile, base), hostile).toBe(false);
   });
 });

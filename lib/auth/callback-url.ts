@@ -30,6 +30,16 @@ export function safeCallbackUrl(value: string | string[] | undefined | null): st
   return path;
 }
 
+/** Whether `value` already is an address on this site that next-auth can parse (so it needs no normalising). */
+export function isSameSite(value: string, baseUrl: string): boolean {
+  try {
+    const origin = new URL(baseUrl).origin;
+    return sameSitePath(value, origin) !== null;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * next-auth's redirect callback: an absolute URL on this site. next-auth passes what the client sent (a
  * callbackUrl parameter or cookie); anything off the site, or that cannot be parsed, goes to the newsroom.
