@@ -35,7 +35,7 @@ export interface DiffLimits {
 }
 
 export const DIFF_LIMITS: DiffLimits = {
-  budgetMs: 40,
+  budgetMs: 30,
   maxLineEdits: 4_000,
   maxPairChars: 8_000,
   maxWordEdits: 400,
