@@ -38,7 +38,7 @@ async function watchPolicy(page: Page): Promise<string[]> {
   await page.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (event) => {
       (window as unknown as { __reportPolicyViolation: (text: string) => void }).__reportPolicyViolation(
-        `${event.violatedDirective} blocked ${event.blockedURI || "inline"} on ${location.pathname}`,
+        `${event.violatedDirective} blocked ${event.blockedURI || "inline"} on ${location.pathname} from ${event.sourceFile}:${event.lineNumber}`,
       );
     });
   });
