@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { ArticleStatus } from "../lib/db";
+import { STAFF } from "./support/newsroom";
 import { e2eDb } from "./support/site";
 
 test("a story scheduled for a time goes live then, with nobody in the newsroom", async ({ page, request }) => {
@@ -40,4 +41,63 @@ test("a story scheduled for a time goes live then, with nobody in the newsroom",
   await expect(page.getByRole("link", { name: headline }).first()).toBeVisible();
   await page.goto("/sections/technology");
   await expect(page.getByRole("link", { name: headline })).toBeVisible();
+});
+
+test.describe("a scheduled update that cannot be applied", () => {
+  test.use({ storageState: STAFF.editor.storageState });
+
+  test("does not hold up the others, which go live and are expired from the caches; the dashboard shows why", async ({ page, playwright, baseURL }) => {
+    const run = Date.now().toString(36);
+    const db = e2eDb();
+    const reader = await playwright.request.newContext({ baseURL });
+    const section = await db.section.findUniqueOrThrow({ where: { slug: "technology" } });
+    const doomed = await db.section.create({ data: { slug: `doomed-${run}`, name: `Doomed ${run}` } });
+    const runAt = new Date(Date.now() + 4000);
+    const stories = [];
+    for (const name of ["first", "broken", "third"]) {
+      const slug = `sched-${name}-${run}`;
+      const article = await db.article.create({
+        data: { slug, headline: `Scheduled ${name} ${run}`, standfirst: "Before.", body: `Old text ${name}.`, status: ArticleStatus.PUBLISHED, publishedAt: new Date(Date.now() - 60_000), sectionId: section.id },
+      });
+      const changes = {
+        headline: article.headline,
+        standfirst: "After.",
+        body: `New text ${name} ${run}.`,
+        slug,
+        sectionId: name === "broken" ? doomed.id : section.id,
+        tags: [],
+        bylineIds: [],
+        heroMediaId: null,
+        seoTitle: null,
+        seoDescription: null,
+        breaking: false,
+        breakingUntil: null,
+        featured: false,
+      };
+      await db.scheduledUpdate.create({ data: { articleId: article.id, runAt, baseVersion: 1, changes } });
+      stories.push({ name, slug, headline: article.headline });
+    }
+    // Deleted after the update was scheduled: applying it would fail on a foreign key.
+    await db.section.delete({ where: { id: doomed.id } });
+
+    // Prime the reader caches with the old text, so the test proves they are expired.
+    for (const story of stories) expect(await (await reader.get(`/articles/${story.slug}`)).text()).toContain(`Old text ${story.name}.`);
+
+    for (const story of stories.filter((s) => s.name !== "broken")) {
+      await expect.poll(async () => (await reader.get(`/articles/${story.slug}`)).text(), { timeout: 20_000, intervals: [250] }).toContain(`New text ${story.name} ${run}.`);
+    }
+    expect(await (await reader.get(`/articles/sched-broken-${run}`)).text()).toContain("Old text broken.");
+    const broken = await db.scheduledUpdate.findFirstOrThrow({ where: { article: { slug: `sched-broken-${run}` } } });
+    expect(broken).toMatchObject({ appliedAt: null, failure: null });
+    expect(broken.attempts).toBeGreaterThanOrEqual(1);
+    expect(broken.lastError).toMatch(/section chosen for this update has been deleted/);
+    expect(broken.retryAt!.getTime()).toBeGreaterThan(runAt.getTime());
+
+    await page.goto("/admin");
+    const entry = page.getByRole("list", { name: "Coming up" }).getByRole("listitem").filter({ hasText: `Scheduled broken ${run}` });
+    await expect(entry).toContainText(/Not applied yet \(\d+ failed tr(y|ies)\): The section chosen for this update has been deleted/);
+    await expect(entry).toContainText("Next try:");
+    await reader.dispose();
+    await db.$disconnect();
+  });
 });
