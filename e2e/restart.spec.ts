@@ -6,10 +6,10 @@
 import { randomBytes } from "node:crypto";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { ArticleStatus } from "../lib/db";
-import { AppServer, createAppDatabase, diskUsage, DIST_DIR, E2E_PORT, postgresUnavailable, signInOn, type AppDatabase } from "./support/app-server";
+import { AppServer, createAppDatabase, diskUsage, DIST_DIR, extraPort, postgresUnavailable, signInOn, type AppDatabase } from "./support/app-server";
 import { createDraft, saveStory, transitionStory, type StoryRef } from "./support/stories";
 
-const PORTS = { sqlite: E2E_PORT + 1, postgresql: E2E_PORT + 2 } as const;
+const PORTS = { sqlite: extraPort(1), postgresql: extraPort(2) } as const;
 
 async function page(request: APIRequestContext, server: AppServer, slug: string) {
   const response = await request.get(`${server.url}/articles/${slug}`, { maxRedirects: 0 });

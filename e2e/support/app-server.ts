@@ -13,6 +13,8 @@ import { prepareDatabase, startServer } from "../../scripts/lib/prepare";
 
 export const DIST_DIR = process.env.NEXT_DIST_DIR || ".next";
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+/** Ports for the extra servers: clear of the e2e servers that parallel runs start on nearby ports. */
+export const extraPort = (offset: number) => E2E_PORT + 1000 + offset;
 const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
 export interface AppDatabase {
@@ -27,7 +29,7 @@ export async function createAppDatabase(engine: AppDatabase["engine"], port: num
   let url: string;
   let remove: () => Promise<void>;
   if (engine === "sqlite") {
-    const file = `data/e2e-${port}.db`;
+    const file = `data/e2e-extra-${port}.db`;
     const clear = () => {
       for (const suffix of ["", "-wal", "-shm"]) rmSync(`${file}${suffix}`, { force: true });
     };
@@ -94,13 +96,17 @@ export class AppServer {
       DATABASE_URL: database.url,
       NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
       SITE_URL: this.url,
-      STORAGE_DIR: `data/e2e-storage-${port}`,
+      STORAGE_DIR: `data/e2e-extra-storage-${port}`,
       SCHEDULER_POLL_MS: "1000",
     };
   }
 
   async start(): Promise<void> {
     if (this.child) throw new Error("server already running");
+    // Another process on the port would answer the readiness check below in this server's place.
+    if (await fetch(`${this.url}/`, { signal: AbortSignal.timeout(2000) }).then(() => true, () => false)) {
+      throw new Error(`port ${this.port} is already in use; set E2E_PORT so that E2E_PORT+1000…+1004 are free`);
+    }
     this.log = "";
     const child = startServer(this.env, "127.0.0.1", this.port, { stdio: ["ignore", "pipe", "pipe"] });
     const keep = (chunk: Buffer) => {
