@@ -118,6 +118,12 @@ async function main() {
     const historyUrl = `${BASE}/admin/stories/${story.id}/history?a=${story.left}&b=${story.right}`;
     await fetch(`${BASE}${ARTICLE}`);
 
+    const alone: number[] = [];
+    for (let i = 0; i < 2; i++) {
+      const started = performance.now();
+      await (await fetch(historyUrl, { headers: { cookie } })).text();
+      alone.push(performance.now() - started);
+    }
     const idle = await readerLoad();
 
     const historyTimes: number[] = [];
@@ -141,6 +147,7 @@ async function main() {
     const sorted = [...historyTimes].sort((a, b) => a - b);
     const median = sorted[Math.floor(sorted.length / 2)] ?? NaN;
     console.log(`history page (two ${BODY_CHARS.toLocaleString("en")}-character revisions): ${historyTimes.length} loads, median ${Math.round(median)} ms, max ${Math.round(sorted.at(-1) ?? NaN)} ms, status ${[...statuses].join("/")}, "too large" note shown: ${coarseNote}`);
+    console.log(`history page alone (no reader load): ${alone.map((t) => `${Math.round(t)} ms`).join(", ")}`);
     console.log(`reader idle:        p50 ${idle.p50} ms  p99 ${idle.p99} ms  max ${idle.max} ms  ${idle.requests} requests, ${idle.errors} errors`);
     console.log(`reader during diff: p50 ${busy.p50} ms  p99 ${busy.p99} ms  max ${busy.max} ms  ${busy.requests} requests, ${busy.errors} errors`);
     console.log(`ratio during diff / idle: p50 ×${(busy.p50 / idle.p50).toFixed(2)}  p99 ×${(busy.p99 / idle.p99).toFixed(2)}  max ×${(busy.max / idle.max).toFixed(2)}  throughput ×${(busy.requests / idle.requests).toFixed(2)}`);

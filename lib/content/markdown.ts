@@ -81,7 +81,10 @@ class RenderWorker {
       this.worker = null;
       if (this.current) this.finish(null);
     };
-    worker.on("error", lost);
+    worker.on("error", (error) => {
+      console.error("Markdown worker failed; the story shows as plain paragraphs:", error);
+      lost();
+    });
     worker.on("exit", lost);
     return worker;
   }
