@@ -23,7 +23,8 @@ function methodNotAllowed(): Response {
  * site and the cookie cleared, before next-auth sees it.
  */
 function normaliseCallbackUrls(request: NextRequest): Response | null {
-  const target = request.nextUrl.clone();
+  // On the site's own address: request.nextUrl names the host Next.js listens on, which may not be the public one.
+  const target = new URL(`${request.nextUrl.pathname}${request.nextUrl.search}`, env.SITE_URL);
   const callbackUrl = target.searchParams.get("callbackUrl");
   let response: NextResponse | null = null;
   const redirect = () => (response ??= NextResponse.redirect(target, 307));
