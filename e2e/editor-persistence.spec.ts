@@ -374,7 +374,8 @@ test.describe("restore", () => {
     await page.getByRole("combobox", { name: "Add a byline" }).selectOption({ label: NEWSROOM_BYLINE });
     await page.getByRole("button", { name: /Update live story/ }).click();
     await confirm.getByRole("button", { name: "Yes, update the live story" }).click();
-    await expect(page).toHaveURL(new RegExp(`/admin/stories/${id}$`));
+    await expect(page).toHaveURL(new RegExp(`/admin/stories/${id}\\?restored=live$`));
+    await expect(page.getByRole("status").filter({ hasText: "The restored version is live." })).toBeVisible();
     await expect(page.getByTestId("story-status")).toHaveText("Published");
     await expect(page.getByRole("status").filter({ hasText: "Readers still see" })).toHaveCount(0);
     const after = await stored();

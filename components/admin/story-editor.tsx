@@ -172,9 +172,8 @@ export function StoryEditor(props: StoryEditorProps) {
     setNotice(null);
     if (await queue.save("manual")) {
       setRestore(null);
-      setNotice({ ok: true, text: `Version ${restore?.version} is live.` });
       // Drop ?restore= and take the stored story from the server.
-      router.replace(`/admin/stories/${props.id}`);
+      router.replace(`/admin/stories/${props.id}?restored=live`);
     } else {
       setNotice({ ok: false, text: [queue.current.message ?? "Not updated.", ...refusedRef.current].join(" ") });
     }

@@ -38,7 +38,13 @@ export function StoryRestoreConfirm({ version, address, onConfirm, onCancel }: {
   const confirm = useRef<HTMLButtonElement>(null);
   useEffect(() => confirm.current?.focus(), []);
   return (
-    <div role="alertdialog" aria-labelledby="restore-confirm-title" aria-describedby="restore-confirm-text" className="space-y-2 rounded border-2 border-amber-600 p-3 text-sm">
+    <div
+      role="alertdialog"
+      aria-labelledby="restore-confirm-title"
+      aria-describedby="restore-confirm-text"
+      onKeyDown={(event) => event.key === "Escape" && onCancel()}
+      className="space-y-2 rounded border-2 border-amber-600 p-3 text-sm"
+    >
       <p id="restore-confirm-title" className="font-bold">
         Put version {version} live?
       </p>

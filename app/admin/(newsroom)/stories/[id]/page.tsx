@@ -27,7 +27,7 @@ export default async function EditStoryPage({ params, searchParams }: Props) {
   // The address stays the current one unless the editor chooses the old one.
   const initial = editorFields(revision ? { ...revision.fields, slug: story.fields.slug } : story.fields);
   const f = story.fields;
-  const banner = query.imported ? "Imported as a draft. Check the fields, then save." : query.restored ? "Revision restored as a new version." : null;
+  const banner = query.imported ? "Imported as a draft. Check the fields, then save." : query.restored === "live" ? "The restored version is live." : query.restored ? "Revision restored as a new version." : null;
   return (
     <div className="space-y-4">
       <h1 className="sr-only">Edit story: {f.headline || "Untitled"}</h1>
