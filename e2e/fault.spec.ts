@@ -19,7 +19,7 @@ interface Write {
 
 for (const engine of ["sqlite", "postgresql"] as const) {
   test(`kill -9 during a burst of saves and publishes loses no acknowledged write [${engine}]`, async ({ browser, request }) => {
-    test.setTimeout(240_000);
+    test.setTimeout(420_000);
     if (engine === "postgresql") {
       const reason = await postgresUnavailable();
       if (reason && process.env.REQUIRE_POSTGRES === "1") throw new Error(`REQUIRE_POSTGRES=1 but ${reason}`);

@@ -18,7 +18,7 @@ async function page(request: APIRequestContext, server: AppServer, slug: string)
 
 for (const engine of ["sqlite", "postgresql"] as const) {
   test(`after a restart readers never see what the database no longer says [${engine}]`, async ({ browser, request }) => {
-    test.setTimeout(300_000);
+    test.setTimeout(600_000);
     if (engine === "postgresql") {
       const reason = await postgresUnavailable();
       if (reason && process.env.REQUIRE_POSTGRES === "1") throw new Error(`REQUIRE_POSTGRES=1 but ${reason}`);
