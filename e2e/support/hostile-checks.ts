@@ -110,7 +110,8 @@ export interface ActionAnswer {
 
 /** Sends a captured action again (same user, same headers) with new arguments. */
 export async function replayAction(request: APIRequestContext, action: CapturedAction, args: unknown[]): Promise<ActionAnswer> {
-  const response = await request.post(action.url, { headers: action.headers, data: encodeReply(args), maxRedirects: 0, timeout: 60_000 });
+  const response = await request.post(action.url, { headers: action.headers, data: encodeReply(args), maxRedirects: 0, timeout: 120_000 }).catch((error: Error) => error);
+  if (response instanceof Error) return { status: 0, text: `no answer: ${response.message.split("\n")[0]}`, ok: false, failedUnexpectedly: true };
   const text = await response.text();
   return {
     status: response.status(),
@@ -187,7 +188,8 @@ export async function replayForm(request: APIRequestContext, form: CapturedForm,
   }
   const missing = Object.keys(values).filter((k) => !used.has(k));
   if (missing.length) throw new Error(`the captured form has no field ${missing.join(", ")}: ${form.parts.map((p) => p.name).join(", ")}`);
-  const response = await request.post(form.url, { headers: form.headers, multipart: data, maxRedirects: 0, timeout: 60_000 });
+  const response = await request.post(form.url, { headers: form.headers, multipart: data, maxRedirects: 0, timeout: 120_000 }).catch((error: Error) => error);
+  if (response instanceof Error) return { status: 0, text: `no answer: ${response.message.split("\n")[0]}`, ok: false, failedUnexpectedly: true };
   const text = await response.text();
   return { status: response.status(), text, ok: /"ok":true/.test(text), failedUnexpectedly: response.status() >= 500 || /something went wrong/i.test(text) };
 }
