@@ -4,6 +4,7 @@
 // random URL added files to disk. This handler keeps entries in a bounded store (memory by default: a restart
 // starts empty), checks the tags of every entry against their expiry times itself, and never stores error pages.
 // Plain JavaScript: Next imports it at run time with Node's own loader (see store.mjs).
+import { LRUCache } from "lru-cache";
 import { createMemoryStore } from "./store.mjs";
 
 const TAGS_HEADER = "x-next-cache-tags";
@@ -15,6 +16,15 @@ const STORE = Symbol.for("breakingon.cache-store");
 export function cacheStore() {
   const scope = /** @type {Record<symbol, import("./store.mjs").CacheStore | undefined>} */ (/** @type {unknown} */ (globalThis));
   return (scope[STORE] ??= createMemoryStore({ maxBytes: MAX_BYTES }));
+}
+
+// When this process last found no entry for a key, i.e. when the render or query that will fill it began. A write
+// that lands while it runs may not be in what it stores, so the entry counts as made then, not when it is stored,
+// and that write's expiry makes it a miss. Per process: the render happens here, whatever the store.
+const renderStarts = new LRUCache({ max: 10_000, ttl: 60_000 });
+
+function noteMiss(/** @type {string} */ key) {
+  if (!renderStarts.has(key)) renderStarts.set(key, Date.now());
 }
 
 /** The tags an entry carries: a page's from its tags header, a data-cache result's from the request context. */
@@ -43,11 +53,15 @@ export default class CacheHandler {
    */
   async get(key, ctx) {
     const entry = await this.store.get(key);
-    if (!entry) return null;
+    if (!entry) {
+      noteMiss(key);
+      return null;
+    }
     const tags = [...new Set([...entry.tags, ...tagsOf(entry.value, ctx)])];
     // An entry stored in the same millisecond as an expiry counts as expired: never serve what might be stale.
     if (tags.length > 0 && (await this.store.tagsExpiredAt(tags)) >= entry.lastModified) {
       await this.store.delete(key);
+      noteMiss(key);
       return null;
     }
     return { value: entry.value, lastModified: entry.lastModified, cacheControl: entry.cacheControl };
@@ -59,13 +73,15 @@ export default class CacheHandler {
    * @param {any} ctx
    */
   async set(key, data, ctx) {
+    const startedAt = renderStarts.get(key) ?? Date.now();
+    renderStarts.delete(key);
     if (isErrorResult(data)) {
       await this.store.delete(key);
       return;
     }
     await this.store.set(key, {
       value: data,
-      lastModified: Date.now(),
+      lastModified: startedAt,
       tags: tagsOf(data, ctx),
       cacheControl: ctx?.fetchCache ? undefined : ctx?.cacheControl,
     });

@@ -55,3 +55,19 @@ describe("the page and data cache handler", () => {
     expect(await store.get("/articles/99")).toBeDefined();
   });
 });
+
+describe("a write that lands while a page renders", () => {
+  it("makes the page stored after it a miss: the render may have read the old story", async () => {
+    const handler = new CacheHandler({});
+    expect(await handler.get("/articles/racing", { kind: "APP_PAGE" })).toBeNull(); // the render begins
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await handler.revalidateTag(["article:racing"], { expire: 0 }); // the story is unpublished meanwhile
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await handler.set("/articles/racing", page("articles,article:racing"), {}); // the old render is stored
+    expect(await handler.get("/articles/racing", { kind: "APP_PAGE" })).toBeNull();
+    // The next render starts after the write, so what it stores is served.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await handler.set("/articles/racing", page("articles,article:racing"), {});
+    expect(await handler.get("/articles/racing", { kind: "APP_PAGE" })).not.toBeNull();
+  });
+});
