@@ -259,7 +259,9 @@ describeEachEngine("hostile input", (database) => {
         expect(await db.siteSettings.findUniqueOrThrow({ where: { id: 1 } })).toEqual(before);
         return;
       }
-      await expectSiteXmlParses(`site settings = ${input.name}`);
+      // The settings reach the site feeds' channel and the news sitemap's publication (sitemaps carry only URLs).
+      for (const format of ["rss", "atom"] as const) expectStrictXml(await (await routes.siteFeedHandler(format)()).text(), `site settings = ${input.name}: site ${format} feed`);
+      expectStrictXml(await (await routes.newsSitemapHandler()).text(), `site settings = ${input.name}: news sitemap`);
     });
   }
 
