@@ -79,10 +79,12 @@ export async function build(env: NodeJS.ProcessEnv): Promise<void> {
 /**
  * Starts `next start` on the build and returns the process (tests stop it with SIGTERM or SIGKILL). Pages and data
  * are cached in the server's memory only (lib/cache/handler.mjs), so every start begins with an empty cache and never
- * serves what the database no longer says. A data cache left on disk by an older build is removed.
+ * serves what the database no longer says. Page and data caches left on disk by Next's default handler (an older
+ * release of this app) are removed.
  */
 export function startServer(env: NodeJS.ProcessEnv, host: string, port: number, options: { stdio?: StdioOptions } = {}): ChildProcess {
-  rmSync(path.join(env.NEXT_DIST_DIR || ".next", "cache", "fetch-cache"), { recursive: true, force: true });
+  const distDir = env.NEXT_DIST_DIR || ".next";
+  for (const leftover of [["cache", "fetch-cache"], ["server", "route-cache"]]) rmSync(path.join(distDir, ...leftover), { recursive: true, force: true });
   return spawn(process.execPath, [binPath("next"), "start", "--hostname", host, "--port", String(port)], {
     env: { ...env, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" },
     stdio: options.stdio ?? "inherit",
