@@ -143,6 +143,10 @@ test.describe("signed in as the editor", () => {
     await expect(page.getByRole("list", { name: "Images to insert" })).toBeVisible();
     await page.waitForLoadState("networkidle");
 
+    // The rest of the newsroom an editor sees: lists, history (the diff view), account security (its QR code is a
+    // data: image).
+    for (const path of ["/admin/stories", "/admin/review", `/admin/stories/${storyId}/history`, "/admin/account/security"]) await visit(page, path);
+
     // Draft mode: the preview switch redirects to the preview page.
     const preview = await page.goto(`/api/preview?id=${storyId}`);
     await expect(page).toHaveURL(new RegExp(`/preview/${storyId}$`));
@@ -150,6 +154,16 @@ test.describe("signed in as the editor", () => {
     await expect(page.getByRole("heading", { level: 1, name: `Policy check draft ${RUN}` })).toBeVisible();
     await page.waitForLoadState("networkidle");
 
+    expect(problems).toEqual([]);
+  });
+});
+
+test.describe("signed in as the owner", () => {
+  test.use({ storageState: STAFF.owner.storageState });
+
+  test("settings, people, audit log and taxonomy pages run under the policy", async ({ page }) => {
+    const problems = await watchPolicy(page);
+    for (const path of ["/admin/settings", "/admin/people", "/admin/audit", "/admin/sections", "/admin/tags", "/admin/bylines"]) await visit(page, path);
     expect(problems).toEqual([]);
   });
 });
