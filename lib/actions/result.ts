@@ -1,4 +1,5 @@
 import { z, type ZodType } from "zod";
+import { cleanInput } from "@/lib/validation/clean-input";
 
 /** What every newsroom server action answers: success with a message, or field errors and/or one form-level message. */
 export type ActionState<T = undefined> =
@@ -25,7 +26,8 @@ export function fieldErrors(error: z.ZodError): Record<string, string[]> {
 const SAFE_ERRORS = new Set(["ActionError", "UnauthorizedError", "ForbiddenError", "NotFoundError", "ConflictError", "InUseError", "SetupClosedError", "ValidationError"]);
 
 /**
- * Validates input with the action's zod schema, runs the one data-layer call, and turns the data layer's known
+ * Cleans every string of characters no field can hold (lib/validation/clean-input.ts), validates input with the
+ * action's zod schema, runs the one data-layer call, and turns the data layer's known
  * refusals into a message for the form. Anything else is a bug: logged, and answered without its details.
  */
 export async function runAction<S extends ZodType, T = undefined>(
@@ -33,7 +35,7 @@ export async function runAction<S extends ZodType, T = undefined>(
   input: unknown,
   run: (data: z.infer<S>) => Promise<{ message: string; data?: T }>,
 ): Promise<ActionState<T>> {
-  const parsed = schema.safeParse(input);
+  const parsed = schema.safeParse(cleanInput(input));
   if (!parsed.success) return { ok: false, message: "Check the highlighted fields.", fieldErrors: fieldErrors(parsed.error), values: echoValues(input) };
   try {
     const { message, data } = await run(parsed.data);
