@@ -247,9 +247,12 @@ export const OVER_LIMIT = {
   credit: 201,
 } as const;
 
-/** A string of exactly `length` UTF-16 units that is itself hostile (markup repeated, then padded). */
+/**
+ * A string of exactly `length` UTF-16 units that is itself hostile (markup repeated, then padded). No control
+ * characters: actions strip those before validating, which would bring it back under the limit.
+ */
 export function hostileOfLength(length: number): string {
-  const unit = `<b>&]]>\u0001`;
+  const unit = `<b>&]]>\u202e`;
   return unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
 }
 
