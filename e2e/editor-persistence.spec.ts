@@ -405,3 +405,18 @@ test.describe("restore", () => {
     await context.close();
   });
 });
+
+test("a body stored too deep for the rich-text editor opens as Markdown, and flattening it saves", async ({ browser }) => {
+  const id = await draft(`${">".repeat(5000)} deep`);
+  const { context, page } = await editorPage(browser);
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.goto(`/admin/stories/${id}`);
+  await expect(page.getByRole("note").filter({ hasText: "too deep for the rich-text editor" })).toBeVisible();
+  const body = page.getByRole("textbox", { name: "Story body" });
+  await body.fill("> A quote, one level deep.");
+  await changedThenSaved(page, ctrlS(page));
+  expect(await storedBody(id)).toBe("> A quote, one level deep.");
+  expect(errors).toEqual([]);
+  await context.close();
+});

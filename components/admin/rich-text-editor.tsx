@@ -4,6 +4,7 @@ import { EditorContent, useEditor, useEditorState, type Editor } from "@tiptap/r
 import StarterKit from "@tiptap/starter-kit";
 import Image from "@tiptap/extension-image";
 import { Markdown } from "@tiptap/markdown";
+import { MAX_NESTING_DEPTH, NESTING_MESSAGE, markdownNestingDepth } from "@/lib/content/markdown-limits";
 
 export interface PickableImage {
   url: string;
@@ -19,8 +20,35 @@ interface Props {
   images: PickableImage[];
 }
 
-/** The story body: a rich-text editor whose stored form is Markdown, so revisions diff cleanly. */
-export function RichTextEditor({ value, onChange, readOnly = false, images }: Props) {
+/**
+ * The story body: a rich-text editor whose stored form is Markdown, so revisions diff cleanly. A body stored before
+ * the nesting limit existed (or imported around it) can be too deep for the rich-text parser, which would crash the
+ * page: it opens as plain Markdown instead, so it can be flattened and saved.
+ */
+export function RichTextEditor(props: Props) {
+  const [tooDeep] = useState(() => markdownNestingDepth(props.value) > MAX_NESTING_DEPTH);
+  return tooDeep ? <MarkdownFallback {...props} /> : <TiptapEditor {...props} />;
+}
+
+function MarkdownFallback({ value, onChange, readOnly = false }: Props) {
+  return (
+    <div className="space-y-2">
+      <p role="note" className="rounded border border-amber-600 bg-amber-50 p-2 text-sm text-amber-950 dark:bg-amber-950 dark:text-amber-50">
+        This body is shown as Markdown because it is too deep for the rich-text editor. {NESTING_MESSAGE}
+      </p>
+      <textarea
+        aria-label="Story body"
+        value={value}
+        readOnly={readOnly}
+        onChange={(event) => onChange(event.target.value)}
+        rows={20}
+        className="w-full rounded border border-neutral-400 bg-white p-3 font-mono text-sm dark:border-neutral-600 dark:bg-neutral-900"
+      />
+    </div>
+  );
+}
+
+function TiptapEditor({ value, onChange, readOnly = false, images }: Props) {
   // The Markdown that the parent and the editor both hold: what we last reported, or last loaded from outside.
   const knownRef = useRef(value);
   const onChangeRef = useRef(onChange);
