@@ -205,6 +205,13 @@ test("hostile story fields: refused cleanly or published without script, and eve
         ["breakingUntil", { breaking: true, breakingUntil: "+010000-01-01T00:00" }],
       ];
       const item = cases.find((c) => c.published)!;
+      // First the same save within the limits goes through, so each refusal below is the over-long field's doing.
+      const baseline = await withDb((db) => db.article.findUniqueOrThrow({ where: { id: item.id }, select: { version: true } }));
+      const template0 = save.args[0] as Record<string, unknown>;
+      const plain = await replayAction(request, save, [
+        { ...template0, id: item.id, baseVersion: baseline.version, mode: "manual", substantive: false, ...("restoredFrom" in template0 && { restoredFrom: null }), fields: fieldsFor(save, "Plain", (item as Case & { bylineId: string }).bylineId, item.slug, item.index) },
+      ]);
+      expect.soft(plain.ok, `a plain save of the same story is accepted: ${plain.text.match(/"fieldErrors":\{[^}]*\}|"message":"[^"]*"/)?.[0]}`).toBe(true);
       for (const [field, change] of over) {
         const before = await withDb((db) => db.article.findUniqueOrThrow({ where: { id: item.id }, select: { headline: true, standfirst: true, body: true, slug: true, version: true, seoTitle: true, seoDescription: true, breakingUntil: true } }));
         const template = save.args[0] as Record<string, unknown>;
