@@ -19,8 +19,18 @@ export class ActionError extends Error {
   override name = "ActionError";
 }
 
+/**
+ * Each message under the field it is about: the last named step of its path, so a field nested in the input (the
+ * editor sends its fields under `fields`, tags as a list) is still marked on the form by its own name.
+ */
 export function fieldErrors(error: z.ZodError): Record<string, string[]> {
-  return z.flattenError(error).fieldErrors as Record<string, string[]>;
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const name = issue.path.findLast((step) => typeof step === "string");
+    if (name === undefined) continue;
+    (out[name] ??= []).push(issue.message);
+  }
+  return out;
 }
 
 const SAFE_ERRORS = new Set(["ActionError", "UnauthorizedError", "ForbiddenError", "NotFoundError", "ConflictError", "InUseError", "SetupClosedError", "ValidationError"]);

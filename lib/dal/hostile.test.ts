@@ -95,8 +95,8 @@ function expectHandled(result: ActionState<unknown>, what: string): asserts resu
 function expectRefusedOn(result: ActionState<unknown>, field: string, what: string) {
   expectHandled(result, what);
   expect(result!.ok, `${what} was accepted`).toBe(false);
-  // The editor's save nests its fields under "fields"; its schema's message then names the field in words.
-  if (!result!.ok) expect(Object.keys(result!.fieldErrors ?? {}), `${what}: the refusal names the field`).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`^(${field}|fields)$`))]));
+  // Nested input (the editor's save sends its fields under "fields") is still reported under the field's own name.
+  if (!result!.ok) expect(Object.keys(result!.fieldErrors ?? {}), `${what}: the refusal names the field`).toContain(field);
 }
 
 function form(values: Record<string, string>): FormData {

@@ -46,3 +46,11 @@ describe("cleanInput", () => {
     expect(refused).toMatchObject({ ok: false, fieldErrors: { name: ["Enter a name."] } });
   });
 });
+
+describe("field errors", () => {
+  it("are keyed by the field they are about, also when the field is nested or a list", async () => {
+    const schema = z.object({ id: z.string(), fields: z.object({ headline: z.string().max(3, "Too long."), tags: z.array(z.string().max(2, "Tag too long.")) }) });
+    const state = await runAction(schema, { id: "a", fields: { headline: "abcd", tags: ["ok", "long"] } }, async () => ({ message: "ran" }));
+    expect(state).toMatchObject({ ok: false, fieldErrors: { headline: ["Too long."], tags: ["Tag too long."] } });
+  });
+});
