@@ -5,7 +5,7 @@
 import { expect, test } from "@playwright/test";
 import { STAFF } from "./support/newsroom";
 import { e2eDb } from "./support/site";
-import { xmlProblem } from "./support/hostile-checks";
+import { xmlProblem } from "../lib/testing/xml-strict";
 
 const RUN = Date.now().toString(36);
 const SECTION = { slug: `bombs-${RUN}`, name: `Bombs <b> & "quotes" ]]>x]]> \u0001 ${RUN}` };

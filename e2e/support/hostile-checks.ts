@@ -1,15 +1,8 @@
 // Checks the hostile-input specs (e2e/hostile-*.spec.ts) share: strict XML parsing with libxml2, "did any script
 // run or any live markup reach the DOM" in Chromium, and replaying a server action the newsroom UI sent, with
 // other arguments, as the same signed-in user.
-import { spawnSync } from "node:child_process";
 import { expect, type APIRequestContext, type Page, type Request } from "@playwright/test";
-
-/** libxml2's strict parser (xmllint), no network: the error text, or null when the document is well-formed. */
-export function xmlProblem(xml: string): string | null {
-  const result = spawnSync("xmllint", ["--noout", "--nonet", "-"], { input: xml, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-  if (result.error) throw new Error(`xmllint could not run (Debian: apt-get install libxml2-utils): ${result.error.message}`);
-  return result.status === 0 ? null : result.stderr.slice(0, 600) || `xmllint exited ${result.status}`;
-}
+import { xmlProblem } from "../../lib/testing/xml-strict";
 
 /** Fetches an XML document and reports its status and strict well-formedness. */
 export async function fetchStrictXml(request: APIRequestContext, path: string): Promise<{ status: number; problem: string | null; text: string }> {

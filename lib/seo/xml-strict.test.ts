@@ -1,21 +1,14 @@
 // Every feed (RSS and Atom; site, section and author) and every sitemap must be well-formed XML under libxml2's
 // strict parser, whatever names, headlines and bodies staff typed. Atom's <category label="…"> once carried a raw
 // `<` (24 of 100 feeds broke), and a second `]]>` in a headline ended its CDATA section early.
-import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
+import { xmlProblem } from "@/lib/testing/xml-strict";
 import { renderMarkdown } from "@/lib/content/markdown";
 import { buildFeed, type FeedDocument, type FeedEntry, type FeedFormat, type FeedScope } from "./feeds";
 import { newsSitemapXml, sitemapIndexXml, urlsetXml } from "./sitemaps";
 import { escapeXml, stripInvalidXmlChars } from "./xml";
 
 const SITE_URL = "https://news.example.com";
-
-/** libxml2 (xmllint), no network: the error text, or null when the document is well-formed. */
-function xmlProblem(xml: string): string | null {
-  const result = spawnSync("xmllint", ["--noout", "--nonet", "-"], { input: xml, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
-  if (result.error) throw new Error(`xmllint could not run (Debian: apt-get install libxml2-utils): ${result.error.message}`);
-  return result.status === 0 ? null : result.stderr.slice(0, 600) || `xmllint exited ${result.status}`;
-}
 
 const HOSTILE: [string, string][] = [
   ["less-than", "Tom <Jerry>"],
