@@ -5,7 +5,7 @@ import { expect, test, type APIRequestContext } from "@playwright/test";
 import sharp from "sharp";
 import { MAX_BODY_BYTES } from "../lib/security/request-guard";
 import { STAFF } from "./support/newsroom";
-import { e2eDb } from "./support/site";
+import { withDb } from "./support/site";
 
 const RUN = Date.now().toString(36);
 const PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -85,15 +85,6 @@ test("server-action posts with a foreign or null Origin, junk action ids and no-
   const refAction = await request.post("/", { multipart: { "$ACTION_REF_1": "", "$ACTION_1:0": '{"id":"junk","bound":null}' }, maxRedirects: 0 });
   expectClientError(refAction.status(), "$ACTION_REF_1");
 });
-
-async function withDb<T>(run: (db: ReturnType<typeof e2eDb>) => Promise<T>): Promise<T> {
-  const db = e2eDb();
-  try {
-    return await run(db);
-  } finally {
-    await db.$disconnect();
-  }
-}
 
 test.describe("signed in as the editor", () => {
   test.use({ storageState: STAFF.editor.storageState });

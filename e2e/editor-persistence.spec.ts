@@ -4,7 +4,7 @@
 import { expect, test, type Browser, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import sharp from "sharp";
 import { STAFF } from "./support/newsroom";
-import { e2eDb } from "./support/site";
+import { withDb } from "./support/site";
 
 const RUN = Date.now().toString(36);
 // A byline of this spec's own: the stories it publishes stay off the fixtures' author pages that other specs count.
@@ -16,15 +16,6 @@ test.beforeAll(async () => {
   const slug = `persistence-desk-${RUN}`;
   await withDb((db) => db.byline.upsert({ where: { slug }, create: { name: BYLINE, slug }, update: {} }));
 });
-
-async function withDb<T>(run: (db: ReturnType<typeof e2eDb>) => Promise<T>): Promise<T> {
-  const db = e2eDb();
-  try {
-    return await run(db);
-  } finally {
-    await db.$disconnect();
-  }
-}
 
 /** A draft owned by the editor, written straight to the database (set-up only; the editor does the rest). */
 async function draft(body = BODY): Promise<string> {

@@ -5,7 +5,7 @@
 // and the feeds and sitemaps that carry it parse with libxml2. Stories are unpublished again at the end.
 import { expect, test, type Page } from "@playwright/test";
 import { STAFF } from "./support/newsroom";
-import { e2eDb } from "./support/site";
+import { withDb } from "./support/site";
 import { HOSTILE_TEXTS, MARKDOWN_BOMBS, OVER_LIMIT, hostileOfLength, type HostileText } from "./support/hostile-inputs";
 import { captureAction, expectNoScript, fetchStrictXml, inBatches, replayAction, visitForScript, type CapturedAction } from "./support/hostile-checks";
 
@@ -25,15 +25,6 @@ interface Case {
   slug: string;
   bylineSlug: string;
   published: boolean;
-}
-
-async function withDb<T>(run: (db: ReturnType<typeof e2eDb>) => Promise<T>): Promise<T> {
-  const db = e2eDb();
-  try {
-    return await run(db);
-  } finally {
-    await db.$disconnect();
-  }
 }
 
 /** Captures the editor's save and publish actions from one real draft, typed and saved with the keyboard. */

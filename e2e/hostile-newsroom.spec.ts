@@ -5,7 +5,7 @@
 // value run no script and parse strictly. Everything made here is removed or restored at the end.
 import { expect, test, type Page } from "@playwright/test";
 import { STAFF } from "./support/newsroom";
-import { e2eDb } from "./support/site";
+import { withDb } from "./support/site";
 import { HOSTILE_TEXTS, HOSTILE_UPLOADS, OVER_LIMIT, TINY_PNG, hostileOfLength, type HostileText } from "./support/hostile-inputs";
 import { captureForm, expectNoScript, fetchStrictXml, inBatches, replayForm, visitForScript, type CapturedForm } from "./support/hostile-checks";
 
@@ -13,15 +13,6 @@ const RUN = Date.now().toString(36);
 
 test.use({ storageState: STAFF.owner.storageState });
 test.setTimeout(600_000);
-
-async function withDb<T>(run: (db: ReturnType<typeof e2eDb>) => Promise<T>): Promise<T> {
-  const db = e2eDb();
-  try {
-    return await run(db);
-  } finally {
-    await db.$disconnect();
-  }
-}
 
 // A cross-section of the catalogue for the forms (the DAL suite takes every input into every field).
 const FORM_INPUTS: readonly HostileText[] = HOSTILE_TEXTS.filter((t, i) => (t.family === "xml" && i % 2 === 0) || (t.family === "script" && i % 3 === 0) || (["unicode", "injection", "escape", "misc"].includes(t.family) && i % 5 === 0));

@@ -3,7 +3,7 @@ import path from "node:path";
 import { expect, request as playwrightRequest, test, type Browser, type Page } from "@playwright/test";
 import sharp from "sharp";
 import { STAFF } from "./support/newsroom";
-import { e2eDb } from "./support/site";
+import { withDb } from "./support/site";
 
 const RUN = Date.now().toString(36);
 const PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -14,15 +14,6 @@ const IMMUTABLE = "public, max-age=31536000, immutable";
 function storedFileCount(): number {
   if (!existsSync(STORAGE_DIR)) return 0;
   return readdirSync(STORAGE_DIR, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).length;
-}
-
-async function withDb<T>(run: (db: ReturnType<typeof e2eDb>) => Promise<T>): Promise<T> {
-  const db = e2eDb();
-  try {
-    return await run(db);
-  } finally {
-    await db.$disconnect();
-  }
 }
 
 /** A photo straight off a "camera": EXIF with a name and a place that must never reach readers. */

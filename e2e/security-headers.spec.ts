@@ -5,7 +5,7 @@ import { expect, test, type Page, type Response } from "@playwright/test";
 import sharp from "sharp";
 import { articleOgImagePath } from "../lib/seo/urls";
 import { STAFF } from "./support/newsroom";
-import { e2eDb, SOURCE_SLUG } from "./support/site";
+import { SOURCE_SLUG, withDb } from "./support/site";
 
 const RUN = Date.now().toString(36);
 
@@ -51,15 +51,6 @@ async function visit(page: Page, path: string, status = 200): Promise<void> {
   expect(response?.status(), path).toBe(status);
   expectSecurityHeaders(response, path);
   await page.waitForLoadState("networkidle");
-}
-
-async function withDb<T>(run: (db: ReturnType<typeof e2eDb>) => Promise<T>): Promise<T> {
-  const db = e2eDb();
-  try {
-    return await run(db);
-  } finally {
-    await db.$disconnect();
-  }
 }
 
 test("reader pages, feeds, sitemaps and the 404 page carry the headers, and readers' browsers report no policy problem", async ({ page, request }) => {

@@ -4,7 +4,7 @@
 // compares two 200,000-character revisions with its "too large to compare word by word" fallback.
 import { expect, test } from "@playwright/test";
 import { STAFF } from "./support/newsroom";
-import { e2eDb } from "./support/site";
+import { withDb } from "./support/site";
 import { xmlProblem } from "../lib/testing/xml-strict";
 
 const RUN = Date.now().toString(36);
@@ -19,15 +19,6 @@ const BODIES = {
 
 test.use({ storageState: STAFF.owner.storageState });
 test.setTimeout(300_000);
-
-async function withDb<T>(run: (db: ReturnType<typeof e2eDb>) => Promise<T>): Promise<T> {
-  const db = e2eDb();
-  try {
-    return await run(db);
-  } finally {
-    await db.$disconnect();
-  }
-}
 
 test("stored hostile bodies render, and their section and author feeds parse strictly", async ({ request }) => {
   const slugs = await withDb(async (db) => {

@@ -12,3 +12,13 @@ export function e2eDb() {
   const port = Number(process.env.E2E_PORT ?? 3100);
   return createDb(port === 3100 ? "file:./data/e2e.db" : `file:./data/e2e-${port}.db`);
 }
+
+/** Runs one piece of set-up or checking against the e2e database, with a connection of its own. */
+export async function withDb<T>(run: (db: ReturnType<typeof e2eDb>) => Promise<T>): Promise<T> {
+  const db = e2eDb();
+  try {
+    return await run(db);
+  } finally {
+    await db.$disconnect();
+  }
+}
