@@ -3,9 +3,9 @@
 // 200,000-character revisions, signs an editor in, then loads the article page under a fixed load (autocannon)
 // twice: idle, and while the history page compares the two revisions over and over. Prints the history page's time
 // and the reader's latency during the diff as a ratio to idle. A benchmark, not a test: it asserts nothing.
-import { spawn, type ChildProcess } from "node:child_process";
 import { hash } from "@node-rs/argon2";
 import autocannon from "autocannon";
+import { startBenchServer } from "./server";
 import { createDb } from "@/lib/db";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3901);
@@ -16,20 +16,6 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const ARTICLE = "/articles/trump-administration-considers-military-action-against-mexican-drug-cartels";
 const BODY_CHARS = 200_000;
 const EDITOR = { email: "bench-editor@breakingon.test", password: "bench pages load while diffs run", name: "Bench Editor" };
-
-async function waitForServer(child: ChildProcess) {
-  const deadline = Date.now() + 900_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${BASE}/`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("server did not start within 15 minutes");
-}
 
 /**
  * Deterministic prose: paragraphs of 20–400 pseudo-random words, so two seeds share no paragraph and few words in
@@ -105,14 +91,8 @@ async function readerLoad(): Promise<{ p50: number; p99: number; max: number; re
 }
 
 async function main() {
-  const server = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/e2e-server.ts"], {
-    env: { ...process.env, E2E_PORT: String(PORT), NEXT_DIST_DIR: DIST },
-    stdio: ["ignore", "ignore", "inherit"],
-    // Its own process group, so stopping it also stops the Next.js server it starts.
-    detached: true,
-  });
+  const server = await startBenchServer(PORT, DIST);
   try {
-    await waitForServer(server);
     const story = await seedStory();
     const cookie = await signIn();
     const historyUrl = `${BASE}/admin/stories/${story.id}/history?a=${story.left}&b=${story.right}`;
@@ -152,7 +132,7 @@ async function main() {
     console.log(`reader during diff: p50 ${busy.p50} ms  p99 ${busy.p99} ms  max ${busy.max} ms  ${busy.requests} requests, ${busy.errors} errors`);
     console.log(`ratio during diff / idle: p50 ×${(busy.p50 / idle.p50).toFixed(2)}  p99 ×${(busy.p99 / idle.p99).toFixed(2)}  max ×${(busy.max / idle.max).toFixed(2)}  throughput ×${(busy.requests / idle.requests).toFixed(2)}`);
   } finally {
-    if (server.pid) process.kill(-server.pid, "SIGTERM");
+    server.stop();
   }
 }
 

@@ -2,11 +2,11 @@
 // JavaScript the article page ships. Serves the production build on a fresh seeded database on loopback, warms the
 // cache with one request per page, then runs a bounded load (autocannon: fixed connections, fixed duration) against
 // each page type. Prints one line per page and the article page's first-load JavaScript.
-import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync, statSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import path from "node:path";
 import autocannon from "autocannon";
+import { startBenchServer } from "./server";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3900);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -15,20 +15,6 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const ARTICLE = "/articles/trump-administration-considers-military-action-against-mexican-drug-cartels";
 const PAGES = { home: "/", article: ARTICLE, section: "/sections/world", feed: "/feeds/rss.xml" };
-
-async function waitForServer(child: ChildProcess) {
-  const deadline = Date.now() + 600_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${BASE}/`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("server did not start within 10 minutes");
-}
 
 async function firstLoadJs(): Promise<{ files: number; raw: number; gzip: number }> {
   const html = await (await fetch(`${BASE}${ARTICLE}`)).text();
@@ -44,14 +30,8 @@ async function firstLoadJs(): Promise<{ files: number; raw: number; gzip: number
 }
 
 async function main() {
-  const server = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "scripts/e2e-server.ts"], {
-    env: { ...process.env, E2E_PORT: String(PORT), NEXT_DIST_DIR: DIST },
-    stdio: ["ignore", "ignore", "inherit"],
-    // Its own process group, so stopping it also stops the Next.js server it starts.
-    detached: true,
-  });
+  const server = await startBenchServer(PORT, DIST);
   try {
-    await waitForServer(server);
     for (const url of Object.values(PAGES)) await fetch(`${BASE}${url}`);
     for (const [name, url] of Object.entries(PAGES)) {
       const result = await autocannon({ url: `${BASE}${url}`, connections: CONNECTIONS, duration: SECONDS });
@@ -64,7 +44,7 @@ async function main() {
     const js = await firstLoadJs();
     console.log(`article first-load JS: ${js.files} files, ${(js.raw / 1024).toFixed(1)} KiB, ${(js.gzip / 1024).toFixed(1)} KiB gzipped`);
   } finally {
-    if (server.pid) process.kill(-server.pid, "SIGTERM");
+    server.stop();
   }
 }
 
