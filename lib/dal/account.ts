@@ -6,7 +6,7 @@ import { describeSignInError } from "@/lib/auth/sign-in-errors";
 import { decryptSecret, encryptSecret, hashRecoveryCode, newRecoveryCodes, newTotpSecret, totpUri, verifyTotp } from "@/lib/auth/totp";
 import { recordAudit } from "./audit";
 import { ValidationError } from "./errors";
-import { loginWaitSeconds, recordLoginFailure } from "./login-throttle";
+import { beginLoginAttempt } from "./login-throttle";
 import { refuse, requestAddress, requireUser, type SessionUser } from "./session";
 
 // The signed-in user's own security settings. Every function acts on the caller and nobody else; none needs a
@@ -173,11 +173,12 @@ function readableSecret(stored: string): string | null {
 async function confirmPassword(user: SessionUser, password: string, field: string): Promise<void> {
   const ip = await requestAddress();
   const tooMany = (seconds: number) => new ValidationError(describeSignInError(`throttled:${Math.ceil(seconds)}`).message);
-  const waiting = await loginWaitSeconds(user.email, ip);
-  if (waiting > 0) throw tooMany(waiting);
+  // Counted before the check, like a sign-in: simultaneous guesses get no more checks than the throttle allows.
+  const turn = await beginLoginAttempt(user.email, ip);
+  if (!turn.allowed) throw tooMany(turn.waitSeconds);
   const row = await getDb().user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
-  if (await verifyPassword(row.passwordHash, password)) return;
-  const wait = await recordLoginFailure(user.email, ip);
+  if (await verifyPassword(row.passwordHash, password)) return turn.succeeded();
+  const wait = await turn.failed();
   await recordAudit({ actorId: user.id, action: "account.password-check.failed", entityType: "User", entityId: user.id, ip });
   if (wait > 0) throw tooMany(wait);
   throw new ValidationError("Check the highlighted field.", { [field]: ["That is not your current password."] });

@@ -148,36 +148,3 @@ export async function beginLoginAttempt(email: string, ip: string): Promise<Logi
 async function pruneExpired(): Promise<void> {
   await getDb().rateLimiterFlexible.deleteMany({ where: { expire: { lt: new Date(Date.now() - 3_600_000) } } });
 }
-
-/**
- * Seconds the visitor must wait before trying again as this email from this address (0: go ahead). A look, not a
- * reservation: for checks that are not password checks at sign-in (see beginLoginAttempt for those).
- */
-export async function loginWaitSeconds(email: string, ip: string): Promise<number> {
-  const keys = throttleKeys(email, ip);
-  const scopes = await scopesFor(keys);
-  const waits = await Promise.all(
-    scopes.map(async (scope) => {
-      const res = await limiters(scope).block.get(keys[scope]);
-      return res && res.consumedPoints > 1 && res.msBeforeNext > 0 ? res.msBeforeNext / 1000 : 0;
-    }),
-  );
-  return Math.max(0, ...waits);
-}
-
-/** Counts a failed check in every scope and starts (or lengthens) the wait where a scope is past its free tries. */
-export async function recordLoginFailure(email: string, ip: string): Promise<number> {
-  const keys = throttleKeys(email, ip);
-  const holding = await scopesFor(keys);
-  const waits = await Promise.all(
-    SCOPE_NAMES.map(async (scope) => {
-      const { failures, block } = limiters(scope);
-      const { consumedPoints } = await failures.penalty(keys[scope], 1);
-      const wait = waitAfterFailures(consumedPoints, SCOPES[scope].freeFailures);
-      if (wait > 0) await block.block(keys[scope], wait);
-      return holding.includes(scope) ? wait : 0;
-    }),
-  );
-  await pruneExpired();
-  return Math.max(0, ...waits);
-}
