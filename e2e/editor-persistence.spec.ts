@@ -411,7 +411,12 @@ test("a body stored too deep for the rich-text editor opens as Markdown, and fla
   await page.goto(`/admin/stories/${id}`);
   await expect(page.getByRole("note").filter({ hasText: "too deep for the rich-text editor" })).toBeVisible();
   const body = page.getByRole("textbox", { name: "Story body" });
-  await body.fill("> A quote, one level deep.");
+  // Replace the whole body once the page is interactive (a fill before hydration can land beside the old text).
+  await page.waitForLoadState("networkidle");
+  await expect(async () => {
+    await body.fill("> A quote, one level deep.");
+    await expect(body).toHaveValue("> A quote, one level deep.", { timeout: 1_000 });
+  }).toPass({ timeout: 10_000 });
   await changedThenSaved(page, ctrlS(page));
   expect(await storedBody(id)).toBe("> A quote, one level deep.");
   expect(errors).toEqual([]);
