@@ -3,22 +3,13 @@
 // is refused; anonymous refusals do not write an audit row each; crafted next-auth requests get a 4xx, never a 5xx,
 // and never a redirect off the site.
 import { expect, test, type APIRequestContext, type Request } from "@playwright/test";
-import { e2eDb } from "./support/site";
+import { withDb } from "./support/site";
 import { createStaff, resetThrottling, signIn } from "./support/newsroom";
 
 test.describe.configure({ mode: "serial" });
 
 const RITA = { role: "WRITER", name: "Rita Rotates", email: "rita.rotates@breakingon.test", password: "seven lanterns over the harbour" } as const;
 const OLGA = { role: "WRITER", name: "Olga Outgoing", email: "olga.outgoing@breakingon.test", password: "a kettle sings in the morning" } as const;
-
-async function inDb<T>(run: (db: ReturnType<typeof e2eDb>) => Promise<T>): Promise<T> {
-  const db = e2eDb();
-  try {
-    return await run(db);
-  } finally {
-    await db.$disconnect();
-  }
-}
 
 /** One sign-in over HTTP, as the form makes it (CSRF token, then credentials); answers next-auth's error code or "ok". */
 async function httpSignIn(request: APIRequestContext, account: { email: string; password: string }, headers: Record<string, string> = {}): Promise<string> {
@@ -54,7 +45,7 @@ test("a client rotating X-Forwarded-For is still one address: throttled after fi
     // The right password waits too, whatever address it claims.
     expect(await httpSignIn(request, RITA, { "X-Forwarded-For": "203.0.113.77" })).toMatch(/^throttled:/);
 
-    const rows = await inDb((db) => db.auditLog.findMany({ where: { action: "auth.signin.failed" }, select: { ip: true, details: true } }));
+    const rows = await withDb((db) => db.auditLog.findMany({ where: { action: "auth.signin.failed" }, select: { ip: true, details: true } }));
     const mine = rows.filter((row) => (row.details as { email?: string }).email === RITA.email);
     expect(mine).toHaveLength(5);
     expect(new Set(mine.map((row) => row.ip))).toEqual(new Set(["127.0.0.1"]));
@@ -70,7 +61,7 @@ test("signing out ends the session on the server: the old cookie is refused by p
   await signIn(page, OLGA);
 
   // A story of her own, opened in the editor, whose presence heartbeat (a server action) we record to replay.
-  const storyId = await inDb(async (db) => {
+  const storyId = await withDb(async (db) => {
     const author = await db.user.findUniqueOrThrow({ where: { email: OLGA.email }, select: { id: true } });
     return (await db.article.create({ data: { headline: "Olga's draft", slug: `olga-draft-${Date.now()}`, body: "A first line.", createdById: author.id }, select: { id: true } })).id;
   });
@@ -115,7 +106,7 @@ test("refused actions with a forged session cookie write a bounded number of aud
   const context = await browser.newContext();
   const page = await context.newPage();
   await signIn(page, OLGA);
-  const storyId = await inDb(async (db) => (await db.article.findFirstOrThrow({ where: { headline: "Olga's draft" }, select: { id: true } })).id);
+  const storyId = await withDb(async (db) => (await db.article.findFirstOrThrow({ where: { headline: "Olga's draft" }, select: { id: true } })).id);
   const heartbeat = page.waitForRequest((request: Request) => request.method() === "POST" && !!request.headers()["next-action"]);
   await page.goto(`/admin/stories/${storyId}`);
   const action = await heartbeat;
@@ -133,7 +124,7 @@ test("refused actions with a forged session cookie write a bounded number of aud
     );
     expect(answers.every((answer) => answer.status() === 200)).toBe(true);
     expect(await answers[0].text()).toContain("Sign in to continue.");
-    const rows = await inDb((db) => db.auditLog.findMany({ where: { action: "permission.denied", actorId: null, createdAt: { gte: since } }, select: { ip: true, details: true } }));
+    const rows = await withDb((db) => db.auditLog.findMany({ where: { action: "permission.denied", actorId: null, createdAt: { gte: since } }, select: { ip: true, details: true } }));
     // Ten rows an address a minute, then one summary (fewer if this address was refused earlier in the minute).
     expect(rows.length).toBeGreaterThan(1);
     expect(rows.length).toBeLessThanOrEqual(11);

@@ -3,7 +3,7 @@
 // stored counters rather than waited out), and afterwards the right password signs in.
 import { expect, test, type Page } from "@playwright/test";
 import { MAX_WAIT_SECONDS } from "../lib/auth/throttle-policy";
-import { e2eDb } from "./support/site";
+import { withDb } from "./support/site";
 import { STAFF, createStaff, resetThrottling } from "./support/newsroom";
 
 test.describe.configure({ mode: "serial" });
@@ -11,15 +11,6 @@ test.describe.configure({ mode: "serial" });
 const THEO = { role: "WRITER", name: "Theo Throttle", email: "theo.throttle@breakingon.test", password: "quiet rivers carry old boats" } as const;
 const UNKNOWN = "nobody.at.all@breakingon.test";
 const INCORRECT = "The email or password is incorrect.";
-
-async function inDb<T>(run: (db: ReturnType<typeof e2eDb>) => Promise<T>): Promise<T> {
-  const db = e2eDb();
-  try {
-    return await run(db);
-  } finally {
-    await db.$disconnect();
-  }
-}
 
 /** One sign-in through the form, from a freshly loaded page; returns what the form says. */
 async function attempt(page: Page, email: string, password: string): Promise<string> {
@@ -34,13 +25,13 @@ async function attempt(page: Page, email: string, password: string): Promise<str
 
 /** The waits stored for an email (the "_block" counters), in seconds from now. */
 async function storedWaits(email: string): Promise<number[]> {
-  const rows = await inDb((db) => db.rateLimiterFlexible.findMany({ where: { key: { contains: email } } }));
+  const rows = await withDb((db) => db.rateLimiterFlexible.findMany({ where: { key: { contains: email } } }));
   return rows.filter((row) => row.key.includes("_block") && row.expire).map((row) => (row.expire!.getTime() - Date.now()) / 1000);
 }
 
 /** Lets the current wait pass at once, as if the time had gone by. */
 async function skipWait(email: string) {
-  await inDb((db) => db.rateLimiterFlexible.updateMany({ where: { key: { contains: email }, AND: { key: { contains: "_block" } } }, data: { expire: new Date(Date.now() - 1000) } }));
+  await withDb((db) => db.rateLimiterFlexible.updateMany({ where: { key: { contains: email }, AND: { key: { contains: "_block" } } }, data: { expire: new Date(Date.now() - 1000) } }));
 }
 
 test.beforeAll(async () => {

@@ -2,7 +2,7 @@
 // "sign out everywhere" each end every session of that user at once (the session version checked per request).
 // Also the People page itself: adding a person, a taken email refused, a role change.
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { e2eDb } from "./support/site";
+import { withDb } from "./support/site";
 import { STAFF, createStaff, resetThrottling, signIn } from "./support/newsroom";
 
 test.describe.configure({ mode: "serial" });
@@ -11,15 +11,6 @@ const DANA = { role: "WRITER", name: "Dana Disabled", email: "dana.disabled@brea
 const PAT = { role: "EDITOR", name: "Pat Passwords", email: "pat.passwords@breakingon.test", password: "a teapot full of winter tea" } as const;
 const SAM = { role: "WRITER", name: "Sam Everywhere", email: "sam.everywhere@breakingon.test", password: "paper boats on a long canal" } as const;
 const NOAH = { name: "Noah Newcomer", email: "noah.newcomer@breakingon.test", password: "bright kites above green hills" } as const;
-
-async function inDb<T>(run: (db: ReturnType<typeof e2eDb>) => Promise<T>): Promise<T> {
-  const db = e2eDb();
-  try {
-    return await run(db);
-  } finally {
-    await db.$disconnect();
-  }
-}
 
 /** A page in its own browser context (its own cookies), signed in as the account. */
 async function signedInPage(browser: Browser, account: { email: string; password: string }): Promise<Page> {
@@ -37,7 +28,7 @@ async function expectSignedOut(page: Page, path = "/admin") {
 
 test.beforeAll(async () => {
   await resetThrottling();
-  await inDb((db) => db.user.deleteMany({ where: { email: NOAH.email } }));
+  await withDb((db) => db.user.deleteMany({ where: { email: NOAH.email } }));
   for (const account of [DANA, PAT, SAM]) await createStaff(account);
 });
 
@@ -154,7 +145,7 @@ test("an admin adds a person, who can sign in at once; a taken email is refused;
     await row.getByLabel(`Role for ${NOAH.name}`).selectOption("EDITOR");
     await row.getByRole("button", { name: "Change" }).click();
     await expect(row.getByRole("status")).toHaveText(`${NOAH.name} is now an editor.`);
-    expect((await inDb((db) => db.user.findUniqueOrThrow({ where: { email: NOAH.email } }))).role).toBe("EDITOR");
+    expect((await withDb((db) => db.user.findUniqueOrThrow({ where: { email: NOAH.email } }))).role).toBe("EDITOR");
 
     const noah = await signedInPage(browser, NOAH);
     await expect(noah.getByRole("navigation", { name: "Newsroom" }).getByRole("link", { name: "Review queue" })).toBeVisible();

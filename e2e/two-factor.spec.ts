@@ -3,7 +3,7 @@
 // unenrolled user on the security page until they enrol.
 import { expect, test, type Page } from "@playwright/test";
 import { currentTotp } from "../lib/auth/totp";
-import { e2eDb } from "./support/site";
+import { withDb } from "./support/site";
 import { STAFF, createStaff, resetThrottling, signIn } from "./support/newsroom";
 
 test.describe.configure({ mode: "serial" });
@@ -13,19 +13,10 @@ const FINN = { role: "EDITOR", name: "Finn Forced", email: "finn.forced@breaking
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
-async function inDb<T>(run: (db: ReturnType<typeof e2eDb>) => Promise<T>): Promise<T> {
-  const db = e2eDb();
-  try {
-    return await run(db);
-  } finally {
-    await db.$disconnect();
-  }
-}
-
 /** A fresh account, with no two-factor left over from an earlier run against the same database. */
 async function freshStaff(account: typeof TESS | typeof FINN) {
   const id = await createStaff(account);
-  await inDb(async (db) => {
+  await withDb(async (db) => {
     await db.recoveryCode.deleteMany({ where: { userId: id } });
     await db.user.update({ where: { id }, data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null } });
   });
@@ -94,7 +85,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  await inDb((db) => db.siteSettings.update({ where: { id: 1 }, data: { requireTwoFactor: false } }));
+  await withDb((db) => db.siteSettings.update({ where: { id: 1 }, data: { requireTwoFactor: false } }));
   await resetThrottling();
 });
 
@@ -104,7 +95,7 @@ test("enrol an authenticator, then sign in with its code; a wrong code is refuse
   await signIn(page, TESS);
   enrolled = await enrol(page);
   const { secret, recoveryCodes } = enrolled;
-  expect(await inDb((db) => db.user.findUniqueOrThrow({ where: { email: TESS.email } }))).toMatchObject({ totpEnabledAt: expect.any(Date) });
+  expect(await withDb((db) => db.user.findUniqueOrThrow({ where: { email: TESS.email } }))).toMatchObject({ totpEnabledAt: expect.any(Date) });
 
   await signOut(page);
   await passwordStep(page, TESS);
@@ -146,7 +137,7 @@ test("an admin resets someone's two-factor sign-in: their sessions end and their
     await expect(row.getByRole("status")).toHaveText(`Two-factor sign-in reset for ${TESS.name}: they sign in with their password and set up their app again.`);
     await expect(row).toContainText("Off");
 
-    const after = await inDb((db) => db.user.findUniqueOrThrow({ where: { email: TESS.email }, include: { recoveryCodes: true } }));
+    const after = await withDb((db) => db.user.findUniqueOrThrow({ where: { email: TESS.email }, include: { recoveryCodes: true } }));
     expect(after).toMatchObject({ totpSecret: null, totpEnabledAt: null, totpLastStep: null, recoveryCodes: [] });
     await tess.goto("/admin");
     await expect(tess).toHaveURL(/\/admin\/login/);
@@ -158,7 +149,7 @@ test("an admin resets someone's two-factor sign-in: their sessions end and their
 });
 
 test("when an admin requires two-factor sign-in, an unenrolled user is held on the security page until they enrol", async ({ page }) => {
-  await inDb((db) => db.siteSettings.update({ where: { id: 1 }, data: { requireTwoFactor: true } }));
+  await withDb((db) => db.siteSettings.update({ where: { id: 1 }, data: { requireTwoFactor: true } }));
   try {
     await signIn(page, FINN);
     await expect(page).toHaveURL(/\/admin\/account\/security$/);
@@ -176,6 +167,6 @@ test("when an admin requires two-factor sign-in, an unenrolled user is held on t
     await expect(page).toHaveURL(/\/admin\/review$/);
     await expect(page.getByText("An administrator requires two-factor sign-in. Set it up to use the newsroom.")).toHaveCount(0);
   } finally {
-    await inDb((db) => db.siteSettings.update({ where: { id: 1 }, data: { requireTwoFactor: false } }));
+    await withDb((db) => db.siteSettings.update({ where: { id: 1 }, data: { requireTwoFactor: false } }));
   }
 });
