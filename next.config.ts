@@ -23,6 +23,9 @@ const nextConfig: NextConfig = {
   // database no longer says, and requests for unknown URLs store nothing (lib/cache/handler.mjs).
   cacheHandler: fileURLToPath(new URL("./lib/cache/handler.mjs", import.meta.url)),
   cacheMaxMemorySize: 0,
+  // One release, many instances: every instance serving this build names it the same, so a client's assets and
+  // server actions match whichever instance answers (README, "Running several instances").
+  deploymentId: process.env.DEPLOYMENT_ID || undefined,
   // Lets two builds live side by side (e.g. parallel e2e runs); the default is .next.
   distDir: process.env.NEXT_DIST_DIR || ".next",
 };

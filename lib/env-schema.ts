@@ -33,6 +33,27 @@ const schema = z
     // proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for). 0: none, the socket's address is the visitor's,
     // and any X-Forwarded-For a client sends is ignored. Too high a number lets visitors choose their own address.
     TRUST_PROXY_HOPS: z.coerce.number(HOPS_NOTE).int(HOPS_NOTE).min(0, HOPS_NOTE).max(10, HOPS_NOTE).default(0),
+    // Several instances (see README, "Running several instances"). Without REDIS_URL pages and data are cached in
+    // each server's memory (fine for one server); with it every instance shares one cache in Redis.
+    REDIS_URL: z.url({ message: "REDIS_URL must be a URL such as redis://127.0.0.1:6379" }).optional(),
+    // Media in an S3-compatible object store (AWS S3, Cloudflare R2, MinIO, Garage) instead of STORAGE_DIR; chosen by
+    // setting S3_BUCKET. S3_ENDPOINT for anything but AWS; S3_FORCE_PATH_STYLE=1 for MinIO-like stores.
+    S3_BUCKET: z.string().min(3).max(63).optional(),
+    S3_ENDPOINT: z.url({ message: "S3_ENDPOINT must be a URL such as http://127.0.0.1:9000" }).optional(),
+    S3_REGION: z.string().min(1).default("us-east-1"),
+    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    S3_FORCE_PATH_STYLE: z.enum(["0", "1", "true", "false"]).default("0").transform((v) => v === "1" || v === "true"),
+    // Server actions are encrypted with this key; every instance serving one build must share it (32 random bytes,
+    // base64). `npm start` generates and keeps one for the embedded quick start, like the session secret.
+    NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: z
+      .string()
+      .refine((value) => Buffer.from(value, "base64").length === 32, {
+        message: "NEXT_SERVER_ACTIONS_ENCRYPTION_KEY must be 32 random bytes in base64: openssl rand -base64 32",
+      })
+      .optional(),
+    // Names one release: instances with the same DEPLOYMENT_ID serve the same build (read when building).
+    DEPLOYMENT_ID: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, "DEPLOYMENT_ID may hold letters, digits, '.', '_' and '-' (1–64)").optional(),
     // Set by Next.js while it builds; secrets are only demanded of a running server.
     NEXT_PHASE: z.string().optional(),
   })
