@@ -1,5 +1,5 @@
-// Where uploaded images live: a small interface with one implementation, local disk under STORAGE_DIR. Another
-// backend (an object store) would implement the same four calls.
+// Where uploaded images live: local disk under STORAGE_DIR (one server), or an S3-compatible object store when
+// S3_BUCKET is set (several instances share it). Both implement the four calls in object-store.ts.
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { createReadStream } from "node:fs";
@@ -7,37 +7,15 @@ import { mkdir, readFile, rename, rm, rmdir, stat, writeFile } from "node:fs/pro
 import path from "node:path";
 import { Readable } from "node:stream";
 import { env } from "@/lib/env";
-import { isRenditionFile, isStorageKey } from "./variants";
+import type { Env } from "@/lib/env-schema";
+import { InvalidObjectKeyError, isObjectKey, type MediaStorage, type StoredObject } from "./object-store";
+import { S3Storage } from "./s3-storage";
 
-export interface StoredObject {
-  stream: ReadableStream<Uint8Array>;
-  size: number;
-}
-
-/** Objects are named `<storageKey>/<file>`; both parts are validated before anything is read or written. */
-export interface MediaStorage {
-  put(objectKey: string, data: Uint8Array): Promise<void>;
-  get(objectKey: string): Promise<Buffer | null>;
-  open(objectKey: string): Promise<StoredObject | null>;
-  delete(objectKey: string): Promise<void>;
-}
-
-export class InvalidObjectKeyError extends Error {
-  override name = "InvalidObjectKeyError";
-  constructor() {
-    super("Invalid media object key.");
-  }
-}
+export { InvalidObjectKeyError, StorageUnavailableError, isObjectKey, type MediaStorage, type StoredObject } from "./object-store";
 
 /** A new unguessable storage key: 128 random bits, 22 base64url characters. */
 export function newStorageKey(): string {
   return randomBytes(16).toString("base64url");
-}
-
-/** Whether an object key is `<storageKey>/<rendition file>` and nothing else (no dots to climb, no separators). */
-export function isObjectKey(objectKey: string): boolean {
-  const parts = objectKey.split("/");
-  return parts.length === 2 && isStorageKey(parts[0]) && isRenditionFile(parts[1]);
 }
 
 function missing(error: unknown): boolean {
@@ -110,10 +88,23 @@ export class LocalDiskStorage implements MediaStorage {
   }
 }
 
+/** The object store when S3_BUCKET is set, else local disk under STORAGE_DIR. */
+export function storageFromEnv(config: Env): MediaStorage {
+  if (!config.S3_BUCKET) return new LocalDiskStorage(config.STORAGE_DIR);
+  return new S3Storage({
+    bucket: config.S3_BUCKET,
+    endpoint: config.S3_ENDPOINT,
+    region: config.S3_REGION,
+    accessKeyId: config.S3_ACCESS_KEY_ID,
+    secretAccessKey: config.S3_SECRET_ACCESS_KEY,
+    forcePathStyle: config.S3_FORCE_PATH_STYLE,
+  });
+}
+
 let storage: MediaStorage | undefined;
 
-/** The configured storage (local disk under STORAGE_DIR). */
+/** The configured storage, made once per process (the object store keeps its connections alive between calls). */
 export function getMediaStorage(): MediaStorage {
-  storage ??= new LocalDiskStorage(env.STORAGE_DIR);
+  storage ??= storageFromEnv(env);
   return storage;
 }

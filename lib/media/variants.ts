@@ -5,6 +5,9 @@ import { z } from "zod";
 /** Public URL prefix of stored images: `/media/<storageKey>` is the default rendition. */
 export const MEDIA_PATH = "/media";
 
+/** A rendition's name never changes what it holds (new uploads get new keys), so browsers, CDNs and stores keep it for good. */
+export const IMMUTABLE_CACHE_CONTROL = "public, max-age=31536000, immutable";
+
 /** An unguessable storage name: 16+ random bytes as base64url. Nothing else is ever used to build a file path. */
 const STORAGE_KEY = /^[A-Za-z0-9_-]{22,64}$/;
 /** A rendition's file name, e.g. `default.jpg`, `w640.webp`, `social.jpg`: one dot, no path characters. */

@@ -1,30 +1,49 @@
 import { getMediaStorage } from "@/lib/media/storage";
-import { renditionCandidates } from "@/lib/media/variants";
+import { IMMUTABLE_CACHE_CONTROL, renditionCandidates } from "@/lib/media/variants";
 
-// A rendition's name never changes what it holds (new uploads get new keys), so browsers and CDNs may keep it for good.
-const IMMUTABLE = "public, max-age=31536000, immutable";
+// Images are streamed through the app from whichever store is configured (disk or S3), never redirected to the
+// store: the bucket stays private (no public-read policy to get wrong), every rendition keeps our nosniff and sandbox
+// CSP headers, `/media/<key>` still finds the default rendition whether it is JPEG or PNG, and URLs do not change
+// when the store does. The cost is small: the URLs are immutable, so nginx in front (deploy/nginx.conf) and browsers
+// keep each rendition for a year and the app sees it about once per cache.
+
+const TEXT = { "Content-Type": "text/plain; charset=utf-8" };
 
 function notFound(): Response {
-  return new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "public, max-age=60" } });
+  return new Response("Not found", { status: 404, headers: { ...TEXT, "Cache-Control": "public, max-age=60" } });
+}
+
+/** The store is down, too slow or misconfigured: a retryable answer that no cache keeps, never a stack trace. */
+function unavailable(): Response {
+  return new Response("Images are temporarily unavailable. Try again shortly.", {
+    status: 503,
+    headers: { ...TEXT, "Cache-Control": "no-store", "Retry-After": "10" },
+  });
 }
 
 /** `/media/<storageKey>` (the default rendition) and `/media/<storageKey>/<file>` (w640.webp, social.jpg, …). */
-export async function GET(_request: Request, { params }: { params: Promise<{ key: string[] }> }): Promise<Response> {
+export async function GET(request: Request, { params }: { params: Promise<{ key: string[] }> }): Promise<Response> {
   const candidates = renditionCandidates((await params).key);
   if (!candidates) return notFound();
-  const storage = getMediaStorage();
-  for (const { objectKey, contentType } of candidates) {
-    const object = await storage.open(objectKey);
-    if (!object) continue;
-    return new Response(object.stream, {
-      headers: {
-        "Content-Type": contentType,
-        "Content-Length": String(object.size),
-        "Cache-Control": IMMUTABLE,
-        "X-Content-Type-Options": "nosniff",
-        "Content-Security-Policy": "default-src 'none'; sandbox",
-      },
-    });
+  try {
+    const storage = getMediaStorage();
+    for (const { objectKey, contentType } of candidates) {
+      const object = await storage.open(objectKey, { signal: request.signal });
+      if (!object) continue;
+      return new Response(object.stream, {
+        headers: {
+          "Content-Type": contentType,
+          "Content-Length": String(object.size),
+          "Cache-Control": IMMUTABLE_CACHE_CONTROL,
+          "X-Content-Type-Options": "nosniff",
+          "Content-Security-Policy": "default-src 'none'; sandbox",
+        },
+      });
+    }
+  } catch (error) {
+    // A reader who left while we waited needs no answer and is no fault worth logging.
+    if (!request.signal.aborted) console.error(`media: ${(error as Error).message}`);
+    return unavailable();
   }
   return notFound();
 }
