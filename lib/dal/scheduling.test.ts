@@ -29,8 +29,8 @@ describeEachEngine("scheduled publishing", (database) => {
   it("publishes only scheduled stories that are due, at their scheduled time, with a revision and an audit entry", async () => {
     const { db } = database();
     const changes = await publishDueArticles(now);
-    expect(changes).toEqual([{ slug: "due", sectionSlugs: ["world"], tagSlugs: ["mexico"], bylineSlugs: ["desk"] }]);
     const due = await db.article.findUniqueOrThrow({ where: { slug: "due" } });
+    expect(changes).toEqual([{ id: due.id, slug: "due", sectionSlugs: ["world"], tagSlugs: ["mexico"], bylineSlugs: ["desk"] }]);
     expect(due).toMatchObject({ status: "PUBLISHED", scheduledAt: null, version: 2 });
     expect(due.publishedAt).toEqual(new Date(now.getTime() - 5 * MINUTE));
     expect(await db.revision.count({ where: { articleId: due.id, reason: "Published on schedule", status: "PUBLISHED" } })).toBe(1);

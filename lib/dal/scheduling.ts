@@ -1,10 +1,11 @@
 import "server-only";
-import { ArticleStatus, getDb, type Prisma } from "@/lib/db";
+import { ArticleStatus, getDb, type Db, type Prisma } from "@/lib/db";
 import type { StorySnapshot } from "./stories";
 import { replaceTagsAndBylines, tagIdsForNames } from "./article-relations";
 import type { ArticleChange } from "@/lib/cache/tags";
 import type { PassListener } from "@/lib/publishing/scheduler";
 import { STORED_DATE_MAX, STORED_DATE_MIN } from "@/lib/validation/dates";
+import { lockRowIfFree } from "./claims";
 
 // The scheduler acts for nobody in particular: these run inside the server process, never from a request, so they
 // carry no user check. Every change they make is recorded in the revision history and the audit log.
@@ -13,6 +14,14 @@ import { STORED_DATE_MAX, STORED_DATE_MIN } from "@/lib/validation/dates";
 // the others: each due item runs in its own transaction, and a failure is recorded on the item itself (attempts,
 // the reason, the time of the next try, backing off from 30 seconds to an hour) for the dashboard to show. A
 // successful retry clears those fields.
+//
+// Every instance runs these passes at once (lib/publishing/scheduler.ts), so each item is claimed the way
+// lib/dal/claims.ts describes: on PostgreSQL the worker locks the row with SKIP LOCKED (a row another worker is on
+// is left to it), and every change is a conditional update whose count decides who writes the revision and the
+// audit entry and reports the change. A worker that loses does nothing and reports nothing; recording a failure is
+// conditional too, so an item another worker has applied meanwhile is never marked failed. A worker that dies
+// mid-item takes its transaction (and its lock) with it, and the item is picked up by the next pass anywhere.
+// The `db` parameters exist for tests that run several workers on separate connections.
 
 /** First retry after this long; each further failure doubles the wait, up to RETRY_MAX_MS. */
 export const RETRY_BASE_MS = 30_000;
@@ -62,10 +71,10 @@ const changeSelect = {
 
 /**
  * Publishes every SCHEDULED story whose time has come, each in its own transaction (status, publication time,
- * version, a revision and an audit entry together). Returns what changed, for cache invalidation.
+ * version, a revision and an audit entry together), then applies due scheduled updates and clears expired breaking
+ * flags. Returns what this worker changed, for cache invalidation.
  */
-export async function publishDueArticles(now: Date = new Date(), listener: PassListener = {}): Promise<ArticleChange[]> {
-  const db = getDb();
+export async function publishDueArticles(now: Date = new Date(), listener: PassListener = {}, db: Db = getDb()): Promise<ArticleChange[]> {
   const due = await db.article.findMany({
     where: { status: ArticleStatus.SCHEDULED, scheduledAt: dueBy(now), ...retryDue("scheduleRetryAt", now) },
     orderBy: { scheduledAt: "asc" },
@@ -75,11 +84,10 @@ export async function publishDueArticles(now: Date = new Date(), listener: PassL
   for (const { id, slug, scheduleAttempts } of due) {
     let change: ArticleChange | null;
     try {
-      change = await publishOne(id, now);
+      change = await publishOne(db, id, now);
     } catch (error) {
       const reason = reasonOf(error);
-      await recordArticleFailure(id, scheduleAttempts + 1, reason, now);
-      listener.onFailure?.(`story ${slug}`, reason);
+      if (await recordArticleFailure(db, id, scheduleAttempts, reason, now)) listener.onFailure?.(`story ${slug}`, reason);
       continue;
     }
     if (change) {
@@ -87,26 +95,34 @@ export async function publishDueArticles(now: Date = new Date(), listener: PassL
       listener.onChange?.(change);
     }
   }
-  return [...changes, ...(await applyDueUpdates(now, listener))];
+  return [...changes, ...(await applyDueUpdates(now, listener, db)), ...(await expireBreakingFlags(now, listener, db))];
 }
 
-async function recordArticleFailure(id: string, attempts: number, reason: string, now: Date): Promise<void> {
+/**
+ * Records a failed try, only while the story is still scheduled and no other worker has recorded this same try
+ * (attempts still as read): an editor may have moved it, another worker may have published it meanwhile.
+ */
+async function recordArticleFailure(db: Db, id: string, attemptsRead: number, reason: string, now: Date): Promise<boolean> {
+  const attempts = attemptsRead + 1;
   const retryAt = new Date(now.getTime() + retryDelayMs(attempts));
-  const db = getDb();
-  // Only while it is still scheduled: an editor may have moved it meanwhile.
-  await db.article.updateMany({
-    where: { id, status: ArticleStatus.SCHEDULED },
-    data: { scheduleAttempts: attempts, scheduleError: reason, scheduleRetryAt: retryAt },
-  });
-  await db.auditLog.create({
-    data: { action: "article.publish.scheduled.failed", entityType: "Article", entityId: id, details: { reason, attempts, retryAt: retryAt.toISOString() } },
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.article.updateMany({
+      where: { id, status: ArticleStatus.SCHEDULED, scheduleAttempts: attemptsRead },
+      data: { scheduleAttempts: attempts, scheduleError: reason, scheduleRetryAt: retryAt },
+    });
+    if (count === 0) return false;
+    await tx.auditLog.create({
+      data: { action: "article.publish.scheduled.failed", entityType: "Article", entityId: id, details: { reason, attempts, retryAt: retryAt.toISOString() } },
+    });
+    return true;
   });
 }
 
-/** Publishes one due story in one transaction; null when it was no longer due (unscheduled meanwhile). */
-async function publishOne(id: string, now: Date): Promise<ArticleChange | null> {
-  return getDb().$transaction(async (tx) => {
-    // Re-check inside the transaction: an editor may have unscheduled it meanwhile.
+/** Publishes one due story in one transaction; null when it was no longer due (unscheduled, or another worker's). */
+async function publishOne(db: Db, id: string, now: Date): Promise<ArticleChange | null> {
+  return db.$transaction(async (tx) => {
+    if (!(await lockRowIfFree(tx, "Article", id))) return null;
+    // Re-check inside the transaction: an editor may have unscheduled it, another worker published it meanwhile.
     const claimed = await tx.article.updateMany({
       where: { id, status: ArticleStatus.SCHEDULED, scheduledAt: dueBy(now) },
       data: { status: ArticleStatus.PUBLISHED, version: { increment: 1 }, scheduleAttempts: 0, scheduleError: null, scheduleRetryAt: null },
@@ -142,8 +158,7 @@ type ScheduledChanges = StorySnapshot & { headline: string; standfirst: string; 
  * of the story (someone edited it since) or for a story no longer live is not applied: it is marked failed with the
  * reason, which the editor and dashboard show, so no edit is overwritten.
  */
-export async function applyDueUpdates(now: Date = new Date(), listener: PassListener = {}): Promise<ArticleChange[]> {
-  const db = getDb();
+export async function applyDueUpdates(now: Date = new Date(), listener: PassListener = {}, db: Db = getDb()): Promise<ArticleChange[]> {
   const due = await db.scheduledUpdate.findMany({
     where: { appliedAt: null, failure: null, runAt: dueBy(now), ...retryDue("retryAt", now) },
     orderBy: { runAt: "asc" },
@@ -153,11 +168,10 @@ export async function applyDueUpdates(now: Date = new Date(), listener: PassList
   for (const { id, attempts, article } of due) {
     let change: ArticleChange | null;
     try {
-      change = await applyOne(id, now);
+      change = await applyOne(db, id, now);
     } catch (error) {
       const reason = reasonOf(error);
-      await recordUpdateFailure(id, attempts + 1, reason, now);
-      listener.onFailure?.(`update to ${article.slug}`, reason);
+      if (await recordUpdateFailure(db, id, attempts, reason, now)) listener.onFailure?.(`update to ${article.slug}`, reason);
       continue;
     }
     if (change) {
@@ -168,30 +182,51 @@ export async function applyDueUpdates(now: Date = new Date(), listener: PassList
   return changes;
 }
 
-async function recordUpdateFailure(id: string, attempts: number, reason: string, now: Date): Promise<void> {
+/** Records a failed try while the update is still pending and this try is not recorded yet (see recordArticleFailure). */
+async function recordUpdateFailure(db: Db, id: string, attemptsRead: number, reason: string, now: Date): Promise<boolean> {
+  const attempts = attemptsRead + 1;
   const retryAt = new Date(now.getTime() + retryDelayMs(attempts));
-  const db = getDb();
-  const { count } = await db.scheduledUpdate.updateMany({
-    where: { id, appliedAt: null, failure: null },
-    data: { attempts, lastError: reason, retryAt },
-  });
-  if (count === 0) return;
-  const { articleId } = await db.scheduledUpdate.findUniqueOrThrow({ where: { id }, select: { articleId: true } });
-  await db.auditLog.create({
-    data: { action: "article.update.scheduled.retry", entityType: "Article", entityId: articleId, details: { scheduledUpdateId: id, reason, attempts, retryAt: retryAt.toISOString() } },
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.scheduledUpdate.updateMany({
+      where: { id, appliedAt: null, failure: null, attempts: attemptsRead },
+      data: { attempts, lastError: reason, retryAt },
+    });
+    if (count === 0) return false;
+    const { articleId } = await tx.scheduledUpdate.findUniqueOrThrow({ where: { id }, select: { articleId: true } });
+    await tx.auditLog.create({
+      data: { action: "article.update.scheduled.retry", entityType: "Article", entityId: articleId, details: { scheduledUpdateId: id, reason, attempts, retryAt: retryAt.toISOString() } },
+    });
+    return true;
   });
 }
 
-/** Applies one due update in one transaction; null when there was nothing to apply or it failed for good. */
-async function applyOne(id: string, now: Date): Promise<ArticleChange | null> {
-  return getDb().$transaction(async (tx) => {
+/** Thrown to roll back a write that lost its claim (never expected while the row lock is held). */
+class LostClaim extends Error {
+  override name = "LostClaim";
+}
+
+/** Applies one due update in one transaction; null when there was nothing to apply, it failed for good, or another worker has it. */
+async function applyOne(db: Db, id: string, now: Date): Promise<ArticleChange | null> {
+  try {
+    return await applyOneIn(db, id, now);
+  } catch (error) {
+    if (error instanceof LostClaim) return null;
+    throw error;
+  }
+}
+
+async function applyOneIn(db: Db, id: string, now: Date): Promise<ArticleChange | null> {
+  return db.$transaction(async (tx) => {
+    if (!(await lockRowIfFree(tx, "ScheduledUpdate", id))) return null;
     const update = await tx.scheduledUpdate.findUnique({ where: { id }, select: { articleId: true, appliedAt: true, failure: true, baseVersion: true, substantive: true, changes: true, createdById: true } });
     if (!update || update.appliedAt || update.failure) return null;
     const before = await tx.article.findUniqueOrThrow({ where: { id: update.articleId }, select: { ...changeSelect, status: true, version: true } });
     const failure =
       before.status !== ArticleStatus.PUBLISHED ? "The story was no longer published when the update was due." : before.version !== update.baseVersion ? "The story was edited after this update was scheduled, so it was not applied over those edits." : null;
     if (failure) {
-      await tx.scheduledUpdate.update({ where: { id }, data: { failure } });
+      // Conditional like every other change: an update another worker has applied is never marked failed.
+      const marked = await tx.scheduledUpdate.updateMany({ where: { id, appliedAt: null, failure: null }, data: { failure } });
+      if (marked.count === 0) return null;
       await tx.auditLog.create({ data: { action: "article.update.scheduled.failed", entityType: "Article", entityId: update.articleId, details: { reason: failure } } });
       return null;
     }
@@ -221,7 +256,8 @@ async function applyOne(id: string, now: Date): Promise<ArticleChange | null> {
     if (count === 0) return null;
     const known = new Set((await tx.byline.findMany({ where: { id: { in: c.bylineIds } }, select: { id: true } })).map((b) => b.id));
     await replaceTagsAndBylines(tx, update.articleId, await tagIdsForNames(tx, c.tags), c.bylineIds.filter((b) => known.has(b)));
-    await tx.scheduledUpdate.update({ where: { id }, data: { appliedAt: now, lastError: null, retryAt: null } });
+    const applied = await tx.scheduledUpdate.updateMany({ where: { id, appliedAt: null, failure: null }, data: { appliedAt: now, lastError: null, retryAt: null } });
+    if (applied.count === 0) throw new LostClaim(`scheduled update ${id} was settled by another worker`);
     const after = await tx.article.findUniqueOrThrow({ where: { id: update.articleId }, select: { ...changeSelect, version: true, headline: true, standfirst: true, body: true, status: true } });
     await tx.revision.create({
       data: {
@@ -244,18 +280,72 @@ async function applyOne(id: string, now: Date): Promise<ArticleChange | null> {
 }
 
 /**
+ * Clears every breaking flag whose time has passed, each story in its own transaction with an audit entry, and
+ * returns those stories so the pages showing them (and the breaking banner on every page) are expired. Readers
+ * already treat a passed `breakingUntil` as not breaking (lib/dal/articles.ts); clearing the flag makes the stored
+ * story say so too, and the change is what expires the cached banner. The story's version does not move: a timed
+ * expiry is not an edit, so it neither conflicts with an editor's open form nor voids a scheduled update.
+ */
+export async function expireBreakingFlags(now: Date = new Date(), listener: PassListener = {}, db: Db = getDb()): Promise<ArticleChange[]> {
+  const due = await db.article.findMany({ where: { breaking: true, breakingUntil: dueBy(now) }, orderBy: { breakingUntil: "asc" }, select: { id: true, slug: true } });
+  const changes: ArticleChange[] = [];
+  for (const { id, slug } of due) {
+    let change: ArticleChange | null;
+    try {
+      change = await expireOne(db, id, now);
+    } catch (error) {
+      // Nothing to record on the story: the next pass tries again, and readers already ignore the passed flag.
+      listener.onFailure?.(`breaking flag of ${slug}`, reasonOf(error));
+      continue;
+    }
+    if (change) {
+      changes.push(change);
+      listener.onChange?.(change);
+    }
+  }
+  return changes;
+}
+
+async function expireOne(db: Db, id: string, now: Date): Promise<ArticleChange | null> {
+  return db.$transaction(async (tx) => {
+    if (!(await lockRowIfFree(tx, "Article", id))) return null;
+    const before = await tx.article.findUnique({ where: { id }, select: { breakingUntil: true } });
+    const { count } = await tx.article.updateMany({ where: { id, breaking: true, breakingUntil: dueBy(now) }, data: { breaking: false, breakingUntil: null } });
+    if (count === 0 || !before) return null;
+    const article = await tx.article.findUniqueOrThrow({ where: { id }, select: changeSelect });
+    await tx.auditLog.create({
+      data: { action: "article.breaking.expired", entityType: "Article", entityId: id, details: { slug: article.slug, breakingUntil: before.breakingUntil?.toISOString() ?? null } },
+    });
+    return toChange(article);
+  });
+}
+
+/**
+ * Published stories dated after `after` and up to `upTo`: they appear on the site by the clock alone, with no write,
+ * so the scheduler expires their pages when their time passes. Every instance may report them; expiring is idempotent.
+ */
+export async function storiesComingOut(after: Date, upTo: Date, db: Db = getDb()): Promise<ArticleChange[]> {
+  if (upTo <= after) return [];
+  const rows = await db.article.findMany({
+    where: { status: ArticleStatus.PUBLISHED, publishedAt: { gt: after, lte: upTo } },
+    orderBy: { publishedAt: "asc" },
+    select: changeSelect,
+  });
+  return rows.map(toChange);
+}
+
+/**
  * The next moment the reader site changes by itself: a scheduled story falls due, a story dated in the future
  * comes out, or a breaking flag expires. Null when nothing is pending.
  */
-export async function nextScheduledEvent(now: Date = new Date()): Promise<Date | null> {
-  const db = getDb();
+export async function nextScheduledEvent(now: Date = new Date(), db: Db = getDb()): Promise<Date | null> {
   // Every bound is also kept inside years 0001–9999, so a bad row cannot sort first on SQLite and hide the real next event.
   // An item waiting for a retry is due at its retry time (always after its own due time), not before.
   const [scheduled, scheduledRetry, future, breaking, update, updateRetry] = await Promise.all([
     db.article.findFirst({ where: { status: ArticleStatus.SCHEDULED, scheduledAt: inRange, scheduleRetryAt: null }, orderBy: { scheduledAt: "asc" }, select: { scheduledAt: true } }),
     db.article.findFirst({ where: { status: ArticleStatus.SCHEDULED, scheduledAt: inRange, scheduleRetryAt: inRange }, orderBy: { scheduleRetryAt: "asc" }, select: { scheduleRetryAt: true } }),
     db.article.findFirst({ where: { status: ArticleStatus.PUBLISHED, publishedAt: { gt: now, lte: STORED_DATE_MAX } }, orderBy: { publishedAt: "asc" }, select: { publishedAt: true } }),
-    db.article.findFirst({ where: { status: ArticleStatus.PUBLISHED, breaking: true, breakingUntil: { gt: now, lte: STORED_DATE_MAX } }, orderBy: { breakingUntil: "asc" }, select: { breakingUntil: true } }),
+    db.article.findFirst({ where: { breaking: true, breakingUntil: { gt: now, lte: STORED_DATE_MAX } }, orderBy: { breakingUntil: "asc" }, select: { breakingUntil: true } }),
     db.scheduledUpdate.findFirst({ where: { appliedAt: null, failure: null, runAt: inRange, retryAt: null }, orderBy: { runAt: "asc" }, select: { runAt: true } }),
     db.scheduledUpdate.findFirst({ where: { appliedAt: null, failure: null, runAt: inRange, retryAt: inRange }, orderBy: { retryAt: "asc" }, select: { retryAt: true } }),
   ]);
@@ -266,12 +356,14 @@ export async function nextScheduledEvent(now: Date = new Date()): Promise<Date |
 }
 
 function toChange(article: {
+  id: string;
   slug: string;
   section: { slug: string } | null;
   tags: { tag: { slug: string } }[];
   bylines: { byline: { slug: string } }[];
 }): ArticleChange {
   return {
+    id: article.id,
     slug: article.slug,
     sectionSlugs: article.section ? [article.section.slug] : [],
     tagSlugs: article.tags.map((t) => t.tag.slug),

@@ -21,7 +21,12 @@ export interface SchedulerDeps {
   /** Applies what is due; one failing item is recorded on the item and never stops the others. */
   publishDue: (now: Date, listener: PassListener) => Promise<ArticleChange[]>;
   nextEvent: (now: Date) => Promise<Date | null>;
-  /** Expires reader caches for what changed; `time` alone means "an event passed" (future story, breaking expiry). */
+  /**
+   * Stories that appear by the clock alone (published, dated after `after` and up to `upTo`), whose pages must be
+   * expired when their time passes. Without it, an event that passed is signalled as `invalidate([])`.
+   */
+  comingOut?: (after: Date, upTo: Date) => Promise<ArticleChange[]>;
+  /** Expires reader caches for what changed; an empty list (without `comingOut`) means "an event passed". */
   invalidate: (changes: ArticleChange[]) => Promise<void>;
   now?: () => Date;
   log?: (line: string) => void;
@@ -33,12 +38,19 @@ export interface Scheduler {
   stop(): void;
 }
 
+/** At start-up, how far back to look for stories that came out by the clock while no scheduler was running. */
+export const COMING_OUT_LOOKBACK_MS = 24 * 60 * 60_000;
+
 /**
  * Publishes scheduled stories on time, with nobody using the site: wakes for the next due event (a scheduled
  * story, a story dated in the future, a breaking flag's expiry), publishes what is due, and expires the reader
  * caches. Runs once at start-up, so stories that fell due while the server was down publish then. A failing item
  * is recorded on the item and retried with backoff by the data layer; a pass that fails as a whole is logged and
  * retried at the next wake, and what it did change is still invalidated.
+ *
+ * Every instance runs one. They need no leader: the data layer claims each item so that exactly one worker applies
+ * it and reports it (lib/dal/claims.ts), and this loop expires the caches of what its own worker changed. The
+ * generic job runner (lib/jobs) runs beside it for work that has no row of its own.
  */
 export function startScheduler(deps: SchedulerDeps, pollMs: number): Scheduler {
   const now = deps.now ?? (() => new Date());
@@ -47,6 +59,7 @@ export function startScheduler(deps: SchedulerDeps, pollMs: number): Scheduler {
   let running: Promise<void> | null = null;
   let stopped = false;
   let lastEventSeen: Date | null = null;
+  let lastPassAt: Date | null = null;
 
   // Invalidations that have not gone through yet (e.g. the server was not listening at start-up): retried next pass.
   let pending: ArticleChange[] = [];
@@ -62,7 +75,7 @@ export function startScheduler(deps: SchedulerDeps, pollMs: number): Scheduler {
       if (seen.has(change)) return;
       seen.add(change);
       pending.push(change);
-      log(`scheduler: published ${change.slug}`);
+      log(`scheduler: changed ${change.slug}`);
     };
     try {
       const changes = await deps.publishDue(at, {
@@ -70,8 +83,13 @@ export function startScheduler(deps: SchedulerDeps, pollMs: number): Scheduler {
         onFailure: (item, reason) => log(`scheduler: ${item} failed, will retry: ${reason}`),
       });
       changes.forEach(changed);
-      // A future-dated story or an expired breaking flag changes pages without any write: expire listings too.
-      if (lastEventSeen !== null && lastEventSeen <= at) refreshListings = true;
+      if (deps.comingOut) {
+        // A future-dated story changes pages without any write: expire the pages of each one whose time passed.
+        (await deps.comingOut(lastPassAt ?? new Date(at.getTime() - COMING_OUT_LOOKBACK_MS), at)).forEach(changed);
+      } else if (lastEventSeen !== null && lastEventSeen <= at) {
+        refreshListings = true;
+      }
+      lastPassAt = at;
       lastEventSeen = await deps.nextEvent(at);
       delay = delayUntilNextRun(lastEventSeen, now(), pollMs);
     } catch (error) {
