@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import CacheHandler, { cacheStore } from "./handler.mjs";
-import { createMemoryStore } from "./store.mjs";
+import { createMemoryStore, installCacheStore } from "./store.mjs";
 
 const page = (tags: string, status = 200) => ({ kind: "APP_PAGE", html: "<p>story</p>", rscData: Buffer.from("rsc"), headers: { "x-next-cache-tags": tags }, status });
 const data = (body: unknown) => ({ kind: "FETCH", data: { headers: {}, body: JSON.stringify(body), status: 200, url: "" }, revalidate: false, tags: ["articles"] });
@@ -8,7 +8,7 @@ const data = (body: unknown) => ({ kind: "FETCH", data: { headers: {}, body: JSO
 describe("the page and data cache handler", () => {
   beforeEach(() => {
     vi.useRealTimers();
-    (globalThis as Record<symbol, unknown>)[Symbol.for("breakingon.cache-store")] = undefined;
+    installCacheStore(createMemoryStore({ maxBytes: 10_000_000 }));
   });
 
   it("serves a page until one of its tags is expired, then misses", async () => {

@@ -1,7 +1,12 @@
-// Where the page and data cache keep their entries and tag expiry times. The handler (handler.mjs) only talks to
-// this small interface, so a shared store (e.g. Redis, for several servers) can replace the in-memory one.
-// Plain JavaScript: Next.js imports the cache handler at run time with Node's own loader, outside its bundler.
+// Where the page and data caches keep their entries and tag expiry times. Both of Next's handlers (handler.mjs for
+// pages, route handlers and unstable_cache; use-cache-handler.mjs for "use cache") and expire.mjs (background work)
+// talk to this small interface over one store per process: in memory by default, in Redis when REDIS_URL is set, so
+// several instances share entries and every tag expiry (redis-store.mjs).
+// Plain JavaScript: Next.js imports the cache handlers at run time with Node's own loader, outside its bundler.
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { LRUCache } from "lru-cache";
+import { createRedisStore } from "./redis-store.mjs";
 
 /**
  * @typedef {object} StoredEntry
@@ -12,11 +17,14 @@ import { LRUCache } from "lru-cache";
  */
 
 /**
+ * Reads never throw (a store that cannot answer misses); expireTags throws when the expiry could not be recorded.
  * @typedef {object} CacheStore
  * @property {(key: string) => Promise<StoredEntry | undefined>} get
- * @property {(key: string, entry: StoredEntry) => Promise<void>} set
+ * @property {(key: string, entry: StoredEntry, options?: { ttlSeconds?: number }) => Promise<void>} set
+ *   ttlSeconds bounds how long the store keeps the entry (its own cap applies too).
  * @property {(key: string) => Promise<void>} delete
- * @property {(tags: string[]) => Promise<number>} tagsExpiredAt The latest expiry time among the tags, 0 if none.
+ * @property {(tags: string[]) => Promise<number>} tagsExpiredAt An entry carrying these tags and made at or before
+ *   the returned time is out of date: the latest expiry among them (0 if none), or later when the store cannot tell.
  * @property {(tags: string[], at: number) => Promise<void>} expireTags
  */
 
@@ -53,8 +61,9 @@ export function createMemoryStore({ maxBytes }) {
     async get(key) {
       return entries.get(key);
     },
-    async set(key, entry) {
-      entries.set(key, entry);
+    async set(key, entry, options) {
+      const ttl = options?.ttlSeconds;
+      entries.set(key, entry, ttl !== undefined && Number.isFinite(ttl) ? { ttl: Math.max(1, ttl) * 1000 } : {});
     },
     async delete(key) {
       entries.delete(key);
@@ -68,4 +77,41 @@ export function createMemoryStore({ maxBytes }) {
       for (const tag of tags) expiredAt.set(tag, Math.max(at, expiredAt.get(tag) ?? 0));
     },
   };
+}
+
+// Room for a few thousand rendered story pages in memory; the least recently used go first.
+const MAX_BYTES = 128 * 1024 * 1024;
+const STORE = Symbol.for("breakingon.cache-store");
+const scope = /** @type {Record<symbol, CacheStore | undefined>} */ (/** @type {unknown} */ (globalThis));
+
+/**
+ * The one store of this process. Next builds a page-cache handler per request and may load these modules more than
+ * once (its own loader, and the bundle for expire.mjs), so the store lives on globalThis.
+ * @param {{ serverDistDir?: string }} [context] Next's handler context, to find the build id.
+ * @returns {CacheStore}
+ */
+export function cacheStore(context) {
+  return (scope[STORE] ??= openStore(context?.serverDistDir));
+}
+
+/** Replaces the process's store (tests); undefined makes the next cacheStore() choose again. */
+export function installCacheStore(/** @type {CacheStore | undefined} */ store) {
+  scope[STORE] = store;
+}
+
+function openStore(/** @type {string | undefined} */ serverDistDir) {
+  const url = process.env.REDIS_URL;
+  // The build prerenders without services (and must not fill a shared cache with build-time renders).
+  if (!url || process.env.NEXT_PHASE === "phase-production-build") return createMemoryStore({ maxBytes: MAX_BYTES });
+  return createRedisStore({ url, buildId: readBuildId(serverDistDir) });
+}
+
+/** The build's id, so entries of one release are never served by another (tags are shared across releases). */
+function readBuildId(/** @type {string | undefined} */ serverDistDir) {
+  const distDir = serverDistDir ? path.dirname(serverDistDir) : path.resolve(process.env.NEXT_DIST_DIR || ".next");
+  try {
+    return readFileSync(path.join(distDir, "BUILD_ID"), "utf8").trim();
+  } catch {
+    return "development"; // next dev writes no BUILD_ID
+  }
 }

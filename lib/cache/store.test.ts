@@ -1,0 +1,111 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, describe, expect, it } from "vitest";
+import { createRedisStore } from "./redis-store.mjs";
+import { createMemoryStore, type CacheStore } from "./store.mjs";
+import { deleteKeys, redisAnswers } from "./redis-test-server";
+
+// The shared Redis, database 5, under a prefix of this run's own: never flushed, only our keys removed.
+const SHARED_REDIS = "redis://127.0.0.1:6379/5";
+const sharedRedisMissing = (await redisAnswers(SHARED_REDIS)) ? undefined : "no Redis on 127.0.0.1:6379";
+if (sharedRedisMissing) console.warn(`store contract tests on Redis skipped: ${sharedRedisMissing}`);
+
+const prefix = `breakingon-test-store-${randomUUID()}`;
+const quiet = { info() {}, warn() {}, error() {} };
+const redisStores: ReturnType<typeof createRedisStore>[] = [];
+
+async function openRedis(buildId = "build-1") {
+  const store = createRedisStore({ url: SHARED_REDIS, buildId, prefix, log: quiet });
+  redisStores.push(store);
+  expect(await store.ready()).toBe(true);
+  return store;
+}
+
+afterAll(async () => {
+  await Promise.all(redisStores.map((store) => store.close()));
+  if (!sharedRedisMissing) await deleteKeys(SHARED_REDIS, prefix);
+});
+
+const page = (tags: string[], lastModified = Date.now()) => ({
+  value: {
+    kind: "APP_PAGE",
+    html: "<p>story</p>",
+    rscData: Buffer.from([0, 1, 2, 255]),
+    segmentData: new Map([["/_tree", Buffer.from("tree")]]),
+    headers: { "x-next-cache-tags": tags.join(",") },
+    postponed: undefined,
+    status: 200,
+  },
+  lastModified,
+  tags,
+  cacheControl: { revalidate: false, expire: 31536000 },
+});
+
+const engines: [string, () => Promise<CacheStore>, string | undefined][] = [
+  ["memory", async () => createMemoryStore({ maxBytes: 10_000_000 }), undefined],
+  ["Redis", () => openRedis(), sharedRedisMissing],
+];
+
+describe.each(engines)("the %s cache store", (_name, open, missing) => {
+  it.skipIf(missing)("gives back what was stored, Buffers and Maps included, until it is deleted", async () => {
+    const store = await open();
+    const key = `/articles/${randomUUID()}`;
+    const entry = page(["article:a"]);
+    await store.set(key, entry);
+    const read = await store.get(key);
+    expect(read).toEqual(entry);
+    expect(Buffer.isBuffer(read?.value.rscData)).toBe(true);
+    expect(read?.value.segmentData).toBeInstanceOf(Map);
+    expect(Buffer.isBuffer(read?.value.segmentData.get("/_tree"))).toBe(true);
+    await store.delete(key);
+    expect(await store.get(key)).toBeUndefined();
+    expect(await store.get(`/never/${randomUUID()}`)).toBeUndefined();
+  });
+
+  it.skipIf(missing)("reports the latest expiry among an entry's tags, and an expiry never moves earlier", async () => {
+    const store = await open();
+    const [a, b, c] = [randomUUID(), randomUUID(), randomUUID()];
+    const before = Date.now() + 1;
+    // An entry made now carries tags nobody expired: fresh.
+    expect(await store.tagsExpiredAt([a, b])).toBeLessThan(before);
+    await store.expireTags([a], before + 1000);
+    await store.expireTags([b], before + 2000);
+    expect(await store.tagsExpiredAt([a, b, c])).toBe(before + 2000);
+    expect(await store.tagsExpiredAt([a])).toBe(before + 1000);
+    // An older time (another instance's clock, a late retry) does not bring the expiry back.
+    await store.expireTags([b], before + 500);
+    expect(await store.tagsExpiredAt([b])).toBe(before + 2000);
+    expect(await store.tagsExpiredAt([c])).toBeLessThan(before);
+  });
+
+  it.skipIf(missing)("drops an entry when its time to live runs out", async () => {
+    const store = await open();
+    const key = `/articles/${randomUUID()}`;
+    await store.set(key, page([]), { ttlSeconds: 1 });
+    expect(await store.get(key)).toBeDefined();
+    await new Promise((resolve) => setTimeout(resolve, 1300));
+    expect(await store.get(key)).toBeUndefined();
+  });
+});
+
+describe.skipIf(sharedRedisMissing)("the Redis store across builds", () => {
+  it("keeps each build's entries apart but shares tag expiries between them", async () => {
+    const [oldBuild, newBuild] = [await openRedis("build-old"), await openRedis("build-new")];
+    const tag = randomUUID();
+    await oldBuild.set("/", page([tag]));
+    expect(await oldBuild.get("/")).toBeDefined();
+    expect(await newBuild.get("/")).toBeUndefined();
+    const at = Date.now() + 5;
+    await newBuild.expireTags([tag], at);
+    expect(await oldBuild.tagsExpiredAt([tag])).toBe(at);
+  });
+
+  it("keeps entries for at most its cap, whatever lifetime Next asks for", async () => {
+    const store = createRedisStore({ url: SHARED_REDIS, buildId: "build-cap", prefix, maxTtlSeconds: 1, log: quiet });
+    redisStores.push(store);
+    await store.ready();
+    await store.set("/capped", page([]), { ttlSeconds: 31536000 });
+    expect(await store.get("/capped")).toBeDefined();
+    await new Promise((resolve) => setTimeout(resolve, 1300));
+    expect(await store.get("/capped")).toBeUndefined();
+  });
+});
