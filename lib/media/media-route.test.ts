@@ -6,7 +6,7 @@ import { DeleteObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client }
 import sharp from "sharp";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { getServerSession } from "next-auth";
-import { GET } from "@/app/media/[...key]/route";
+import { GET, HEAD } from "@/app/media/[...key]/route";
 import { deleteMedia, uploadMedia } from "@/lib/dal/media";
 import { describeEachEngine } from "@/lib/testing/databases";
 import { startS3Server, type S3TestServer } from "@/lib/testing/s3-server";
@@ -95,6 +95,10 @@ describeEachEngine("media on an S3-compatible store", (database) => {
     const small = await serve(`${view.url}/w320.webp`);
     expect(small.headers.get("content-type")).toBe("image/webp");
     expect(await sharp(Buffer.from(await small.arrayBuffer())).metadata()).toMatchObject({ format: "webp", width: 320 });
+    const head = await HEAD(new Request(`http://news.example${view.url}/w320.webp`, { method: "HEAD" }), { params: Promise.resolve({ key: [row.storageKey, "w320.webp"] }) });
+    expect(head.status).toBe(200);
+    expect(head.headers.get("content-length")).toBe(small.headers.get("content-length"));
+    expect(head.body).toBeNull();
     const social = await serve(`${view.url}/social.jpg`);
     expect(await sharp(Buffer.from(await social.arrayBuffer())).metadata()).toMatchObject({ width: 1200, height: 630 });
 

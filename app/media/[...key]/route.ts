@@ -47,3 +47,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ key:
   }
   return notFound();
 }
+
+/** The same answer without the bytes; the object's stream is dropped at once rather than read to the end. */
+export async function HEAD(request: Request, context: { params: Promise<{ key: string[] }> }): Promise<Response> {
+  const response = await GET(request, context);
+  await response.body?.cancel();
+  return new Response(null, { status: response.status, headers: response.headers });
+}
