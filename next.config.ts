@@ -22,6 +22,11 @@ const nextConfig: NextConfig = {
   // Pages and data are cached in a bounded in-process store, never on disk: a restart can never bring back what the
   // database no longer says, and requests for unknown URLs store nothing (lib/cache/handler.mjs).
   cacheHandler: fileURLToPath(new URL("./lib/cache/handler.mjs", import.meta.url)),
+  // "use cache" entries go to the same store and tag table (with cacheMaxMemorySize 0 Next's own would keep nothing).
+  cacheHandlers: {
+    default: fileURLToPath(new URL("./lib/cache/use-cache-handler.mjs", import.meta.url)),
+    remote: fileURLToPath(new URL("./lib/cache/use-cache-handler.mjs", import.meta.url)),
+  },
   cacheMaxMemorySize: 0,
   // One release, many instances: every instance serving this build names it the same, so a client's assets and
   // server actions match whichever instance answers (README, "Running several instances").
