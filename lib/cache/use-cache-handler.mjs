@@ -48,7 +48,7 @@ const wallClock = (/** @type {number} */ performanceTime) => performanceTime - (
  * @param {() => import("./store.mjs").CacheStore} storeOf
  * @returns {NextCacheHandler}
  */
-export function useCacheHandlerOver(storeOf) {
+export function createUseCacheHandler(storeOf) {
   // Sets still reading their stream, so a get of the same key waits for them (the interface asks for it). Only this
   // handler's own promises are kept, never Next's pending entry, and each is gone once its set ends.
   /** @type {Map<string, Promise<void>>} */
@@ -123,4 +123,4 @@ export function useCacheHandlerOver(storeOf) {
   };
 }
 
-export default useCacheHandlerOver(() => cacheStore());
+export default createUseCacheHandler(() => cacheStore());

@@ -4,7 +4,7 @@ import { cacheHandlerOver } from "./handler.mjs";
 import { createRedisStore } from "./redis-store.mjs";
 import { deleteKeys, redisAnswers } from "./redis-test-server";
 import { createMemoryStore, type CacheStore } from "./store.mjs";
-import { useCacheHandlerOver } from "./use-cache-handler.mjs";
+import { createUseCacheHandler } from "./use-cache-handler.mjs";
 
 const SHARED_REDIS = "redis://127.0.0.1:6379/5";
 const sharedRedisMissing = (await redisAnswers(SHARED_REDIS)) ? undefined : "no Redis on 127.0.0.1:6379";
@@ -61,7 +61,7 @@ const engines: [string, () => Promise<CacheStore>, string | undefined][] = [
 describe.each(engines)("the use-cache handler over the %s store", (_name, open, missing) => {
   it.skipIf(missing)("stores the whole stream and gives a new stream of it on every get, with the entry's lifetimes and tags", async () => {
     const store = await open();
-    const handler = useCacheHandlerOver(() => store);
+    const handler = createUseCacheHandler(() => store);
     const key = randomUUID();
     const stored = entry(["<p>", "story", "</p>"], { tags: ["story:1"] });
     await handler.set(key, Promise.resolve(stored));
@@ -74,7 +74,7 @@ describe.each(engines)("the use-cache handler over the %s store", (_name, open, 
 
   it.skipIf(missing)("makes an entry a miss once one of its tags or of the request's soft tags expires", async () => {
     const store = await open();
-    const handler = useCacheHandlerOver(() => store);
+    const handler = createUseCacheHandler(() => store);
     const [tag, other, path] = [randomUUID(), randomUUID(), `_N_T_/${randomUUID()}`];
     const key = randomUUID();
     await handler.set(key, Promise.resolve(entry(["x"], { tags: [tag] })));
@@ -95,7 +95,7 @@ describe.each(engines)("the use-cache handler over the %s store", (_name, open, 
 
   it.skipIf(missing)("counts an entry as made when its function began: a write meanwhile makes it a miss", async () => {
     const store = await open();
-    const handler = useCacheHandlerOver(() => store);
+    const handler = createUseCacheHandler(() => store);
     const [tag, key] = [randomUUID(), randomUUID()];
     const began = now();
     await sleep(3);
@@ -106,7 +106,7 @@ describe.each(engines)("the use-cache handler over the %s store", (_name, open, 
 
   it.skipIf(missing)("keeps nothing for a dynamic entry (expire 0), a broken stream, or past its expire time", async () => {
     const store = await open();
-    const handler = useCacheHandlerOver(() => store);
+    const handler = createUseCacheHandler(() => store);
     const [dynamic, broken, old] = [randomUUID(), randomUUID(), randomUUID()];
     await handler.set(dynamic, Promise.resolve(entry(["x"], { expire: 0 })));
     await handler.set(broken, Promise.resolve(entry(["half"], { fail: true })));
@@ -116,7 +116,7 @@ describe.each(engines)("the use-cache handler over the %s store", (_name, open, 
 
   it.skipIf(missing)("has a get wait for a set of the same key still in progress", async () => {
     const store = await open();
-    const handler = useCacheHandlerOver(() => store);
+    const handler = createUseCacheHandler(() => store);
     const key = randomUUID();
     let resolve: (value: ReturnType<typeof entry>) => void = () => {};
     const setting = handler.set(key, new Promise((r) => (resolve = r)));
@@ -128,7 +128,7 @@ describe.each(engines)("the use-cache handler over the %s store", (_name, open, 
 
   it.skipIf(missing)("shares one tag table with the page handler: an expiry from either side expires both kinds of entry", async () => {
     const store = await open();
-    const useCache = useCacheHandlerOver(() => store);
+    const useCache = createUseCacheHandler(() => store);
     const PageHandler = cacheHandlerOver(() => store);
     const pages = new PageHandler({});
     const [tagA, tagB] = [randomUUID(), randomUUID()];
@@ -150,7 +150,7 @@ describe.skipIf(sharedRedisMissing)("two instances on one Redis", () => {
   it("see each other's pages and use-cache entries, and each other's tag expiries at once", async () => {
     const [storeA, storeB] = [await openRedis(), await openRedis()];
     const [PagesA, PagesB] = [cacheHandlerOver(() => storeA), cacheHandlerOver(() => storeB)];
-    const [useCacheA, useCacheB] = [useCacheHandlerOver(() => storeA), useCacheHandlerOver(() => storeB)];
+    const [useCacheA, useCacheB] = [createUseCacheHandler(() => storeA), createUseCacheHandler(() => storeB)];
     const [pagesA, pagesB] = [new PagesA({}), new PagesB({})];
     const tag = `story:${randomUUID()}`;
     const path = `/articles/${randomUUID()}`;
