@@ -1,0 +1,102 @@
+// What readers get through each front (instances A, B, C and nginx): a change is "visible" on a page when the page's
+// answer passes a check; each (front, page) pair is polled until it does, and the time it took is what the
+// assertion judges.
+import { sleep } from "./processes";
+
+export interface Answer {
+  status: number;
+  body: string;
+  location: string | null;
+}
+
+export async function get(url: string, timeoutMs = 10_000): Promise<Answer> {
+  const response = await fetch(url, { redirect: "manual", signal: AbortSignal.timeout(timeoutMs), headers: { "accept-encoding": "identity" } });
+  return { status: response.status, body: await response.text(), location: response.headers.get("location") };
+}
+
+export interface PageCheck {
+  /** e.g. "article", "home", "tag feed". */
+  page: string;
+  path: string;
+  ok: (answer: Answer) => boolean;
+}
+
+export interface Front {
+  name: string;
+  url: string;
+}
+
+export interface Sighting {
+  front: string;
+  page: string;
+  path: string;
+  /**
+   * Milliseconds from the write's answer until the start of the first request whose answer passed the check (from
+   * then on readers get the change; the render time our own polling load adds is not the cache's doing); null if
+   * none did.
+   */
+  ms: number | null;
+  last: string;
+}
+
+/** Loads every page on every front, so each cache holds the old version and a pass proves an expiry, not a miss. */
+export async function prime(fronts: Front[], paths: string[]): Promise<void> {
+  await Promise.all(fronts.map(async (front) => {
+    for (const path of paths) await get(front.url + path).catch(() => undefined);
+  }));
+  // A second round, so pages filled in the background (nginx's update, Next's stale-while-revalidate) are settled.
+  await Promise.all(fronts.map(async (front) => {
+    for (const path of paths) await get(front.url + path).catch(() => undefined);
+  }));
+}
+
+/**
+ * Polls every page on every front from `since` until it passes its check or `giveUpMs` passes; one poller per front,
+ * each walking its pages in turn, so the cluster sees a reader's pace rather than a flood.
+ */
+export async function sightings(fronts: Front[], checks: PageCheck[], since: number, giveUpMs = 5000): Promise<Sighting[]> {
+  const results: Sighting[] = [];
+  await Promise.all(
+    fronts.map(async (front) => {
+      const pending = new Map(checks.map((check) => [check, "not fetched"]));
+      while (pending.size > 0 && Date.now() - since < giveUpMs) {
+        for (const [check] of pending) {
+          let last: string;
+          const asked = Date.now();
+          try {
+            const answer = await get(front.url + check.path, 5000);
+            if (check.ok(answer)) {
+              results.push({ front: front.name, page: check.page, path: check.path, ms: asked - since, last: String(answer.status) });
+              pending.delete(check);
+              continue;
+            }
+            last = `${answer.status}${answer.location ? ` → ${answer.location}` : ""}`;
+          } catch (error) {
+            last = (error as Error).message;
+          }
+          pending.set(check, last);
+        }
+        await sleep(50);
+      }
+      for (const [check, last] of pending) results.push({ front: front.name, page: check.page, path: check.path, ms: null, last });
+    }),
+  );
+  return results;
+}
+
+/** Fails with every late or missing sighting named. */
+export function assertWithin(results: Sighting[], limitMs: number): string {
+  const late = results.filter((r) => r.ms === null || r.ms > limitMs);
+  const worst = Math.max(...results.map((r) => r.ms ?? Infinity));
+  if (late.length) {
+    const lines = late.map((r) => `${r.front} ${r.page} (${r.path}): ${r.ms === null ? `never (last: ${r.last})` : `${r.ms} ms`}`);
+    throw new Error(`${late.length} of ${results.length} page views not updated within ${limitMs} ms:\n    ${lines.join("\n    ")}`);
+  }
+  return `${results.length} page views, slowest ${worst} ms`;
+}
+
+export const contains = (text: string) => (a: Answer) => a.status === 200 && a.body.includes(text);
+/** Not on the page, or no page at all (a tag whose only live story went is a 404). */
+export const lacks = (text: string) => (a: Answer) => a.status === 404 || (a.status === 200 && !a.body.includes(text));
+export const gone = (a: Answer) => a.status === 404 || a.status === 410;
+export const redirectsTo = (path: string) => (a: Answer) => a.status >= 300 && a.status < 400 && !!a.location && new URL(a.location, "http://x").pathname === path;

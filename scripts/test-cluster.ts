@@ -1,0 +1,137 @@
+// `npm run test:cluster`: issue #9's proof. One production build served by three instances (A, B, C) on the test's
+// own PostgreSQL, Redis and S3 test server, with Debian's nginx in front, all on loopback (e2e/cluster/harness.ts);
+// then each assertion of e2e/cluster/specs.ts, one line each, and a summary that `npm test` adds to its tally
+// (test-results/cluster.json). Everything it starts is stopped at the end, on failure and on Ctrl-C too.
+//   --no-build          serve the build already in the dist dir (CLUSTER_DIST_DIR, else NEXT_DIST_DIR, else .next-cluster)
+//   CLUSTER_ONLY=text   run only the assertions whose name contains the text
+import { mkdirSync, writeFileSync } from "node:fs";
+import { createConnection } from "node:net";
+import { chromium } from "@playwright/test";
+import { Cluster, PORTS } from "../e2e/cluster/harness";
+import { BROWSER_ARGS, CHROMIUM } from "../e2e/cluster/newsroom";
+import { killAllNow } from "../e2e/cluster/processes";
+import { clusterToolsMissing } from "../e2e/cluster/requirements";
+import { SPECS, type SpecContext } from "../e2e/cluster/specs";
+
+export const CLUSTER_REPORT = "test-results/cluster.json";
+/** The whole run, build excluded, must stay within a few minutes; this is the hard stop. */
+const RUN_LIMIT_MS = 12 * 60_000;
+
+function portInUse(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ host: "127.0.0.1", port });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}
+
+interface Result {
+  name: string;
+  ok: boolean;
+  ms: number;
+  detail: string;
+}
+
+function report(results: Result[], skipped: number, note?: string) {
+  mkdirSync("test-results", { recursive: true });
+  const passed = results.filter((r) => r.ok).length;
+  const failed = results.length - passed;
+  writeFileSync(CLUSTER_REPORT, JSON.stringify({ passed, failed, skipped, note, results }, null, 2));
+  console.log(`\ncluster: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
+  return failed;
+}
+
+async function main(): Promise<number> {
+  const log = (line: string) => console.log(`[cluster] ${line}`);
+  const missing = clusterToolsMissing();
+  if (missing) {
+    console.log(`cluster test skipped: ${missing}`);
+    report([], SPECS.length, `skipped: ${missing}`);
+    return 0;
+  }
+  const busy = [];
+  for (const port of [PORTS.nginx, ...PORTS.instances, PORTS.redis, PORTS.postgres, PORTS.s3]) if (await portInUse(port)) busy.push(port);
+  if (busy.length) throw new Error(`ports ${busy.join(", ")} are in use (the cluster test uses ${PORTS.nginx}–${PORTS.s3}); is another cluster test running?`);
+
+  const only = process.env.CLUSTER_ONLY;
+  const specs = only ? SPECS.filter((s) => s.name.includes(only) || s.name.startsWith("a signed-in editor")) : SPECS;
+  const cluster = new Cluster({
+    appDir: process.env.CLUSTER_APP_DIR ?? process.cwd(),
+    distDir: process.env.CLUSTER_DIST_DIR ?? process.env.NEXT_DIST_DIR ?? ".next-cluster",
+    reuseBuild: process.argv.includes("--no-build"),
+    log,
+  });
+  let tornDown = false;
+  const teardown = async () => {
+    if (tornDown) return;
+    tornDown = true;
+    log("stopping the cluster");
+    await cluster.stop();
+  };
+  const interrupt = (signal: NodeJS.Signals) => {
+    console.error(`\n[cluster] ${signal}: stopping everything`);
+    void teardown().finally(() => process.exit(130));
+  };
+  process.once("SIGINT", interrupt);
+  process.once("SIGTERM", interrupt);
+  process.once("exit", killAllNow);
+
+  const results: Result[] = [];
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: BROWSER_ARGS });
+  try {
+    const startedAt = Date.now();
+    try {
+      await cluster.start();
+    } catch (error) {
+      console.error(`[cluster] the cluster did not start: ${(error as Error).message}`);
+      for (const spec of specs) results.push({ name: spec.name, ok: false, ms: 0, detail: "the cluster did not start" });
+      for (const result of results) console.log(`✗ ${result.name}: ${result.detail}`);
+      return report(results, 0, "the cluster did not start");
+    }
+    log(`cluster up in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
+    const run = Date.now().toString(36);
+    const context: SpecContext = { cluster, browser, run, log, tag: { name: `Cluster Desk ${run}`, slug: `cluster-desk-${run}` } };
+    const runDeadline = Date.now() + RUN_LIMIT_MS;
+    for (const spec of specs) {
+      const began = Date.now();
+      let result: Result;
+      if (began > runDeadline) result = { name: spec.name, ok: false, ms: 0, detail: "not run: the cluster test's time limit was reached" };
+      else {
+        try {
+          const detail = await Promise.race([
+            spec.run(context),
+            new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`timed out after ${spec.timeoutMs / 1000} s`)), spec.timeoutMs).unref()),
+          ]);
+          result = { name: spec.name, ok: true, ms: Date.now() - began, detail: detail ?? "" };
+        } catch (error) {
+          result = { name: spec.name, ok: false, ms: Date.now() - began, detail: (error as Error).message };
+        }
+      }
+      results.push(result);
+      const seconds = `${(result.ms / 1000).toFixed(1)} s`;
+      console.log(result.ok ? `✓ ${result.name} (${seconds})${result.detail ? `\n    ${result.detail}` : ""}` : `✗ ${result.name} (${seconds})\n    ${result.detail}`);
+      // A killed or restarted service must be back before the next assertion; if it is not, say so there.
+      for (const instance of cluster.instances) if (!instance.alive) {
+        log(`instance ${instance.name} is down after that assertion; starting it again`);
+        await instance.start().catch((error: Error) => log(`instance ${instance.name} did not come back: ${error.message}`));
+      }
+    }
+    if (results.some((r) => !r.ok) && process.env.CLUSTER_LOGS !== "0") console.log(`\n[cluster] log tails:\n${cluster.outputs()}`);
+    return report(results, SPECS.length - specs.length);
+  } finally {
+    await browser.close().catch(() => {});
+    await teardown();
+  }
+}
+
+main().then(
+  (failed) => process.exit(failed > 0 ? 1 : 0),
+  (error: Error) => {
+    console.error(`npm run test:cluster: ${error.message}`);
+    killAllNow();
+    process.exit(1);
+  },
+);
