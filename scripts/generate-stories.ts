@@ -1,0 +1,277 @@
+// `tsx scripts/generate-stories.ts [--count 100000] [--seed 1] [--years 10]`: fills the database named by
+// DATABASE_URL (SQLite or PostgreSQL, migrated and seeded) with published stories that look like a newsroom's
+// archive — sections, a long tail of tags, a few hundred bylines, dates spread over years, 400–1,100-word bodies and
+// one revision each — for benchmarks at scale. Rows go in with multi-row inserts, a batch per transaction; the
+// engines' search triggers index each story as it lands, as the write path's updates would. Ends with ANALYZE so
+// the planner sees the new table sizes (autovacuum would, a little later, in production).
+import { parseArgs } from "node:util";
+import { pathToFileURL } from "node:url";
+import { ArticleStatus, createDb, type Db, type Prisma } from "../lib/db";
+import { resolveDatabaseUrl } from "../lib/database-url";
+import { toSlug } from "../lib/content/slug";
+
+export interface GenerateOptions {
+  count: number;
+  /** Same seed, same stories (and slugs): a second run with one seed is refused rather than doubled. */
+  seed?: number;
+  /** How far back the oldest story goes; the newest is about now. */
+  years?: number;
+  now?: Date;
+  batchSize?: number;
+  log?: (line: string) => void;
+}
+
+export interface GenerateResult {
+  stories: number;
+  sections: number;
+  tags: number;
+  bylines: number;
+  ms: number;
+}
+
+export const MAX_COUNT = 2_000_000;
+const TAG_COUNT = 2_000;
+const BYLINE_COUNT = 250;
+
+const SECTIONS = [
+  { slug: "world", name: "World" },
+  { slug: "politics", name: "Politics" },
+  { slug: "us", name: "U.S." },
+  { slug: "business", name: "Business" },
+  { slug: "technology", name: "Technology" },
+  { slug: "opinion", name: "Opinion" },
+  { slug: "science", name: "Science" },
+  { slug: "health", name: "Health" },
+  { slug: "climate", name: "Climate" },
+  { slug: "sport", name: "Sport" },
+  { slug: "culture", name: "Culture" },
+  { slug: "local", name: "Local" },
+];
+
+const FIRST = ["Ana", "Ben", "Chloe", "Dev", "Elena", "Farid", "Grace", "Hiro", "Ines", "Jonas", "Kemi", "Liam", "Maya", "Nikolai", "Olu", "Priya", "Quinn", "Rosa", "Sam", "Tomas", "Uma", "Victor", "Wen", "Yara", "Zoe"];
+const LAST = ["Alvarez", "Brennan", "Castillo", "Dubois", "Eriksen", "Fischer", "Gupta", "Hassan", "Ito", "Jansen", "Kowalski", "Lindqvist", "Moreau", "Nakamura", "Okafor", "Petrov", "Rossi", "Schmidt", "Tanaka", "Usman", "Varga", "Walsh", "Xu", "Yilmaz", "Zhang"];
+const PLACES = ["Mexico City", "Berlin", "Lagos", "Jakarta", "Ottawa", "Nairobi", "Lima", "Seoul", "Warsaw", "Manila", "Cairo", "Lisbon", "Denver", "Houston", "Chicago", "Brussels", "Geneva", "Mumbai", "Sydney", "Toronto"];
+const SUBJECTS = ["Lawmakers", "Regulators", "The central bank", "City council", "Investigators", "Health officials", "The Supreme Court", "Union leaders", "Researchers", "Prosecutors", "The governor", "Shareholders", "Farmers", "Teachers", "Energy companies", "Residents", "The prime minister", "Election officials", "Scientists", "Airlines"];
+const VERBS = ["approve", "reject", "delay", "weigh", "challenge", "unveil", "probe", "back", "scrap", "expand", "question", "defend", "cut", "extend", "announce", "revive", "block", "overhaul", "review", "resume"];
+const OBJECTS = ["housing plan", "budget deal", "water rationing", "rail strike", "tariff increase", "data privacy rules", "vaccine rollout", "wildfire response", "bridge repairs", "minimum wage rise", "school funding", "port expansion", "drug pricing law", "border policy", "emissions target", "bank merger", "election reform", "stadium subsidy", "transit fares", "mining permit"];
+const WORDS = (
+  "the of and to in a that for on with as was at by from it said he she they his her their this have has had been " +
+  "which were would will after year years new more also who people about government over two first last one officials " +
+  "state city country percent million billion week month report told market prices plan law court police president " +
+  "minister company workers public health water energy power election vote party leaders council budget tax money " +
+  "bank rates inflation growth jobs schools students families homes housing rent climate storm flood drought heat " +
+  "fire border trade deal talks agreement sanctions military troops security attack investigation evidence trial " +
+  "judge ruling appeal decision policy reform proposal bill measure support opposition critics analysts experts " +
+  "data study research scientists hospital patients doctors vaccine disease cases rise fall increase decline record " +
+  "highest lowest since before during while despite because however although earlier later today yesterday statement " +
+  "spokesperson interview according documents reviewed confirmed denied warned expected announced estimated reported " +
+  "district region province capital residents community local national federal international global regional " +
+  "industry sector companies executives shareholders investors profits losses revenue costs spending debt deficit " +
+  "infrastructure roads bridges rail transit airport port shipping supply chain factories farmers crops food fuel"
+).split(" ");
+
+/** mulberry32: a small fast deterministic generator, so one seed always gives the same archive. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Rand = () => number;
+const pick = <T>(rand: Rand, list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
+const between = (rand: Rand, low: number, high: number) => low + Math.floor(rand() * (high - low + 1));
+/** An index skewed towards 0 (a few tags and bylines carry most stories, as in a real archive). */
+const skewed = (rand: Rand, size: number, power = 3) => Math.min(size - 1, Math.floor(size * rand() ** power));
+const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+function sentence(rand: Rand): string {
+  const words = Array.from({ length: between(rand, 8, 26) }, () => pick(rand, WORDS));
+  if (rand() < 0.3) words.splice(between(rand, 1, words.length - 1), 0, "in", pick(rand, PLACES));
+  return `${capital(words.join(" "))}.`;
+}
+
+function paragraph(rand: Rand): string {
+  return Array.from({ length: between(rand, 2, 5) }, () => sentence(rand)).join(" ");
+}
+
+/** Markdown of 400–1,100 words: paragraphs, now and then a subheading, a quote or a list. */
+function body(rand: Rand): string {
+  const target = between(rand, 400, 1100);
+  const blocks: string[] = [];
+  let words = 0;
+  while (words < target) {
+    const roll = rand();
+    let block: string;
+    if (roll < 0.08 && blocks.length > 2) block = `## ${capital(pick(rand, OBJECTS))} in ${pick(rand, PLACES)}`;
+    else if (roll < 0.12) block = `> ${sentence(rand)}`;
+    else if (roll < 0.15) block = Array.from({ length: between(rand, 2, 4) }, () => `- ${sentence(rand)}`).join("\n");
+    else block = paragraph(rand);
+    blocks.push(block);
+    words += block.split(" ").length;
+  }
+  return blocks.join("\n\n");
+}
+
+function cuidLike(rand: Rand): string {
+  let id = "c";
+  while (id.length < 25) id += Math.floor(rand() * 36).toString(36);
+  return id;
+}
+
+async function ensureSections(db: Db): Promise<string[]> {
+  const existing = await db.section.findMany({ select: { slug: true } });
+  const have = new Set(existing.map((s) => s.slug));
+  const base = existing.length;
+  const missing = SECTIONS.filter((s) => !have.has(s.slug)).map((s, i) => ({ ...s, sortOrder: base + i }));
+  if (missing.length > 0) await db.section.createMany({ data: missing });
+  return (await db.section.findMany({ orderBy: { sortOrder: "asc" }, select: { id: true } })).map((s) => s.id);
+}
+
+async function ensureTags(db: Db, rand: Rand, seed: number): Promise<{ id: string; name: string }[]> {
+  const tags = Array.from({ length: TAG_COUNT }, (_, i) => {
+    const name = i < PLACES.length ? PLACES[i]! : `${capital(pick(rand, OBJECTS))} ${pick(rand, PLACES)} ${i}`;
+    return { id: cuidLike(rand), slug: `${toSlug(name)}-g${seed}-${i}`, name: `${name} (${seed})` };
+  });
+  await db.tag.createMany({ data: tags });
+  return tags;
+}
+
+async function ensureBylines(db: Db, rand: Rand, seed: number): Promise<string[]> {
+  const bylines = Array.from({ length: BYLINE_COUNT }, (_, i) => {
+    const name = `${pick(rand, FIRST)} ${pick(rand, LAST)}`;
+    return { id: cuidLike(rand), slug: `${toSlug(name)}-g${seed}-${i}`, name, bio: `${name} reports from ${pick(rand, PLACES)}.` };
+  });
+  await db.byline.createMany({ data: bylines });
+  return bylines.map((b) => b.id);
+}
+
+/** Checks the options and the database; throws one readable line for anything that would stop the run. */
+export async function checkReady(db: Db, seed: number): Promise<void> {
+  try {
+    await db.siteSettings.count();
+  } catch (error) {
+    throw new Error(`the database has no BreakingOn tables (${(error as Error).message.split("\n")[0]}): run npm run db:migrate first`);
+  }
+  if (await db.tag.findFirst({ where: { slug: { endsWith: `-g${seed}-0` } }, select: { id: true } })) {
+    throw new Error(`stories from seed ${seed} are already in this database; pass another --seed to add more`);
+  }
+}
+
+export async function generateStories(db: Db, options: GenerateOptions): Promise<GenerateResult> {
+  const { count, seed = 1, years = 10, batchSize = 500, now = new Date(), log = () => {} } = options;
+  if (!Number.isInteger(count) || count < 1 || count > MAX_COUNT) throw new Error(`--count must be a whole number from 1 to ${MAX_COUNT}`);
+  if (!Number.isInteger(seed) || seed < 0) throw new Error("--seed must be a whole number from 0 up");
+  if (!(years > 0 && years <= 50)) throw new Error("--years must be a number above 0 and at most 50");
+  const started = Date.now();
+  await checkReady(db, seed);
+  const rand = random(seed);
+  const sections = await ensureSections(db);
+  const tags = await ensureTags(db, rand, seed);
+  const bylines = await ensureBylines(db, rand, seed);
+  const span = years * 365.25 * 86_400_000;
+  const end = now.getTime() - 60_000;
+  // Oldest first, the way an archive grows; the newest lands about a minute before `now` (so it is already live).
+  const times = Array.from({ length: count }, () => end - Math.floor(rand() * span)).sort((a, b) => a - b);
+  times[count - 1] = end;
+
+  for (let start = 0; start < count; start += batchSize) {
+    const articles: Prisma.ArticleCreateManyInput[] = [];
+    const links: Prisma.ArticleBylineCreateManyInput[] = [];
+    const tagged: Prisma.ArticleTagCreateManyInput[] = [];
+    const revisions: Prisma.RevisionCreateManyInput[] = [];
+    for (let i = start; i < Math.min(count, start + batchSize); i++) {
+      const id = cuidLike(rand);
+      const place = pick(rand, PLACES);
+      const headline = `${pick(rand, SUBJECTS)} ${pick(rand, VERBS)} ${pick(rand, OBJECTS)} in ${place}`;
+      const slug = `${toSlug(headline)}-${seed.toString(36)}x${i.toString(36)}`;
+      const standfirst = `${sentence(rand)} ${sentence(rand)}`.slice(0, 280);
+      const text = body(rand);
+      const publishedAt = new Date(times[i]!);
+      const updated = rand() < 0.05 ? new Date(Math.min(end, times[i]! + between(rand, 1, 72) * 3_600_000)) : null;
+      const sectionId = sections[skewed(rand, sections.length, 1.5)]!;
+      const storyBylines = [...new Set(Array.from({ length: rand() < 0.15 ? 2 : 1 }, () => bylines[skewed(rand, bylines.length, 2)]!))];
+      const storyTags = [...new Set(Array.from({ length: between(rand, 2, 5) }, () => tags[skewed(rand, tags.length)]!))];
+      articles.push({
+        id,
+        slug,
+        headline,
+        standfirst,
+        body: text,
+        status: ArticleStatus.PUBLISHED,
+        publishedAt,
+        substantiveUpdatedAt: updated,
+        featured: rand() < 0.001,
+        sectionId,
+        version: 2,
+        createdAt: new Date(times[i]! - between(rand, 10, 600) * 60_000),
+        updatedAt: updated ?? publishedAt,
+      });
+      storyBylines.forEach((bylineId, position) => links.push({ articleId: id, bylineId, position }));
+      for (const tag of storyTags) tagged.push({ articleId: id, tagId: tag.id });
+      revisions.push({
+        id: cuidLike(rand),
+        articleId: id,
+        version: 2,
+        reason: "Published",
+        headline,
+        standfirst,
+        body: text,
+        status: ArticleStatus.PUBLISHED,
+        snapshot: { slug, sectionId, tags: storyTags.map((t) => t.name), bylineIds: storyBylines, heroMediaId: null, seoTitle: null, seoDescription: null, breaking: false, breakingUntil: null, featured: false },
+        createdAt: publishedAt,
+      });
+    }
+    await db.$transaction([
+      db.article.createMany({ data: articles }),
+      db.articleByline.createMany({ data: links }),
+      db.articleTag.createMany({ data: tagged }),
+      db.revision.createMany({ data: revisions }),
+    ]);
+    const done = Math.min(count, start + batchSize);
+    if (done % 10_000 === 0 || done === count) log(`${done.toLocaleString("en")} / ${count.toLocaleString("en")} stories`);
+  }
+  await db.$executeRawUnsafe("ANALYZE");
+  return { stories: count, sections: sections.length, tags: tags.length, bylines: bylines.length, ms: Date.now() - started };
+}
+
+function readOptions(argv: string[]): { count: number; seed: number; years: number } {
+  const { values } = parseArgs({
+    args: argv,
+    options: { count: { type: "string", default: "100000" }, seed: { type: "string", default: "1" }, years: { type: "string", default: "10" } },
+    strict: true,
+    allowPositionals: false,
+  });
+  const whole = (name: string, raw: string, max: number) => {
+    const value = Number(raw);
+    if (!/^\d+$/.test(raw) || value < (name === "seed" ? 0 : 1) || value > max) {
+      throw new Error(`--${name} must be a whole number from ${name === "seed" ? 0 : 1} to ${max} (got "${raw}")`);
+    }
+    return value;
+  };
+  return { count: whole("count", values.count!, MAX_COUNT), seed: whole("seed", values.seed!, 2 ** 31), years: whole("years", values.years!, 50) };
+}
+
+async function main() {
+  const options = readOptions(process.argv.slice(2));
+  const target = resolveDatabaseUrl(process.env.DATABASE_URL);
+  const db = createDb(target.url);
+  try {
+    console.log(`Generating ${options.count.toLocaleString("en")} published stories in ${target.engine === "sqlite" ? target.file : "PostgreSQL"} (seed ${options.seed})`);
+    const result = await generateStories(db, { ...options, log: (line) => console.log(line) });
+    console.log(`Done in ${(result.ms / 1000).toFixed(1)} s: ${result.stories} stories, ${result.sections} sections, ${result.tags} tags, ${result.bylines} bylines.`);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  main().catch((error: unknown) => {
+    console.error(`generate-stories: ${(error as Error).message.split("\n")[0]}`);
+    process.exit(1);
+  });
+}
