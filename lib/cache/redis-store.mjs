@@ -109,6 +109,7 @@ export function createRedisStore({
 
   /** Checks Redis answers, notes a new run (restart/flush), then serves again and sends held expiries. */
   function probe() {
+    // Cleared in a .finally attached after the assignment: the check can fail synchronously.
     probing ??= (async () => {
       try {
         if (!client.isReady) throw new Error("not connected");
@@ -123,10 +124,10 @@ export function createRedisStore({
       } catch (error) {
         markDown(error);
         return false;
-      } finally {
-        probing = undefined;
       }
-    })();
+    })().finally(() => {
+      probing = undefined;
+    });
     return probing;
   }
 

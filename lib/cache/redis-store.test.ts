@@ -74,6 +74,19 @@ describe.skipIf(redisServerMissing)("the Redis store when Redis fails", () => {
     expect(await hit(store, "/a")).toBe(true);
   });
 
+  it("starts without Redis (every read a miss) and serves from it once it comes up", async () => {
+    await redis.kill();
+    const { store, log } = open();
+    await sleep(1200); // several failed connection attempts
+    expect(await store.get("/a")).toBeUndefined();
+    await store.set("/a", page([]));
+    expect(log.warn).toHaveBeenCalledTimes(1);
+    await redis.start();
+    await until(() => store.ready());
+    await store.set("/a", page([]));
+    expect(await hit(store, "/a")).toBe(true);
+  });
+
   it("misses within the timeout while Redis hangs (stopped, connection open)", async () => {
     const { store, log } = open({ timeoutMs: 200 });
     await store.ready();
