@@ -2,7 +2,7 @@ import { beforeAll, expect, it } from "vitest";
 import { describeEachEngine, type Engine } from "@/lib/testing/databases";
 import { ArticleStatus, type Db } from "@/lib/db";
 import type { ArticleChange } from "@/lib/cache/tags";
-import { nextScheduledEvent, publishDueArticles, RETRY_BASE_MS, RETRY_MAX_MS, retryDelayMs } from "./scheduling";
+import { expireBreakingFlags, nextScheduledEvent, publishDueArticles, RETRY_BASE_MS, RETRY_MAX_MS, retryDelayMs, storiesComingOut } from "./scheduling";
 
 const MINUTE = 60_000;
 
@@ -180,5 +180,68 @@ describeEachEngine("dates the scheduler cannot be fooled by", (database) => {
     expect((await db.article.findUniqueOrThrow({ where: { slug: "year-10000" } })).status).toBe("SCHEDULED");
     expect((await db.article.findUniqueOrThrow({ where: { slug: "live" } })).headline).toBe("Live");
     expect(await nextScheduledEvent(now)).toEqual(new Date(now.getTime() + 5 * MINUTE));
+  });
+});
+
+describeEachEngine("breaking flags expire when their time passes", (database) => {
+  const now = new Date("2030-06-01T12:00:00Z");
+  const at = (minutes: number) => new Date(now.getTime() + minutes * MINUTE);
+
+  beforeAll(async () => {
+    const { db } = database();
+    const section = await db.section.create({ data: { slug: "world", name: "World" } });
+    const live = { status: ArticleStatus.PUBLISHED, publishedAt: at(-60), sectionId: section.id, breaking: true };
+    await db.article.create({ data: { ...live, slug: "expired", headline: "Expired", breakingUntil: at(-1) } });
+    await db.article.create({ data: { ...live, slug: "still-breaking", headline: "Still", breakingUntil: at(10) } });
+    await db.article.create({ data: { ...live, slug: "open-ended", headline: "Open", breakingUntil: null } });
+    await db.article.create({ data: { ...live, slug: "draft-expired", headline: "Draft", status: ArticleStatus.DRAFT, publishedAt: null, breakingUntil: at(-5) } });
+  });
+
+  it("clears each passed flag once, with an audit entry, and reports the story so its pages and the banner expire", async () => {
+    const { db } = database();
+    const reported: string[] = [];
+    const changes = await expireBreakingFlags(now, { onChange: (c) => reported.push(c.slug) });
+    expect(changes.map((c) => c.slug)).toEqual(["draft-expired", "expired"]);
+    expect(reported).toEqual(["draft-expired", "expired"]);
+    const expired = await db.article.findUniqueOrThrow({ where: { slug: "expired" } });
+    expect(changes[1]).toEqual({ id: expired.id, slug: "expired", sectionSlugs: ["world"], tagSlugs: [], bylineSlugs: [] });
+    // Not an edit: the version stays, so an open editor or a scheduled update prepared against it is not voided.
+    expect(expired).toMatchObject({ breaking: false, breakingUntil: null, version: 1 });
+    expect(await db.auditLog.findMany({ where: { entityId: expired.id }, select: { action: true, details: true } })).toEqual([
+      { action: "article.breaking.expired", details: { slug: "expired", breakingUntil: at(-1).toISOString() } },
+    ]);
+    expect(await db.article.findUniqueOrThrow({ where: { slug: "still-breaking" } })).toMatchObject({ breaking: true, breakingUntil: at(10) });
+    expect(await db.article.findUniqueOrThrow({ where: { slug: "open-ended" } })).toMatchObject({ breaking: true, breakingUntil: null });
+  });
+
+  it("does nothing the second time", async () => {
+    expect(await expireBreakingFlags(now)).toEqual([]);
+    expect(await database().db.auditLog.count({ where: { action: "article.breaking.expired" } })).toBe(2);
+  });
+
+  it("wakes the scheduler for the next expiry, and the scheduler's pass clears it", async () => {
+    const { db } = database();
+    expect(await nextScheduledEvent(now)).toEqual(at(10));
+    const changes = await publishDueArticles(at(10));
+    expect(changes.map((c) => c.slug)).toEqual(["still-breaking"]);
+    expect(await db.article.findUniqueOrThrow({ where: { slug: "still-breaking" } })).toMatchObject({ breaking: false, breakingUntil: null });
+    expect(await nextScheduledEvent(at(10))).toBeNull();
+  });
+});
+
+describeEachEngine("stories that come out by the clock", (database) => {
+  const now = new Date("2030-06-01T12:00:00Z");
+  const at = (minutes: number) => new Date(now.getTime() + minutes * MINUTE);
+
+  it("are the published stories dated inside the window, with what lists them", async () => {
+    const { db } = database();
+    const section = await db.section.create({ data: { slug: "world", name: "World" } });
+    const dated = await db.article.create({ data: { slug: "dated", headline: "Dated", status: ArticleStatus.PUBLISHED, publishedAt: at(5), sectionId: section.id } });
+    await db.article.create({ data: { slug: "earlier", headline: "Earlier", status: ArticleStatus.PUBLISHED, publishedAt: at(-5) } });
+    await db.article.create({ data: { slug: "later", headline: "Later", status: ArticleStatus.PUBLISHED, publishedAt: at(15) } });
+    await db.article.create({ data: { slug: "draft", headline: "Draft", status: ArticleStatus.DRAFT, publishedAt: at(5) } });
+    expect(await storiesComingOut(now, at(10))).toEqual([{ id: dated.id, slug: "dated", sectionSlugs: ["world"], tagSlugs: [], bylineSlugs: [] }]);
+    expect(await storiesComingOut(at(5), at(10))).toEqual([]);
+    expect(await storiesComingOut(at(10), now)).toEqual([]);
   });
 });

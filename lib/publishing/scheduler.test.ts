@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { ArticleChange } from "@/lib/cache/tags";
-import { delayUntilNextRun, startScheduler, type Scheduler } from "./scheduler";
+import { COMING_OUT_LOOKBACK_MS, delayUntilNextRun, startScheduler, type Scheduler } from "./scheduler";
 
 const POLL = 15_000;
 
@@ -92,6 +92,41 @@ describe("startScheduler", () => {
     expect(invalidated).toEqual([]);
     await vi.advanceTimersByTimeAsync(1_100);
     expect(invalidated).toEqual([[]]);
+  });
+
+  it("expires the pages of each story that came out by the clock, asking for the time since the last pass", async () => {
+    const eventAt = new Date("2026-01-01T10:00:02Z");
+    const start = new Date("2026-01-01T10:00:00Z");
+    const invalidated: ArticleChange[][] = [];
+    const windows: [string, string][] = [];
+    const comingOut = vi.fn(async (after: Date, upTo: Date) => {
+      windows.push([after.toISOString(), upTo.toISOString()]);
+      return after < eventAt && eventAt <= upTo ? [{ id: "s1", slug: "dated-story", sectionSlugs: ["world"] }] : [];
+    });
+    scheduler = startScheduler(
+      {
+        publishDue: async () => [],
+        nextEvent: async (now) => (now < eventAt ? eventAt : null),
+        comingOut,
+        invalidate: async (changes) => {
+          invalidated.push(changes);
+        },
+        log: () => {},
+      },
+      POLL,
+    );
+    await vi.advanceTimersByTimeAsync(1_000);
+    // At start-up it looks back a day, for stories that came out while no scheduler ran.
+    expect(windows[0]).toEqual([new Date(start.getTime() - COMING_OUT_LOOKBACK_MS).toISOString(), start.toISOString()]);
+    expect(invalidated).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1_100);
+    expect(windows[1][0]).toBe(start.toISOString());
+    expect(new Date(windows[1][1]) >= eventAt).toBe(true);
+    expect(invalidated).toEqual([[{ id: "s1", slug: "dated-story", sectionSlugs: ["world"] }]]);
+    await vi.advanceTimersByTimeAsync(POLL);
+    // Each window starts where the last one ended, so a story is reported once per instance.
+    expect(windows[2][0]).toBe(windows[1][1]);
+    expect(invalidated).toHaveLength(1);
   });
 
   it("keeps running after a failed pass", async () => {
