@@ -2,7 +2,9 @@
 // own PostgreSQL, Redis and S3 test server, with Debian's nginx in front, all on loopback (e2e/cluster/harness.ts);
 // then each assertion of e2e/cluster/specs.ts, one line each, and a summary that `npm test` adds to its tally
 // (test-results/cluster.json). Everything it starts is stopped at the end, on failure and on Ctrl-C too.
-//   --no-build          serve the build already in the dist dir (CLUSTER_DIST_DIR, else NEXT_DIST_DIR, else .next-cluster)
+//   (default)           build into NEXT_DIST_DIR (else .next-cluster) only when the sources changed, as `npm start` does
+//   --no-build          serve the build that is there (npm test: the one the Playwright stage just made)
+//   --build             build in any case
 //   CLUSTER_ONLY=text   run only the assertions whose name contains the text
 import { mkdirSync, writeFileSync } from "node:fs";
 import { createConnection } from "node:net";
@@ -59,9 +61,9 @@ async function main(): Promise<number> {
   const only = process.env.CLUSTER_ONLY;
   const specs = only ? SPECS.filter((s) => s.name.includes(only) || s.name.startsWith("a signed-in editor")) : SPECS;
   const cluster = new Cluster({
-    appDir: process.env.CLUSTER_APP_DIR ?? process.cwd(),
-    distDir: process.env.CLUSTER_DIST_DIR ?? process.env.NEXT_DIST_DIR ?? ".next-cluster",
-    reuseBuild: process.argv.includes("--no-build"),
+    appDir: process.cwd(),
+    distDir: process.env.NEXT_DIST_DIR || ".next-cluster",
+    buildMode: process.argv.includes("--no-build") ? "never" : process.argv.includes("--build") ? "always" : "auto",
     log,
   });
   let tornDown = false;

@@ -2,14 +2,17 @@
 // own PostgreSQL, Redis and S3 test server, with nginx in front, everything on loopback. Started once by
 // scripts/test-cluster.ts, torn down always.
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { hash } from "@node-rs/argon2";
 import { createDb, type Db } from "../../lib/db";
+import type { S3TestServer } from "../../lib/testing/s3-server";
 import { Nginx } from "./nginx";
-import { Child, runToEnd, sleep, stopAll, waitFor } from "./processes";
-import { PostgresServer, RedisServer, openUp, postgresBinDir, startS3, type S3Target } from "./services";
+import { ensureBuild, prepareDatabase } from "../../scripts/lib/prepare";
+import type { BuildMode } from "../../scripts/lib/build-stamp";
+import { Child, sleep, stopAll, waitFor } from "./processes";
+import { PostgresServer, RedisServer, openUp, postgresBinDir, startS3 } from "./services";
 
 /** Ports 4500–4599 are the cluster test's (nothing else in the project uses them). */
 export const PORTS = { nginx: 4500, instances: [4501, 4502, 4503], redis: 4510, postgres: 4520, s3: 4530 } as const;
@@ -65,11 +68,11 @@ export class Instance {
 }
 
 export interface ClusterOptions {
-  /** Where the app is (its next.config.ts, node_modules and the build). */
+  /** Where the app is (its next.config.ts, node_modules and the build): the working folder. */
   appDir: string;
   distDir: string;
-  /** Skip the build when the dist dir already holds one (e.g. the Playwright build made with the same settings). */
-  reuseBuild: boolean;
+  /** As `npm start`: build when the sources changed ("auto"), or always, or never (serve the build that is there). */
+  buildMode: BuildMode;
   log: (line: string) => void;
 }
 
@@ -79,12 +82,12 @@ export class Cluster {
   readonly redis: RedisServer;
   readonly instances: Instance[] = [];
   nginx!: Nginx;
-  s3!: S3Target;
+  s3!: S3TestServer;
   databaseUrl = "";
   db!: Db;
   /** The release's fixed identity: every instance (and the build) shares them. */
-  readonly deploymentId = `cluster-${Date.now().toString(36)}`;
-  readonly actionsKey = randomBytes(32).toString("base64");
+  readonly deploymentId = process.env.DEPLOYMENT_ID || `cluster-${Date.now().toString(36)}`;
+  readonly actionsKey = process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY || randomBytes(32).toString("base64");
   private readonly sessionSecret = randomBytes(32).toString("base64url");
 
   constructor(readonly options: ClusterOptions) {
@@ -131,8 +134,8 @@ export class Cluster {
       S3_ACCESS_KEY_ID: this.s3?.accessKeyId,
       S3_SECRET_ACCESS_KEY: this.s3?.secretAccessKey,
       S3_FORCE_PATH_STYLE: "1",
-      DEPLOYMENT_ID: this.options.reuseBuild ? (process.env.DEPLOYMENT_ID ?? this.deploymentId) : this.deploymentId,
-      NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: this.options.reuseBuild ? (process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY ?? this.actionsKey) : this.actionsKey,
+      DEPLOYMENT_ID: this.deploymentId,
+      NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: this.actionsKey,
       STORAGE_DIR: path.join(this.workDir, "storage"),
     };
   }
@@ -140,9 +143,6 @@ export class Cluster {
   async start(): Promise<void> {
     const { log } = this.options;
     log(`work folder ${this.workDir}`);
-    const built = existsSync(path.join(this.options.appDir, this.options.distDir, "BUILD_ID"));
-    const build = !(this.options.reuseBuild && built);
-
     log("starting PostgreSQL, Redis and the S3 test server");
     await this.postgres.init();
     await this.postgres.start();
@@ -151,16 +151,12 @@ export class Cluster {
     await this.redis.start();
     this.s3 = await startS3(this.workDir, PORTS.s3);
 
-    const env = this.env();
-    if (build) {
-      log(`building once into ${this.options.distDir}`);
-      await runToEnd("next build", NODE, [NEXT_BIN, "build"], { cwd: this.options.appDir, env }, 15 * 60_000);
-    } else log(`reusing the build in ${this.options.distDir}`);
+    // One build for every instance, made (or reused) the way `npm start` does; it tells which DEPLOYMENT_ID it has.
+    const env = await ensureBuild(this.env(), this.options.buildMode, (line) => log(line));
 
-    // The release step, once: migrations and the seed, before any instance starts.
+    // The release step, once, before any instance starts: migrations and the seed (under the project's lock).
     log("release step: migrations and seed");
-    await runToEnd("prisma migrate deploy", NODE, ["node_modules/prisma/build/index.js", "migrate", "deploy"], { cwd: this.options.appDir, env });
-    await runToEnd("seed", NODE, ["node_modules/tsx/dist/cli.mjs", "prisma/seed.ts", "--if-empty"], { cwd: this.options.appDir, env });
+    await prepareDatabase(env, { log });
     this.db = createDb(this.databaseUrl);
     await this.db.user.upsert({
       where: { email: EDITOR.email },

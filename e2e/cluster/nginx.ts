@@ -20,8 +20,8 @@ type Renderer = (options: Record<string, unknown>) => string;
 async function projectRenderer(appDir: string): Promise<Renderer | null> {
   const file = path.join(appDir, "scripts/lib/nginx-config.ts");
   if (!existsSync(file)) return null;
-  const module = (await import(file)) as Record<string, unknown>;
-  const render = module.renderNginxConfig ?? module.renderNginxConf ?? module.nginxConfig;
+  const loaded = (await import(file)) as Record<string, unknown>;
+  const render = loaded.renderNginxConfig ?? loaded.renderNginxConf ?? loaded.nginxConfig;
   return typeof render === "function" ? (render as Renderer) : null;
 }
 

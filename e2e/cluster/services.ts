@@ -6,6 +6,7 @@ import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync } from "node:f
 import path from "node:path";
 import pg from "pg";
 import { createClient } from "redis";
+import { startS3Server, type S3TestServer } from "../../lib/testing/s3-server";
 import { Child, runToEnd, waitFor } from "./processes";
 
 const POSTGRES_BIN_ROOT = "/usr/lib/postgresql";
@@ -137,40 +138,9 @@ export class RedisServer {
   }
 }
 
-export interface S3Target {
-  endpoint: string;
-  bucket: string;
-  accessKeyId: string;
-  secretAccessKey: string;
-  stop(): Promise<void>;
-}
-
-/**
- * The S3 test server: lib/testing/s3-server.ts (shared with the storage tests) when it is there, else s3rver
- * started here the same way.
- */
-export async function startS3(workDir: string, port: number): Promise<S3Target> {
-  const shared = path.resolve("lib/testing/s3-server.ts");
-  if (existsSync(shared)) {
-    const module = (await import(shared)) as Record<string, unknown>;
-    const start = (module.startS3Server ?? module.startS3rver ?? module.startS3) as ((options?: Record<string, unknown>) => Promise<S3Target>) | undefined;
-    if (typeof start === "function") return start({ port, directory: path.join(workDir, "s3") });
-  }
-  // @ts-expect-error s3rver ships no types; only its constructor, run() and close() are used.
-  const { default: S3rver } = (await import("s3rver")) as { default: new (options: Record<string, unknown>) => { run(): Promise<unknown>; close(): Promise<void> } };
-  const directory = path.join(workDir, "s3");
-  mkdirSync(directory, { recursive: true });
-  const bucket = "breakingon-cluster";
-  const server = new S3rver({ port, address: "127.0.0.1", silent: true, directory, configureBuckets: [{ name: bucket, configs: [] }] });
-  await server.run();
-  return {
-    endpoint: `http://127.0.0.1:${port}`,
-    bucket,
-    // s3rver's fixed development credentials.
-    accessKeyId: "S3RVER",
-    secretAccessKey: "S3RVER",
-    stop: () => server.close(),
-  };
+/** The S3 test server (lib/testing/s3-server.ts, shared with the storage tests), on the harness's port and folder. */
+export async function startS3(workDir: string, port: number): Promise<S3TestServer> {
+  return startS3Server({ port, bucket: "breakingon-cluster", directory: path.join(workDir, "s3") });
 }
 
 /** Lets other accounts (nginx workers, postgres) into the harness's work folder. */
