@@ -108,9 +108,10 @@ function openStore(/** @type {string | undefined} */ serverDistDir) {
 
 /** The build's id, so entries of one release are never served by another (tags are shared across releases). */
 function readBuildId(/** @type {string | undefined} */ serverDistDir) {
-  const distDir = serverDistDir ? path.dirname(serverDistDir) : path.resolve(process.env.NEXT_DIST_DIR || ".next");
+  // Run-time paths: the ignore comments keep Next's bundler from tracing the whole project into the build.
+  const distDir = serverDistDir ? path.dirname(serverDistDir) : path.resolve(/* turbopackIgnore: true */ process.env.NEXT_DIST_DIR || ".next");
   try {
-    return readFileSync(path.join(distDir, "BUILD_ID"), "utf8").trim();
+    return readFileSync(/* turbopackIgnore: true */ path.join(distDir, "BUILD_ID"), "utf8").trim();
   } catch {
     return "development"; // next dev writes no BUILD_ID
   }
