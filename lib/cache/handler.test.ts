@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import CacheHandler, { cacheStore } from "./handler.mjs";
-import { createMemoryStore, installCacheStore } from "./store.mjs";
+import CacheHandler, { cacheHandlerOver, cacheStore } from "./handler.mjs";
+import { createMemoryStore, installCacheStore, type CacheStore } from "./store.mjs";
 
 const page = (tags: string, status = 200) => ({ kind: "APP_PAGE", html: "<p>story</p>", rscData: Buffer.from("rsc"), headers: { "x-next-cache-tags": tags }, status });
 const data = (body: unknown) => ({ kind: "FETCH", data: { headers: {}, body: JSON.stringify(body), status: 200, url: "" }, revalidate: false, tags: ["articles"] });
@@ -44,6 +44,15 @@ describe("the page and data cache handler", () => {
   it("shares one store between the handlers Next creates per request", async () => {
     await new CacheHandler({}).set("/", page("articles"), {});
     expect(await new CacheHandler({}).get("/", { kind: "APP_PAGE" })).not.toBeNull();
+  });
+
+  it("asks the store to keep an entry no longer than the expire time Next gives it", async () => {
+    const store = createMemoryStore({ maxBytes: 1_000_000 });
+    const lifetimes: unknown[] = [];
+    const Handler = cacheHandlerOver(() => ({ ...store, set: (key, entry, options) => (lifetimes.push(options), store.set(key, entry, options)) }) satisfies CacheStore);
+    await new Handler({}).set("/a", page("a"), { cacheControl: { revalidate: false, expire: 600 } });
+    await new Handler({}).set("/b", page("b"), { cacheControl: { revalidate: false } });
+    expect(lifetimes).toEqual([{ ttlSeconds: 600 }, { ttlSeconds: undefined }]);
   });
 
   it("bounds the memory store, dropping the least recently used entries", async () => {

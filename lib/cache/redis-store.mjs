@@ -28,6 +28,14 @@ if redis.call('ZADD', KEYS[1], 'NX', '+inf', ARGV[1]) == 1 then
 end
 return 0`;
 
+// Drops tag expiries older than any entry still stored (entries live at most the TTL cap), so the tag set does not
+// grow forever. "Known since" moves up to the cut-off if it was older: nothing stored predates it anyway.
+const PRUNE = `
+if redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', '(' .. ARGV[1]) > 0 then
+  redis.call('ZADD', KEYS[1], 'GT', ARGV[1], ARGV[2])
+end
+return 1`;
+
 /**
  * @param {{
  *   url: string,
@@ -36,6 +44,8 @@ return 0`;
  *   timeoutMs?: number,
  *   expireTimeoutMs?: number,
  *   maxTtlSeconds?: number,
+ *   pruneEveryMs?: number,
+ *   renderMarginMs?: number,
  *   retryMs?: { min: number, max: number },
  *   log?: Pick<Console, "info" | "warn" | "error">,
  *   makeClient?: typeof createClient,
@@ -49,6 +59,8 @@ export function createRedisStore({
   timeoutMs = 200,
   expireTimeoutMs = 1000,
   maxTtlSeconds = 86_400,
+  pruneEveryMs = 3_600_000,
+  renderMarginMs = 3_600_000, // longer than any render: an entry is made at most this long before it is stored
   retryMs = { min: 100, max: 5000 },
   log = console,
   makeClient = createClient, // tests wrap the client to inject faults
@@ -141,6 +153,19 @@ export function createRedisStore({
     if (sent.length === 0) return;
     await within(expireTimeoutMs, client.zAdd(tagsKey, sent.map(([tag, at]) => ({ value: tag, score: at })), { comparison: "GT" }));
     for (const [tag, at] of sent) if (pending.get(tag) === at) pending.delete(tag);
+    if (Date.now() - prunedAt >= pruneEveryMs) void pruneTags();
+  }
+
+  let prunedAt = 0;
+  async function pruneTags() {
+    prunedAt = Date.now();
+    const cutoff = String(prunedAt - maxTtlSeconds * 1000 - renderMarginMs);
+    try {
+      await within(expireTimeoutMs, client.eval(PRUNE, { keys: [tagsKey], arguments: [cutoff, SINCE] }));
+    } catch {
+      // Housekeeping only: the next expiry tries again.
+      prunedAt = 0;
+    }
   }
 
   async function flushPending() {

@@ -99,6 +99,28 @@ describe.skipIf(sharedRedisMissing)("the Redis store across builds", () => {
     expect(await oldBuild.tagsExpiredAt([tag])).toBe(at);
   });
 
+  it("forgets tag expiries older than any entry it can still hold, and still serves nothing from before them", async () => {
+    const store = createRedisStore({ url: SHARED_REDIS, buildId: "build-prune", prefix: `${prefix}-prune`, maxTtlSeconds: 1, renderMarginMs: 1000, pruneEveryMs: 0, log: quiet });
+    redisStores.push(store);
+    await store.ready();
+    const [old, recent] = [randomUUID(), randomUUID()];
+    await store.expireTags([old], Date.now() - 10_000);
+    await store.expireTags([recent], Date.now());
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const { createClient } = await import("redis");
+    const client = createClient({ url: SHARED_REDIS });
+    await client.connect();
+    try {
+      expect(await client.zScore(`${prefix}-prune:tags`, old)).toBeNull();
+      expect(await client.zScore(`${prefix}-prune:tags`, recent)).not.toBeNull();
+    } finally {
+      await client.close();
+    }
+    // An entry made before the forgotten expiry (it could only be there if the cap were broken) is still a miss.
+    expect(await store.tagsExpiredAt([old])).toBeGreaterThanOrEqual(Date.now() - 2000 - 1000);
+    await deleteKeys(SHARED_REDIS, `${prefix}-prune`);
+  });
+
   it("keeps entries for at most its cap, whatever lifetime Next asks for", async () => {
     const store = createRedisStore({ url: SHARED_REDIS, buildId: "build-cap", prefix, maxTtlSeconds: 1, log: quiet });
     redisStores.push(store);
