@@ -12,10 +12,9 @@ import { chromium } from "@playwright/test";
 import { Cluster, PORTS } from "../e2e/cluster/harness";
 import { BROWSER_ARGS, CHROMIUM } from "../e2e/cluster/newsroom";
 import { killAllNow } from "../e2e/cluster/processes";
-import { clusterToolsMissing } from "../e2e/cluster/requirements";
+import { CLUSTER_REPORT, clusterToolsMissing, type ClusterReport } from "../e2e/cluster/requirements";
 import { SPECS, type SpecContext } from "../e2e/cluster/specs";
 
-export const CLUSTER_REPORT = "test-results/cluster.json";
 /** The whole run, build excluded, must stay within a few minutes; this is the hard stop. */
 const RUN_LIMIT_MS = 12 * 60_000;
 
@@ -30,18 +29,14 @@ function portInUse(port: number): Promise<boolean> {
   });
 }
 
-interface Result {
-  name: string;
-  ok: boolean;
-  ms: number;
-  detail: string;
-}
+type Result = ClusterReport["results"][number];
 
 function report(results: Result[], skipped: number, note?: string) {
   mkdirSync("test-results", { recursive: true });
   const passed = results.filter((r) => r.ok).length;
   const failed = results.length - passed;
-  writeFileSync(CLUSTER_REPORT, JSON.stringify({ passed, failed, skipped, note, results }, null, 2));
+  const summary: ClusterReport = { passed, failed, skipped, note, results };
+  writeFileSync(CLUSTER_REPORT, JSON.stringify(summary, null, 2));
   console.log(`\ncluster: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
   return failed;
 }

@@ -1,8 +1,14 @@
 // `npm test`: typecheck, lint, unit and integration tests (Vitest, both database engines), then Playwright e2e
-// against a production build in the system Chromium. Ends with one line: "total: N passed, N failed".
+// against a production build in the system Chromium, then the cluster test on that same build where PostgreSQL and
+// Redis are reachable. Ends with one line: "total: N passed, N failed".
 import { existsSync, readFileSync, rmSync } from "node:fs";
+import { randomBytes } from "node:crypto";
 import { spawnSync } from "node:child_process";
+import { createConnection } from "node:net";
+import pg from "pg";
 import { runBin, StepError } from "./lib/run";
+import { CLUSTER_REPORT, clusterToolsMissing, type ClusterReport } from "../e2e/cluster/requirements";
+import { NGINX_BIN } from "../e2e/cluster/nginx";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -36,14 +42,18 @@ function readJson(file: string): unknown {
   return existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : null;
 }
 
-/** Debian packages the tests need: Chromium for Playwright, xmllint (libxml2) for strict feed and sitemap parsing. */
+/**
+ * Debian packages the tests need: Chromium for Playwright, xmllint (libxml2) for strict feed and sitemap parsing,
+ * nginx for the cluster test (installed where we can; elsewhere that stage is skipped and says why).
+ */
 function ensureDebianPackages() {
+  const canInstall = process.getuid?.() === 0 && spawnSync("which", ["apt-get"]).status === 0;
   const missing = [
     ...(existsSync(CHROMIUM) ? [] : ["chromium"]),
     ...(spawnSync("xmllint", ["--version"]).status === 0 ? [] : ["libxml2-utils"]),
+    ...(existsSync(NGINX_BIN) || !canInstall ? [] : ["nginx"]),
   ];
   if (missing.length === 0) return;
-  const canInstall = process.getuid?.() === 0 && spawnSync("which", ["apt-get"]).status === 0;
   if (!canInstall) {
     throw new StepError(`missing ${missing.join(" and ")}. Install Debian's packages (sudo apt-get install ${missing.join(" ")})${existsSync(CHROMIUM) ? "" : " or set CHROMIUM_PATH"}.`);
   }
@@ -55,9 +65,36 @@ function ensureDebianPackages() {
   if (!existsSync(CHROMIUM)) throw new StepError(`chromium installed but not at ${CHROMIUM}; set CHROMIUM_PATH.`);
 }
 
+/** Why the cluster test cannot run here (no shared PostgreSQL or Redis, or a missing tool), or null. */
+async function clusterSkipReason(): Promise<string | null> {
+  const postgresUrl = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+  const client = new pg.Client({ connectionString: postgresUrl, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+  } catch (error) {
+    return `no PostgreSQL at ${new URL(postgresUrl).host} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
+  } finally {
+    await client.end().catch(() => {});
+  }
+  const redisUp = await new Promise<boolean>((resolve) => {
+    const socket = createConnection({ host: "127.0.0.1", port: 6379, timeout: 3000 });
+    socket.once("connect", () => (socket.destroy(), resolve(true)));
+    socket.once("error", () => resolve(false));
+    socket.once("timeout", () => (socket.destroy(), resolve(false)));
+  });
+  if (!redisUp) return "no Redis on 127.0.0.1:6379";
+  return clusterToolsMissing();
+}
+
 async function main() {
   rmSync("test-results", { recursive: true, force: true });
-  const env = { ...process.env };
+  // One release identity for the whole run: the Playwright build is made with it, and the cluster test serves that
+  // same build on three instances (which must share the deployment id and the server actions key).
+  const env = {
+    ...process.env,
+    DEPLOYMENT_ID: process.env.DEPLOYMENT_ID || `test-${Date.now().toString(36)}`,
+    NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY || randomBytes(32).toString("base64"),
+  };
   // Before Vitest too: the feed and sitemap tests parse with xmllint.
   const packagesReady = await stage("Debian packages the tests use (Chromium, xmllint)", async () => ensureDebianPackages());
   if (!packagesReady) tally.failed++;
@@ -79,8 +116,10 @@ async function main() {
     }
   });
 
+  let playwrightBuilt = false;
   if (packagesReady) {
     await stage("End-to-end tests (Playwright, production build)", async () => {
+      playwrightBuilt = true;
       const out = "test-results/playwright.json";
       try {
         await runBin("playwright", ["test"], { env, what: "playwright" });
@@ -90,6 +129,31 @@ async function main() {
           tally.passed += report.stats.expected + report.stats.flaky;
           tally.failed += report.stats.unexpected;
           tally.skipped += report.stats.skipped;
+        } else tally.failed++;
+      }
+    });
+  }
+
+  const clusterSkip = await clusterSkipReason();
+  if (clusterSkip) {
+    console.log(`\n━━ Cluster test: skipped, ${clusterSkip}`);
+    // CI has both services and installs nginx: there a skip means the proof did not run, which is a failure.
+    if (process.env.REQUIRE_CLUSTER === "1") problems.push(`Cluster test: REQUIRE_CLUSTER=1 but ${clusterSkip}`);
+    tally.skipped++;
+  } else {
+    await stage("Cluster test (three instances of one build behind nginx; PostgreSQL, Redis, S3)", async () => {
+      rmSync(CLUSTER_REPORT, { force: true });
+      // The Playwright stage's build, served as is; without one the cluster test builds its own.
+      const distDir = process.env.NEXT_DIST_DIR || ".next";
+      const reuse = playwrightBuilt && existsSync(`${distDir}/BUILD_ID`);
+      try {
+        await runBin("tsx", ["scripts/test-cluster.ts", ...(reuse ? ["--no-build"] : [])], { env: { ...env, NEXT_DIST_DIR: distDir }, what: "cluster test" });
+      } finally {
+        const report = readJson(CLUSTER_REPORT) as ClusterReport | null;
+        if (report) {
+          tally.passed += report.passed;
+          tally.failed += report.failed;
+          tally.skipped += report.skipped;
         } else tally.failed++;
       }
     });

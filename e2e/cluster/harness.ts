@@ -174,8 +174,8 @@ export class Cluster {
       upstreams: this.instances.map((i) => `127.0.0.1:${i.port}`),
       staticDir: path.resolve(this.options.appDir, this.options.distDir, "static"),
     });
-    await this.nginx.start(this.options.appDir);
-    log(`nginx in front on ${this.nginx.url}, configured from ${this.nginx.source}`);
+    await this.nginx.start();
+    log(`nginx (deploy/nginx.conf) in front on ${this.nginx.url}`);
   }
 
   /** The id Next gave a server action in this build. */

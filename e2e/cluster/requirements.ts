@@ -6,6 +6,17 @@ import { NGINX_BIN } from "./nginx";
 import { CHROMIUM } from "./newsroom";
 import { postgresBinDir } from "./services";
 
+/** The summary `npm run test:cluster` writes and `npm test` adds to its tally. */
+export const CLUSTER_REPORT = "test-results/cluster.json";
+
+export interface ClusterReport {
+  passed: number;
+  failed: number;
+  skipped: number;
+  note?: string;
+  results: { name: string; ok: boolean; ms: number; detail: string }[];
+}
+
 /** Why the cluster test cannot run on this machine (a missing tool), or null. */
 export function clusterToolsMissing(): string | null {
   const missing = [
