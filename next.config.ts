@@ -12,7 +12,40 @@ const nextConfig: NextConfig = {
     const https = servedOverHttps(process.env.SITE_URL);
     return [{ source: "/:path*", headers: securityHeaders({ https, development: process.env.NODE_ENV === "development" }) }];
   },
+  // Reader pages are served whole from the cache (ISR) until a write expires a tag they carry. Pages without a
+  // dynamic segment would be rendered at build time, which has no database, so their public paths are rewritten to
+  // dynamic routes rendered on first request: /, /about and the search landing to app/(site)/fronts/[front], the
+  // sitemap index and news sitemap to app/sitemaps/[file], the site card to app/cards/[name]. proxy.ts answers 404
+  // for the internal paths themselves.
+  async rewrites() {
+    return {
+      beforeFiles: [
+        { source: "/", destination: "/fronts/home" },
+        { source: "/about", destination: "/fronts/about" },
+        { source: "/search", missing: [{ type: "query", key: "q" }], destination: "/fronts/search" },
+        { source: "/sitemap.xml", destination: "/sitemaps/index.xml" },
+        { source: "/news-sitemap.xml", destination: "/sitemaps/news.xml" },
+        { source: "/opengraph-image", destination: "/cards/site" },
+        // Listing pages: ?page=N becomes a path, so each page is cached whole (components/site/listing-route.tsx).
+        ...["sections", "tags", "authors"].map((kind) => ({
+          source: `/${kind}/:slug`,
+          has: [{ type: "query" as const, key: "page", value: "(?<page>.*)" }],
+          destination: `/${kind}/:slug/p/:page`,
+        })),
+      ],
+      afterFiles: [],
+      fallback: [],
+    };
+  },
+  // Reader data functions are `"use cache"` with precise tags (lib/dal/*): a page carries the tags of every story it
+  // shows, so a write expires exactly the pages showing that story. Not `cacheComponents`: that mode renders every
+  // cached route at build time (it refuses an empty generateStaticParams), and the build has no database.
+  cacheLife: {
+    // Content changes arrive as tag expiries; the hour is only a safety net for anything time-based.
+    reader: { stale: 300, revalidate: 3600, expire: 86_400 },
+  },
   experimental: {
+    useCache: true,
     // forbidden() / unauthorized() for newsroom pages.
     authInterrupts: true,
     // Media uploads go through a server action: 10 MB images plus form overhead. Each action checks its own limits.

@@ -4,6 +4,10 @@ import { malformedMultipart, needsBodyCheck, refusalResponse, refuseRequest } fr
 const PUBLIC_ADMIN_PATHS = ["/admin/login", "/admin/setup"];
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
 
+// Where next.config.ts rewrites public paths so they are cached whole (/ → /fronts/home, ?page=N → …/p/N): not
+// addresses of their own. The proxy sees the path before rewrites, so only direct requests for them land here.
+const INTERNAL_PATH = /^\/(?:fronts(?:\/|$)|(?:sections|tags|authors)\/[^/]+\/p(?:\/|$))/;
+
 function isNewsroomPath(pathname: string): boolean {
   return pathname === "/admin" || pathname.startsWith("/admin/");
 }
@@ -21,6 +25,7 @@ export async function proxy(request: NextRequest) {
     // The proxy holds the whole body already (proxyClientMaxBodySize); a clone leaves it for the action.
     (needsBodyCheck(guarded) ? await malformedMultipart(request.headers.get("content-type"), new Uint8Array(await request.clone().arrayBuffer())) : null);
   if (refusal) return refusalResponse(refusal, request.headers.get("accept"));
+  if (INTERNAL_PATH.test(pathname)) return new NextResponse("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   if (!isNewsroomPath(pathname)) return NextResponse.next();
   if (PUBLIC_ADMIN_PATHS.some((path) => pathname === path || pathname.startsWith(`${path}/`))) return NextResponse.next();
   const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name) || request.cookies.has(`${name}.0`));

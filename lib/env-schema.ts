@@ -25,8 +25,6 @@ const schema = z
     // How often the publishing scheduler looks for new schedules made outside this server (it also wakes exactly
     // at each known due time). "0" turns the scheduler off, e.g. on extra replicas.
     SCHEDULER_POLL_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000),
-    // Where this server reaches itself (the scheduler expires reader caches through it). Default: loopback on PORT.
-    INTERNAL_URL: z.url().optional(),
     // Where uploaded images and their resized copies are kept (local disk). Relative paths are from the app folder.
     STORAGE_DIR: z.string().min(1).default("./storage"),
     // How many reverse proxies in front of the server append the address they saw to X-Forwarded-For (nginx:
@@ -68,7 +66,7 @@ const schema = z
     }
   });
 
-export type Env = z.infer<typeof schema> & { SITE_URL: string; INTERNAL_URL: string };
+export type Env = z.infer<typeof schema> & { SITE_URL: string };
 
 export class EnvError extends Error {
   override name = "EnvError";
@@ -85,6 +83,5 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   return {
     ...data,
     SITE_URL: (data.SITE_URL ?? `http://localhost:${data.PORT}`).replace(/\/+$/, ""),
-    INTERNAL_URL: (data.INTERNAL_URL ?? `http://127.0.0.1:${data.PORT}`).replace(/\/+$/, ""),
   };
 }

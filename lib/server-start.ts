@@ -14,20 +14,20 @@ try {
   process.exit(1);
 }
 
+// Every instance runs the scheduler: each due item is claimed by exactly one of them (lib/dal/scheduling.ts), and
+// what it changed is expired in the cache handlers' shared store, so every instance sees it at once.
 if (env.SCHEDULER_POLL_MS > 0 && process.env.NEXT_PHASE !== "phase-production-build") {
-  const [{ startScheduler }, { publishDueArticles, nextScheduledEvent }, { requestRevalidation, internalSecret }, { TAGS, tagsForArticle }] = await Promise.all([
+  const [{ startScheduler }, { publishDueArticles, nextScheduledEvent }, { expireTags }, { tagsForArticle }] = await Promise.all([
     import("./publishing/scheduler"),
     import("./dal/scheduling"),
-    import("./publishing/revalidation"),
+    import("./cache/expire.mjs"),
     import("./cache/tags"),
   ]);
-  const secret = internalSecret(env.NEXTAUTH_SECRET);
   const scheduler = startScheduler(
     {
       publishDue: publishDueArticles,
       nextEvent: nextScheduledEvent,
-      invalidate: (changes) =>
-        requestRevalidation([...new Set([TAGS.articles, ...changes.flatMap(tagsForArticle)])], { baseUrl: env.INTERNAL_URL, secret }),
+      invalidate: (changes) => expireTags([...new Set(changes.flatMap(tagsForArticle))]),
     },
     env.SCHEDULER_POLL_MS,
   );

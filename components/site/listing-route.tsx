@@ -9,7 +9,9 @@ import { parsePageParam } from "@/lib/validation/params";
 import { JsonLd } from "./json-ld";
 import { ListingPage } from "./listing-page";
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ page?: string | string[] }> };
+// `?page=N` reaches the route as a path parameter (next.config.ts rewrites it to …/p/N), so each page of a listing is
+// a path of its own that is cached whole; nothing here reads the query string.
+type Props = { params: Promise<{ slug: string; page?: string }> };
 
 interface ListingView {
   kicker: string;
@@ -33,8 +35,8 @@ export function listingRoute<T extends { articles: Page<ArticleSummary> }>(
   describe: (data: T) => ListingView,
   seo: (data: T) => ListingSeo,
 ) {
-  async function find({ params, searchParams }: Props) {
-    const [{ slug }, { page: rawPage }] = await Promise.all([params, searchParams]);
+  async function find({ params }: Props) {
+    const { slug, page: rawPage } = await params;
     const page = parsePageParam(rawPage);
     if (!isSlug(slug) || page === null) return null;
     const data = await load(slug, page);
@@ -64,5 +66,10 @@ export function listingRoute<T extends { articles: Page<ArticleSummary> }>(
     );
   }
 
-  return { generateMetadata, Page: ListingRoutePage };
+  // Rendered on first request and then served from the cache; no listing at build time (no database then).
+  async function generateStaticParams(): Promise<{ slug: string }[]> {
+    return [];
+  }
+
+  return { generateMetadata, generateStaticParams, Page: ListingRoutePage };
 }

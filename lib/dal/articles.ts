@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb, type Prisma } from "@/lib/db";
-import { cachedQuery } from "@/lib/cache/cached";
+import { keepFor, storyTags } from "@/lib/cache/keep";
 import { TAGS } from "@/lib/cache/tags";
 import { renderArticleBody, type Heading } from "@/lib/content/markdown";
 import { measureReading } from "@/lib/content/reading-time";
@@ -119,20 +119,18 @@ async function pageOf(where: Prisma.ArticleWhereInput, page: number, pageSize = 
 }
 
 /** The newest published stories, newest first. */
-export const listPublishedArticles = cachedQuery(
-  "published-articles",
-  async ({ take = 20, skip = 0 }: { take?: number; skip?: number } = {}): Promise<ArticleSummary[]> => {
-    const rows = await getDb().article.findMany({
-      where: publishedWhere(),
-      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
-      take,
-      skip,
-      select: summarySelect,
-    });
-    return rows.map((row) => toSummary(row));
-  },
-  () => [TAGS.articles],
-);
+export async function listPublishedArticles({ take = 20, skip = 0 }: { take?: number; skip?: number } = {}): Promise<ArticleSummary[]> {
+  "use cache";
+  const rows = await getDb().article.findMany({
+    where: publishedWhere(),
+    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+    take,
+    skip,
+    select: summarySelect,
+  });
+  keepFor(TAGS.front, ...storyTags(rows));
+  return rows.map((row) => toSummary(row));
+}
 
 export interface ArticlePageData {
   article: ArticleDetail;
@@ -193,24 +191,42 @@ export async function loadArticlePage(where: Prisma.ArticleWhereInput, now: Date
 }
 
 /** Everything the article page shows for one published story, or null when readers may not see it. */
-export const getPublishedArticle = cachedQuery(
-  "published-article",
-  async (slug: string): Promise<ArticlePageData | null> => loadArticlePage({ ...publishedWhere(), slug }),
-  ([slug]) => [TAGS.articles, TAGS.article(slug)],
-);
+export async function getPublishedArticle(slug: string): Promise<ArticlePageData | null> {
+  // Looked up uncached first, so a request for a slug that isn't a story stores nothing anywhere.
+  const found = await getDb().article.findFirst({ where: { ...publishedWhere(), slug }, select: { id: true } });
+  return found ? publishedArticlePage(found.id, slug) : null;
+}
+
+async function publishedArticlePage(id: string, slug: string): Promise<ArticlePageData | null> {
+  "use cache";
+  const data = await loadArticlePage({ ...publishedWhere(), id, slug });
+  // Its related stories come from its section and tags: a story published there may now be among them.
+  keepFor(
+    TAGS.story(id),
+    TAGS.article(slug),
+    ...(data?.article.section ? [TAGS.section(data.article.section.slug)] : []),
+    ...(data?.article.tags ?? []).map((tag) => TAGS.tag(tag.slug)),
+    ...(data?.article.bylines ?? []).map((byline) => TAGS.byline(byline.slug)),
+    ...storyTags(data?.related ?? []),
+  );
+  return data;
+}
 
 /** Where an old slug of a published story now lives, or null. */
-export const findRedirect = cachedQuery(
-  "article-redirect",
-  async (slug: string): Promise<string | null> => {
-    const redirect = await getDb().slugRedirect.findFirst({
-      where: { fromSlug: slug, article: publishedWhere() },
-      select: { article: { select: { slug: true } } },
-    });
-    return redirect?.article.slug ?? null;
-  },
-  ([slug]) => [TAGS.articles, TAGS.article(slug)],
-);
+export async function findRedirect(slug: string): Promise<string | null> {
+  const known = await getDb().slugRedirect.findFirst({ where: { fromSlug: slug, article: publishedWhere() }, select: { articleId: true } });
+  return known ? redirectTarget(slug) : null;
+}
+
+async function redirectTarget(slug: string): Promise<string | null> {
+  "use cache";
+  const redirect = await getDb().slugRedirect.findFirst({
+    where: { fromSlug: slug, article: publishedWhere() },
+    select: { article: { select: { id: true, slug: true } } },
+  });
+  keepFor(TAGS.article(slug), ...(redirect ? [TAGS.story(redirect.article.id), TAGS.article(redirect.article.slug)] : []));
+  return redirect?.article.slug ?? null;
+}
 
 export interface HomePageData {
   lead: ArticleSummary | null;
@@ -227,79 +243,79 @@ const PER_SECTION = 4;
  * The front page: the lead (pinned by an editor, else the newest), top stories, the latest river, and a block per
  * section (without the lead, which already heads the page).
  */
-export const getHomePage = cachedQuery(
-  "home-page",
-  async (): Promise<HomePageData> => {
-    const db = getDb();
-    const where = publishedWhere();
-    const [pinned, newest, sections] = await Promise.all([
-      db.article.findFirst({ where: { ...where, featured: true }, orderBy: [{ publishedAt: "desc" }, { id: "desc" }], select: summarySelect }),
-      db.article.findMany({ where, orderBy: [{ publishedAt: "desc" }, { id: "desc" }], take: 1 + TOP_STORIES + LATEST, select: summarySelect }),
-      db.section.findMany({ orderBy: [{ sortOrder: "asc" }, { name: "asc" }], select: { id: true, slug: true, name: true } }),
-    ]);
-    const lead = pinned ?? newest[0] ?? null;
-    const rest = newest.filter((row) => row.id !== lead?.id);
-    const sectionBlocks = await Promise.all(
-      sections.map(async (section) => ({
-        section: { slug: section.slug, name: section.name },
-        articles: (
-          await db.article.findMany({
-            where: { ...where, sectionId: section.id, ...(lead ? { id: { not: lead.id } } : {}) },
-            orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
-            take: PER_SECTION,
-            select: summarySelect,
-          })
-        ).map((row) => toSummary(row)),
-      })),
-    );
-    return {
-      lead: lead ? toSummary(lead) : null,
-      topStories: rest.slice(0, TOP_STORIES).map((row) => toSummary(row)),
-      latest: rest.slice(TOP_STORIES).map((row) => toSummary(row)),
-      sections: sectionBlocks.filter((block) => block.articles.length > 0),
-    };
-  },
-  () => [TAGS.articles, TAGS.sections],
-);
+export async function getHomePage(): Promise<HomePageData> {
+  "use cache";
+  const db = getDb();
+  const where = publishedWhere();
+  const [pinned, newest, sections] = await Promise.all([
+    db.article.findFirst({ where: { ...where, featured: true }, orderBy: [{ publishedAt: "desc" }, { id: "desc" }], select: summarySelect }),
+    db.article.findMany({ where, orderBy: [{ publishedAt: "desc" }, { id: "desc" }], take: 1 + TOP_STORIES + LATEST, select: summarySelect }),
+    db.section.findMany({ orderBy: [{ sortOrder: "asc" }, { name: "asc" }], select: { id: true, slug: true, name: true } }),
+  ]);
+  const lead = pinned ?? newest[0] ?? null;
+  const rest = newest.filter((row) => row.id !== lead?.id);
+  const sectionBlocks = await Promise.all(
+    sections.map(async (section) => ({
+      section: { slug: section.slug, name: section.name },
+      articles: (
+        await db.article.findMany({
+          where: { ...where, sectionId: section.id, ...(lead ? { id: { not: lead.id } } : {}) },
+          orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+          take: PER_SECTION,
+          select: summarySelect,
+        })
+      ).map((row) => toSummary(row)),
+    })),
+  );
+  const blocks = sectionBlocks.filter((block) => block.articles.length > 0);
+  // Any publish or unpublish can change the front (TAGS.front); each story on it expires it when edited.
+  keepFor(TAGS.front, TAGS.sections, ...storyTags([lead, ...rest, ...blocks.flatMap((block) => block.articles)]));
+  return {
+    lead: lead ? toSummary(lead) : null,
+    topStories: rest.slice(0, TOP_STORIES).map((row) => toSummary(row)),
+    latest: rest.slice(TOP_STORIES).map((row) => toSummary(row)),
+    sections: blocks,
+  };
+}
 
 /** Published stories flagged breaking whose expiry has not passed, newest first. */
-export const listBreakingNews = cachedQuery(
-  "breaking-news",
-  async (): Promise<ArticleSummary[]> => {
-    const now = new Date();
-    const rows = await getDb().article.findMany({
-      where: { ...publishedWhere(now), breaking: true, OR: [{ breakingUntil: null }, { breakingUntil: { gt: now } }] },
-      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
-      take: 3,
-      select: summarySelect,
-    });
-    return rows.map((row) => toSummary(row, now));
-  },
-  () => [TAGS.articles],
-);
+export async function listBreakingNews(): Promise<ArticleSummary[]> {
+  "use cache";
+  const now = new Date();
+  const rows = await getDb().article.findMany({
+    where: { ...publishedWhere(now), breaking: true, OR: [{ breakingUntil: null }, { breakingUntil: { gt: now } }] },
+    orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+    take: 3,
+    select: summarySelect,
+  });
+  // The flag's expiry is a scheduled job that expires TAGS.breaking (lib/dal/scheduling.ts).
+  keepFor(TAGS.breaking, ...storyTags(rows));
+  return rows.map((row) => toSummary(row, now));
+}
 
 export interface SectionView extends LinkRef {
   description: string;
 }
 
-export const listSections = cachedQuery(
-  "sections",
-  async (): Promise<SectionView[]> =>
-    getDb().section.findMany({ orderBy: [{ sortOrder: "asc" }, { name: "asc" }], select: { slug: true, name: true, description: true } }),
-  () => [TAGS.sections],
-);
+export async function listSections(): Promise<SectionView[]> {
+  "use cache";
+  keepFor(TAGS.sections);
+  return getDb().section.findMany({ orderBy: [{ sortOrder: "asc" }, { name: "asc" }], select: { slug: true, name: true, description: true } });
+}
 
 /** A section and one page of its published stories, or null for an unknown section. */
-export const getSectionPage = cachedQuery(
-  "section-page",
-  async (slug: string, page: number): Promise<{ section: SectionView; articles: Page<ArticleSummary> } | null> => {
-    const section = await getDb().section.findUnique({ where: { slug }, select: { id: true, slug: true, name: true, description: true } });
-    if (!section) return null;
-    const { id, ...view } = section;
-    return { section: view, articles: await pageOf({ ...publishedWhere(), sectionId: id }, page) };
-  },
-  ([slug]) => [TAGS.articles, TAGS.sections, TAGS.section(slug)],
-);
+export async function getSectionPage(slug: string, page: number): Promise<{ section: SectionView; articles: Page<ArticleSummary> } | null> {
+  const section = await getDb().section.findUnique({ where: { slug }, select: { id: true } });
+  return section ? sectionPage(section.id, page) : null;
+}
+
+async function sectionPage(id: string, page: number): Promise<{ section: SectionView; articles: Page<ArticleSummary> } | null> {
+  "use cache";
+  const section = await getDb().section.findUnique({ where: { id }, select: { slug: true, name: true, description: true } });
+  const articles = section ? await pageOf({ ...publishedWhere(), sectionId: id }, page) : null;
+  keepFor(TAGS.sections, ...(section ? [TAGS.section(section.slug)] : []), ...storyTags(articles?.items ?? []));
+  return section && articles ? { section, articles } : null;
+}
 
 /**
  * A tag or byline has a reader page (and feed) only while a published story carries it: a tag or byline used only on
@@ -311,28 +327,33 @@ export function hasPublishedStory(now: Date = new Date()) {
 }
 
 /** A tag and one page of its published stories, or null for an unknown tag or one no published story carries. */
-export const getTagPage = cachedQuery(
-  "tag-page",
-  async (slug: string, page: number): Promise<{ tag: LinkRef; articles: Page<ArticleSummary> } | null> => {
-    const tag = await getDb().tag.findFirst({ where: { slug, articles: hasPublishedStory() }, select: { id: true, slug: true, name: true } });
-    if (!tag) return null;
-    return { tag: { slug: tag.slug, name: tag.name }, articles: await pageOf({ ...publishedWhere(), tags: { some: { tagId: tag.id } } }, page) };
-  },
-  ([slug]) => [TAGS.articles, TAGS.tag(slug)],
-);
+export async function getTagPage(slug: string, page: number): Promise<{ tag: LinkRef; articles: Page<ArticleSummary> } | null> {
+  const tag = await getDb().tag.findFirst({ where: { slug, articles: hasPublishedStory() }, select: { id: true } });
+  return tag ? tagPage(tag.id, page) : null;
+}
+
+async function tagPage(id: string, page: number): Promise<{ tag: LinkRef; articles: Page<ArticleSummary> } | null> {
+  "use cache";
+  const tag = await getDb().tag.findUnique({ where: { id }, select: { slug: true, name: true } });
+  const articles = tag ? await pageOf({ ...publishedWhere(), tags: { some: { tagId: id } } }, page) : null;
+  keepFor(...(tag ? [TAGS.tag(tag.slug)] : []), ...storyTags(articles?.items ?? []));
+  return tag && articles ? { tag, articles } : null;
+}
 
 export interface AuthorView extends LinkRef {
   bio: string;
 }
 
 /** A byline with its bio and one page of its published stories, or null for an unknown byline or one with none. */
-export const getAuthorPage = cachedQuery(
-  "author-page",
-  async (slug: string, page: number): Promise<{ author: AuthorView; articles: Page<ArticleSummary> } | null> => {
-    const byline = await getDb().byline.findFirst({ where: { slug, articles: hasPublishedStory() }, select: { id: true, slug: true, name: true, bio: true } });
-    if (!byline) return null;
-    const { id, ...author } = byline;
-    return { author, articles: await pageOf({ ...publishedWhere(), bylines: { some: { bylineId: id } } }, page) };
-  },
-  ([slug]) => [TAGS.articles, TAGS.byline(slug)],
-);
+export async function getAuthorPage(slug: string, page: number): Promise<{ author: AuthorView; articles: Page<ArticleSummary> } | null> {
+  const byline = await getDb().byline.findFirst({ where: { slug, articles: hasPublishedStory() }, select: { id: true } });
+  return byline ? authorPage(byline.id, page) : null;
+}
+
+async function authorPage(id: string, page: number): Promise<{ author: AuthorView; articles: Page<ArticleSummary> } | null> {
+  "use cache";
+  const author = await getDb().byline.findUnique({ where: { id }, select: { slug: true, name: true, bio: true } });
+  const articles = author ? await pageOf({ ...publishedWhere(), bylines: { some: { bylineId: id } } }, page) : null;
+  keepFor(...(author ? [TAGS.byline(author.slug)] : []), ...storyTags(articles?.items ?? []));
+  return author && articles ? { author, articles } : null;
+}

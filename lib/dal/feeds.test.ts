@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from "vitest";
 import { describeEachEngine } from "@/lib/testing/databases";
 import { ArticleStatus, type Db } from "@/lib/db";
-import { getArticleCard, getFeed } from "./feeds";
+import { getArticleCard, getFeed, loadFeed } from "./feeds";
 
 const HOUR = 3_600_000;
 
@@ -103,7 +103,7 @@ describeEachEngine("feed queries", (database) => {
   });
 
   it("stops at the item limit", async () => {
-    expect((await getFeed({ kind: "site" }, { limit: 2 }))?.entries.map((e) => e.slug)).toEqual(["newer", "third"]);
+    expect((await loadFeed({ kind: "site" }, { limit: 2 }))?.entries.map((e) => e.slug)).toEqual(["newer", "third"]);
   });
 
   it("share cards exist only for published stories", async () => {

@@ -1,9 +1,9 @@
 import "server-only";
-import { cachedQuery } from "@/lib/cache/cached";
 import { renderMarkdown } from "@/lib/content/markdown";
 import { TAGS } from "@/lib/cache/tags";
 import { getDb, type Prisma } from "@/lib/db";
 import type { FeedDocument, FeedEntry, FeedScope, FeedSite } from "@/lib/seo/feeds";
+import { keepFor, storyTags } from "@/lib/cache/keep";
 import { hasPublishedStory, summarySelect, toSummary } from "./articles";
 import { publishedWhere } from "./published";
 
@@ -47,7 +47,7 @@ async function feedChannel(scope: FeedScope): Promise<{ channel: FeedDocument["c
  * published story (as their reader page).
  * Only stories readers may see (publishedWhere) are read.
  */
-async function loadFeed(scope: FeedScope, { limit = FEED_ITEM_LIMIT, now = new Date() } = {}): Promise<FeedDocument | null> {
+export async function loadFeed(scope: FeedScope, { limit = FEED_ITEM_LIMIT, now = new Date() } = {}): Promise<FeedDocument | null> {
   const found = await feedChannel(scope);
   if (!found) return null;
   const [site, rows] = await Promise.all([
@@ -101,6 +101,28 @@ async function loadArticleCard(slug: string): Promise<ArticleCard | null> {
   return { slug: row.slug, headline: row.headline, section: row.section?.name ?? null, siteName: settings?.name ?? FALLBACK_SITE.name };
 }
 
-export const getFeed = cachedQuery("feed", loadFeed, ([scope]) => [TAGS.articles, TAGS.settings, ...(scope.kind === "section" ? [TAGS.section(scope.slug)] : scope.kind === "author" ? [TAGS.byline(scope.slug)] : [])]);
+/** A feed's document, served from the cache; null (and nothing stored) for a section or author with no feed. */
+export async function getFeed(scope: FeedScope): Promise<FeedDocument | null> {
+  if (scope.kind !== "site" && !(await feedChannel(scope))) return null;
+  return cachedFeed(scope);
+}
 
-export const getArticleCard = cachedQuery("article-card", loadArticleCard, ([slug]) => [TAGS.articles, TAGS.article(slug), TAGS.settings]);
+async function cachedFeed(scope: FeedScope): Promise<FeedDocument | null> {
+  "use cache";
+  const doc = await loadFeed(scope);
+  const members = scope.kind === "site" ? TAGS.front : scope.kind === "section" ? TAGS.section(scope.slug) : TAGS.byline(scope.slug);
+  keepFor(TAGS.settings, members, ...storyTags(doc?.entries ?? []));
+  return doc;
+}
+
+/** What a published story's share image shows, or null (and nothing stored) when readers may not see the story. */
+export async function getArticleCard(slug: string): Promise<ArticleCard | null> {
+  const found = await getDb().article.findFirst({ where: { ...publishedWhere(), slug }, select: { id: true } });
+  return found ? cachedArticleCard(found.id, slug) : null;
+}
+
+async function cachedArticleCard(id: string, slug: string): Promise<ArticleCard | null> {
+  "use cache";
+  keepFor(TAGS.story(id), TAGS.article(slug), TAGS.settings);
+  return loadArticleCard(slug);
+}

@@ -120,17 +120,18 @@ async function expectScopedFeedsParse(kind: "section" | "author", slug: string, 
 
 async function expectSiteXmlParses(what: string) {
   for (const format of ["rss", "atom"] as const) {
-    const response = await routes.siteFeedHandler(format)();
+    const file = `${format}.xml`;
+    const response = await routes.siteFeedHandler(request(`/feeds/${file}`), params({ file }));
     expect(response.status).toBe(200);
     expectStrictXml(await response.text(), `${what}: site ${format} feed`);
   }
-  expectStrictXml(await (await routes.sitemapIndexHandler()).text(), `${what}: sitemap index`);
+  expectStrictXml(await (await routes.sitemapFileHandler(request("/sitemap.xml"), params({ file: "index.xml" }))).text(), `${what}: sitemap index`);
   for (const file of ["articles-1.xml", "pages-1.xml"]) {
-    const response = await routes.sitemapChunkHandler(request(`/sitemaps/${file}`), params({ file }));
+    const response = await routes.sitemapFileHandler(request(`/sitemaps/${file}`), params({ file }));
     expect(response.status, file).toBeLessThan(500);
     if (response.status === 200) expectStrictXml(await response.text(), `${what}: /sitemaps/${file}`);
   }
-  expectStrictXml(await (await routes.newsSitemapHandler()).text(), `${what}: news sitemap`);
+  expectStrictXml(await (await routes.sitemapFileHandler(request("/news-sitemap.xml"), params({ file: "news.xml" }))).text(), `${what}: news sitemap`);
 }
 
 /** The news sitemap as it would be written with only this story in it (it carries the headline). */
@@ -256,8 +257,8 @@ describeEachEngine("hostile input", (database) => {
         return;
       }
       // The settings reach the site feeds' channel and the news sitemap's publication (sitemaps carry only URLs).
-      for (const format of ["rss", "atom"] as const) expectStrictXml(await (await routes.siteFeedHandler(format)()).text(), `site settings = ${input.name}: site ${format} feed`);
-      expectStrictXml(await (await routes.newsSitemapHandler()).text(), `site settings = ${input.name}: news sitemap`);
+      for (const file of ["rss.xml", "atom.xml"]) expectStrictXml(await (await routes.siteFeedHandler(request(`/feeds/${file}`), params({ file }))).text(), `site settings = ${input.name}: site ${file}`);
+      expectStrictXml(await (await routes.sitemapFileHandler(request("/news-sitemap.xml"), params({ file: "news.xml" }))).text(), `site settings = ${input.name}: news sitemap`);
     });
   }
 

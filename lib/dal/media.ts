@@ -5,7 +5,7 @@ import { resolveDatabaseUrl } from "@/lib/database-url";
 import { can, type Status } from "@/lib/auth/permissions";
 import { invalidateArticle, invalidateSettings } from "@/lib/cache/invalidate";
 import { ImageRejectedError, processImage } from "@/lib/media/process";
-import { getMediaStorage, newStorageKey } from "@/lib/media/storage";
+import { getMediaStorage, newStorageKey, StorageUnavailableError } from "@/lib/media/storage";
 import { DEFAULT_RENDITIONS, parseVariants, renditionUrl, responsiveSrcSet, storedFiles, thumbnailUrl } from "@/lib/media/variants";
 import { ALT_REQUIRED_MESSAGE, mediaDetailsSchema, type MediaDetails } from "@/lib/validation/media";
 import type { Page } from "./articles";
@@ -168,6 +168,7 @@ export async function uploadMedia(bytes: Uint8Array, originalName: string, detai
     return toView(row, user);
   } catch (error) {
     await Promise.allSettled(written.map((objectKey) => storage.delete(objectKey)));
+    if (error instanceof StorageUnavailableError) throw new ValidationError("Image storage is unavailable right now; nothing was saved. Try again in a minute.");
     throw error;
   }
 }
@@ -218,7 +219,7 @@ async function findEditable(user: SessionUser, id: string, action: string) {
     where: { id, ...editableWhere(user) },
     select: {
       ...mediaSelect,
-      articles: { select: { headline: true, status: true, slug: true, section: { select: { slug: true } } } },
+      articles: { select: { id: true, headline: true, status: true, slug: true, section: { select: { slug: true } } } },
     },
   });
   if (row) return row;
@@ -253,9 +254,10 @@ export async function updateMediaDetails(id: string, details: MediaDetails): Pro
     return updated;
   });
   for (const article of current.articles.filter((a) => a.status === "PUBLISHED")) {
-    invalidateArticle({ slug: article.slug, sectionSlugs: article.section ? [article.section.slug] : [] });
+    // New alt text, caption or credit: only what shows the story changes, not which lists hold it.
+    await invalidateArticle({ id: article.id, slug: article.slug, sectionSlugs: article.section ? [article.section.slug] : [], listed: false });
   }
-  if (current._count.siteLogos > 0) invalidateSettings();
+  if (current._count.siteLogos > 0) await invalidateSettings();
   return toView(row, user);
 }
 

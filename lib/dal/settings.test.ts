@@ -82,7 +82,7 @@ describeEachEngine("editing site settings", (database) => {
     expect((await listLogoChoices()).map((choice) => choice.label)).toEqual(["Masthead (400×100)"]);
     const { changed } = await updateSiteSettings(input({ logoMediaId: ids.logo }));
     expect(changed).toEqual(["name", "description", "publisherDescription", "copyright", "language", "timeZone", "logoMediaId"]);
-    expect(revalidatedTags.map((entry) => entry.tag)).toEqual(["settings", "articles"]);
+    expect(revalidatedTags.map((entry) => entry.tag)).toEqual(["settings"]);
     expect(await getSiteSettings()).toMatchObject({ name: "The Daily Example", language: "en-US", timeZone: "Europe/London" });
     const entry = await db.auditLog.findFirstOrThrow({ where: { action: "settings.update" } });
     expect(entry).toMatchObject({ actorId: ids.admin, entityType: "SiteSettings", entityId: "1", ip: "198.51.100.4" });

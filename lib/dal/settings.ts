@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db";
-import { cachedQuery } from "@/lib/cache/cached";
+import { keepFor } from "@/lib/cache/keep";
 import { TAGS } from "@/lib/cache/tags";
 import { invalidateSettings } from "@/lib/cache/invalidate";
 import type { SiteSettingsInput } from "@/lib/validation/settings";
@@ -33,28 +33,26 @@ const FALLBACK: SiteSettingsView = {
 };
 
 /** Publication-wide settings; a database that was never seeded still renders with sensible defaults. */
-const cachedSiteSettings = cachedQuery(
-  "site-settings",
-  async (): Promise<SiteSettingsView> => {
-    const row = await getDb().siteSettings.findUnique({
-      where: { id: 1 },
-      select: {
-        name: true,
-        description: true,
-        publisherDescription: true,
-        copyright: true,
-        language: true,
-        timeZone: true,
-        feedFullContent: true,
-        logoMedia: { select: { storageKey: true, width: true, height: true } },
-      },
-    });
-    if (!row) return FALLBACK;
-    const { logoMedia, ...rest } = row;
-    return { ...rest, logo: logoMedia ? { src: `/media/${logoMedia.storageKey}`, width: logoMedia.width, height: logoMedia.height } : null };
-  },
-  () => [TAGS.settings],
-);
+async function cachedSiteSettings(): Promise<SiteSettingsView> {
+  "use cache";
+  keepFor(TAGS.settings);
+  const row = await getDb().siteSettings.findUnique({
+    where: { id: 1 },
+    select: {
+      name: true,
+      description: true,
+      publisherDescription: true,
+      copyright: true,
+      language: true,
+      timeZone: true,
+      feedFullContent: true,
+      logoMedia: { select: { storageKey: true, width: true, height: true } },
+    },
+  });
+  if (!row) return FALLBACK;
+  const { logoMedia, ...rest } = row;
+  return { ...rest, logo: logoMedia ? { src: `/media/${logoMedia.storageKey}`, width: logoMedia.width, height: logoMedia.height } : null };
+}
 
 /**
  * Publication-wide settings. While Next.js builds, the few static shells (the unmatched-URL 404) get the defaults:
@@ -154,6 +152,6 @@ export async function updateSiteSettings(input: SiteSettingsInput): Promise<{ ch
     return changes;
   });
   const changed = Object.keys(changes);
-  if (changed.length > 0) invalidateSettings();
+  if (changed.length > 0) await invalidateSettings();
   return { changed };
 }

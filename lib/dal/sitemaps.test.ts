@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from "vitest";
 import { describeEachEngine } from "@/lib/testing/databases";
 import { ArticleStatus, type Db } from "@/lib/db";
-import { getNewsSitemap, getSitemapChunkCounts, listSitemapArticles, listSitemapPages, listSitemapPagesChunk } from "./sitemaps";
+import { getNewsSitemap, getSitemapChunkCounts, listSitemapArticles, listSitemapPages, loadSitemapChunkCounts, querySitemapArticles, querySitemapPagesChunk } from "./sitemaps";
 
 const HOUR = 3_600_000;
 const NOW = new Date();
@@ -46,14 +46,14 @@ describeEachEngine("sitemap queries", (database) => {
   beforeAll(async () => seed(database().db));
 
   it("chunks published story URLs, oldest first, dated by substantive update or publication", async () => {
-    const first = await listSitemapArticles(1, { chunkSize: 2, now: NOW });
+    const first = await querySitemapArticles(1, { chunkSize: 2, now: NOW });
     expect(first).toEqual([
       { path: "/articles/older", lastModified: at(10) },
       { path: "/articles/third", lastModified: at(30) },
     ]);
-    expect(await listSitemapArticles(2, { chunkSize: 2, now: NOW })).toEqual([{ path: "/articles/newer", lastModified: at(1) }]);
-    expect(await listSitemapArticles(3, { chunkSize: 2, now: NOW })).toBeNull();
-    expect((await listSitemapArticles(1, { now: NOW }))?.map((u) => u.path)).toEqual(["/articles/older", "/articles/third", "/articles/newer"]);
+    expect(await querySitemapArticles(2, { chunkSize: 2, now: NOW })).toEqual([{ path: "/articles/newer", lastModified: at(1) }]);
+    expect(await querySitemapArticles(3, { chunkSize: 2, now: NOW })).toBeNull();
+    expect((await querySitemapArticles(1, { now: NOW }))?.map((u) => u.path)).toEqual(["/articles/older", "/articles/third", "/articles/newer"]);
   });
 
   it("lists home, about, every section, and only the tags and authors with published stories", async () => {
@@ -84,10 +84,10 @@ describeEachEngine("sitemap queries", (database) => {
   });
 
   it("chunks the pages list and counts the chunks the index needs", async () => {
-    expect(await getSitemapChunkCounts({ chunkSize: 2, now: NOW })).toEqual({ articles: 2, pages: 5 });
-    expect(await getSitemapChunkCounts({ now: NOW })).toEqual({ articles: 1, pages: 1 });
-    expect(await listSitemapPagesChunk(5, { chunkSize: 2, now: NOW })).toEqual([{ path: "/authors/jane", lastModified: at(30) }]);
-    expect(await listSitemapPagesChunk(6, { chunkSize: 2, now: NOW })).toBeNull();
+    expect(await loadSitemapChunkCounts({ chunkSize: 2, now: NOW })).toEqual({ articles: 2, pages: 5 });
+    expect(await loadSitemapChunkCounts({ now: NOW })).toEqual({ articles: 1, pages: 1 });
+    expect(await querySitemapPagesChunk(5, { chunkSize: 2, now: NOW })).toEqual([{ path: "/authors/jane", lastModified: at(30) }]);
+    expect(await querySitemapPagesChunk(6, { chunkSize: 2, now: NOW })).toBeNull();
   });
 
   it("the news sitemap holds stories published in the last 48 hours, newest first", async () => {
@@ -107,7 +107,7 @@ describeEachEngine("sitemap queries", (database) => {
       "/articles/newer",
       "/articles/third",
     ]);
-    expect((await listSitemapArticles(1, { now: NOW }))?.map((u) => u.path)).not.toContain("/articles/future");
+    expect((await querySitemapArticles(1, { now: NOW }))?.map((u) => u.path)).not.toContain("/articles/future");
   });
 });
 

@@ -1,6 +1,6 @@
 import "server-only";
-import { cachedQuery } from "@/lib/cache/cached";
 import { TAGS } from "@/lib/cache/tags";
+import { keepFor } from "@/lib/cache/keep";
 import { getDb, type Prisma } from "@/lib/db";
 import { ABOUT_PATH, articlePath, authorPath, HOME_PATH, sectionPath, tagPath } from "@/lib/seo/urls";
 import {
@@ -46,7 +46,7 @@ const datesSelect = { publishedAt: true, substantiveUpdatedAt: true } satisfies 
 const chunkOrder: Prisma.ArticleOrderByWithRelationInput[] = [{ publishedAt: "asc" }, { id: "asc" }];
 
 /** One chunk of published story URLs (1-based), or null past the last chunk. */
-async function querySitemapArticles(chunk: number, { chunkSize = SITEMAP_CHUNK_SIZE, now = new Date() }: ChunkOptions = {}) {
+export async function querySitemapArticles(chunk: number, { chunkSize = SITEMAP_CHUNK_SIZE, now = new Date() }: ChunkOptions = {}) {
   const rows = await getDb().article.findMany({
     where: publishedWhere(now),
     orderBy: chunkOrder,
@@ -90,14 +90,14 @@ export async function listSitemapPages({ now = new Date() }: { now?: Date } = {}
 }
 
 /** One chunk of the pages list (1-based), or null past the last chunk. */
-async function querySitemapPagesChunk(chunk: number, { chunkSize = SITEMAP_CHUNK_SIZE, now }: ChunkOptions = {}) {
+export async function querySitemapPagesChunk(chunk: number, { chunkSize = SITEMAP_CHUNK_SIZE, now }: ChunkOptions = {}) {
   const pages = await listSitemapPages({ now });
   const slice = pages.slice((chunk - 1) * chunkSize, chunk * chunkSize);
   return slice.length > 0 ? slice : null;
 }
 
 /** How many chunk files each kind of sitemap needs right now. */
-async function loadSitemapChunkCounts({ chunkSize = SITEMAP_CHUNK_SIZE, now = new Date() }: ChunkOptions = {}): Promise<
+export async function loadSitemapChunkCounts({ chunkSize = SITEMAP_CHUNK_SIZE, now = new Date() }: ChunkOptions = {}): Promise<
   Record<SitemapKind, number>
 > {
   const db = getDb();
@@ -136,8 +136,41 @@ export async function getNewsSitemap({ now = new Date() }: { now?: Date } = {}):
   };
 }
 
-export const listSitemapArticles = cachedQuery("sitemap-articles", querySitemapArticles, () => [TAGS.articles]);
+// Sitemaps carry one tag for all stories (a chunk holds up to 50,000): any publish, edit or unpublish expires them.
 
-export const listSitemapPagesChunk = cachedQuery("sitemap-pages", querySitemapPagesChunk, () => [TAGS.articles, TAGS.sections]);
+/** One chunk of published story URLs (1-based), or null past the last chunk (nothing stored for it). */
+export async function listSitemapArticles(chunk: number): Promise<SitemapUrl[] | null> {
+  const counts = await getSitemapChunkCounts();
+  return chunk >= 1 && chunk <= counts.articles ? cachedSitemapArticles(chunk) : null;
+}
 
-export const getSitemapChunkCounts = cachedQuery("sitemap-counts", loadSitemapChunkCounts, () => [TAGS.articles, TAGS.sections]);
+async function cachedSitemapArticles(chunk: number): Promise<SitemapUrl[] | null> {
+  "use cache";
+  keepFor(TAGS.sitemaps);
+  return querySitemapArticles(chunk);
+}
+
+/** One chunk of the pages list (1-based), or null past the last chunk (nothing stored for it). */
+export async function listSitemapPagesChunk(chunk: number): Promise<SitemapUrl[] | null> {
+  const counts = await getSitemapChunkCounts();
+  return chunk >= 1 && chunk <= counts.pages ? cachedSitemapPages(chunk) : null;
+}
+
+async function cachedSitemapPages(chunk: number): Promise<SitemapUrl[] | null> {
+  "use cache";
+  keepFor(TAGS.sitemaps, TAGS.sections, TAGS.settings);
+  return querySitemapPagesChunk(chunk);
+}
+
+export async function getSitemapChunkCounts(): Promise<Record<SitemapKind, number>> {
+  "use cache";
+  keepFor(TAGS.sitemaps, TAGS.sections);
+  return loadSitemapChunkCounts();
+}
+
+/** The news sitemap's stories; the two-day window moves on by the hour (the cache profile's revalidation). */
+export async function getCachedNewsSitemap(): Promise<Awaited<ReturnType<typeof getNewsSitemap>>> {
+  "use cache";
+  keepFor(TAGS.sitemaps, TAGS.settings);
+  return getNewsSitemap();
+}

@@ -100,7 +100,7 @@ describeEachEngine("stories: ownership, conflicts, workflow, revisions", (databa
     const published = await transitionStory({ id, baseVersion: withHero.version, to: "PUBLISHED" });
     expect(published.status).toBe("PUBLISHED");
     expect(published.publishedAt).toBeInstanceOf(Date);
-    expect(revalidatedTags.map((r) => r.tag)).toEqual(expect.arrayContaining(["articles", "article:storm-nears-coast", "tag:weather", "byline:wren"]));
+    expect(revalidatedTags.map((r) => r.tag)).toEqual(expect.arrayContaining(["front", "article:storm-nears-coast", "tag:weather", "byline:wren"]));
     expect((await listRevisions(id))!.revisions[0]!.reason).toBe("Published");
   });
 

@@ -102,9 +102,32 @@ export function snapshotOf(fields: StoryFields): StorySnapshot {
   };
 }
 
+/**
+ * Whether a write may have moved the story between lists or within one: its status, address, time, section, tags,
+ * bylines or flags. A change of words only (headline, standfirst, body, image, notes) is not one.
+ */
+function movesInLists(row: StoryRow, previous: StoryRow): boolean {
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  return !(
+    row.status === previous.status &&
+    row.slug === previous.slug &&
+    same(row.publishedAt, previous.publishedAt) &&
+    row.sectionId === previous.sectionId &&
+    row.featured === previous.featured &&
+    row.breaking === previous.breaking &&
+    same(row.breakingUntil, previous.breakingUntil) &&
+    same(row.tags.map((t) => t.tag.slug), previous.tags.map((t) => t.tag.slug)) &&
+    same(row.bylines.map((b) => b.bylineId), previous.bylines.map((b) => b.bylineId))
+  );
+}
+
 export function changeOf(row: StoryRow, previous?: StoryRow): ArticleChange {
   const rows = previous ? [previous, row] : [row];
   return {
+    id: row.id,
+    // Without the state before, assume the lists changed (the safe side).
+    listed: previous ? movesInLists(row, previous) : true,
+    breaking: rows.some((r) => r.breaking),
     slug: row.slug,
     previousSlug: previous && previous.slug !== row.slug ? previous.slug : null,
     sectionSlugs: [...new Set(rows.flatMap((r) => (r.section ? [r.section.slug] : [])))],
@@ -257,7 +280,7 @@ export async function saveStory(input: { id: string; baseVersion: number; fields
     }
     return { before, after };
   });
-  if (before.status === ArticleStatus.PUBLISHED) invalidateArticle(changeOf(after, before));
+  if (before.status === ArticleStatus.PUBLISHED) await invalidateArticle(changeOf(after, before));
   return { version: after.version, slug: after.slug, savedAt: after.updatedAt, status: after.status };
 }
 

@@ -104,7 +104,7 @@ describeEachEngine("sections, tags and bylines management", (database) => {
     const { db } = database();
     const climate = await createSection(sectionSchema.parse({ name: "Climate", description: "Heat and weather." }));
     expect(climate).toMatchObject({ slug: "climate", sortOrder: 2, articleCount: 0 });
-    expect(tags()).toEqual(["articles", "sections", "section:climate"]);
+    expect(tags()).toEqual(["settings", "sitemaps", "sections", "section:climate"]);
     const entry = await db.auditLog.findFirstOrThrow({ where: { action: "section.create", entityId: climate.id } });
     expect(entry).toMatchObject({ actorId: ids.admin, entityType: "Section", details: { name: "Climate", slug: "climate" }, ip: "192.0.2.9" });
 
@@ -120,7 +120,7 @@ describeEachEngine("sections, tags and bylines management", (database) => {
     const { section, changed } = await updateSection(sectionUpdateSchema.parse({ id: climate.id, name: "Climate & Science", slug: "climate-science", description: "Heat and weather." }));
     expect(changed).toBe(true);
     expect(section).toMatchObject({ name: "Climate & Science", slug: "climate-science" });
-    expect(tags()).toEqual(["articles", "sections", "section:climate", "section:climate-science"]);
+    expect(tags()).toEqual(["settings", "sitemaps", "sections", "section:climate", "section:climate-science"]);
     const entry = await db.auditLog.findFirstOrThrow({ where: { action: "section.update", entityId: climate.id } });
     expect(entry.details).toEqual({
       name: "Climate & Science",
@@ -146,7 +146,7 @@ describeEachEngine("sections, tags and bylines management", (database) => {
     expect(await moveSection({ id: climate.id, direction: "up" })).toMatchObject({ position: 1, moved: true });
     expect(await moveSection({ id: climate.id, direction: "up" })).toMatchObject({ position: 1, moved: false });
     expect((await listSectionsForAdmin()).map((s) => s.slug)).toEqual(["climate-science", "world", "politics"]);
-    expect(tags()).toEqual(["articles", "sections", "articles", "sections"]);
+    expect(tags()).toEqual(["settings", "sitemaps", "sections", "settings", "sitemaps", "sections"]);
     await moveSection({ id: climate.id, direction: "down" });
     expect((await listSectionsForAdmin()).map((s) => [s.slug, s.sortOrder])).toEqual([["world", 0], ["climate-science", 1], ["politics", 2]]);
     expect(await db.auditLog.count({ where: { action: "section.reorder" } })).toBe(3);
@@ -159,7 +159,7 @@ describeEachEngine("sections, tags and bylines management", (database) => {
     expect(await db.article.count({ where: { sectionId: world } })).toBe(2);
     const climate = await db.section.findUniqueOrThrow({ where: { slug: "climate-science" } });
     expect(await deleteSection(climate.id)).toEqual({ name: "Climate & Science", slug: "climate-science" });
-    expect(tags()).toEqual(["articles", "sections", "section:climate-science"]);
+    expect(tags()).toEqual(["settings", "sitemaps", "sections", "section:climate-science"]);
     expect(await db.auditLog.count({ where: { action: "section.delete", entityId: climate.id } })).toBe(1);
     await expect(deleteSection(climate.id)).rejects.toMatchObject({ name: "NotFoundError" });
   });
@@ -186,7 +186,7 @@ describeEachEngine("sections, tags and bylines management", (database) => {
     revalidatedTags.length = 0;
     const renamed = await updateTag({ id: tag.id, name: "Border policy", slug: "border" });
     expect(renamed).toMatchObject({ changed: true, tag: { name: "Border policy", slug: "border" } });
-    expect(tags()).toEqual(["articles", "tag:border-policy", "tag:border"]);
+    expect(tags()).toEqual(["settings", "sitemaps", "tag:border-policy", "tag:border"]);
     const mexico = await db.tag.findUniqueOrThrow({ where: { slug: "mexico" } });
     await expect(deleteTag(mexico.id)).rejects.toMatchObject({ name: "InUseError", message: "2 stories are tagged “Mexico”; take the tag off them first, or rename it." });
     expect(await db.articleTag.count({ where: { tagId: mexico.id } })).toBe(2);
@@ -199,7 +199,7 @@ describeEachEngine("sections, tags and bylines management", (database) => {
     const { db } = database();
     const byline = await createByline(bylineSchema.parse({ name: "Wren Writer", bio: "Covers the border.", userId: ids.writer }));
     expect(byline).toMatchObject({ slug: "wren-writer", user: { id: ids.writer, name: "Writer Person", email: "writer@news.example" }, articleCount: 0 });
-    expect(tags()).toEqual(["articles", "byline:wren-writer"]);
+    expect(tags()).toEqual(["settings", "sitemaps", "byline:wren-writer"]);
     await expect(createByline(bylineSchema.parse({ name: "Wren Again", userId: ids.writer }))).rejects.toMatchObject({
       fieldErrors: { userId: ["Writer Person’s account is already linked to the byline “Wren Writer”."] },
     });

@@ -109,7 +109,7 @@ export async function createSection(input: SectionInput): Promise<SectionAdminVi
       }),
     taken,
   );
-  invalidateTaxonomy("section", [row.slug]);
+  await invalidateTaxonomy("section", [row.slug]);
   return toSectionView(row);
 }
 
@@ -133,7 +133,7 @@ export async function updateSection(input: SectionUpdate): Promise<{ section: Se
   );
   const changed = Object.keys(changes).length > 0;
   // The old slug's page must stop answering as well as the new one start.
-  if (changed) invalidateTaxonomy("section", [...new Set([before.slug, after.slug])]);
+  if (changed) await invalidateTaxonomy("section", [...new Set([before.slug, after.slug])]);
   return { section: toSectionView(after), changed };
 }
 
@@ -154,7 +154,7 @@ export async function moveSection({ id, direction }: SectionMove): Promise<{ nam
     await audit(tx, who, "section.reorder", "Section", id, { name: order[to].name, slug: order[to].slug, direction, order: order.map((s) => s.slug) });
     return { name: order[to].name, position: to + 1, total: order.length, moved: true };
   });
-  if (result.moved) invalidateTaxonomy("section", []);
+  if (result.moved) await invalidateTaxonomy("section", []);
   return result;
 }
 
@@ -173,7 +173,7 @@ export async function deleteSection(id: string): Promise<{ name: string; slug: s
     await audit(tx, who, "section.delete", "Section", id, { name: section.name, slug: section.slug });
     return { name: section.name, slug: section.slug };
   });
-  invalidateTaxonomy("section", [deleted.slug]);
+  await invalidateTaxonomy("section", [deleted.slug]);
   return deleted;
 }
 
@@ -242,7 +242,7 @@ export async function createTag(input: TagInput): Promise<TagAdminView> {
       }),
     `Another tag already uses the slug “${input.slug}”.`,
   );
-  invalidateTaxonomy("tag", [row.slug]);
+  await invalidateTaxonomy("tag", [row.slug]);
   return toTagView(row);
 }
 
@@ -265,7 +265,7 @@ export async function updateTag(input: TagUpdate): Promise<{ tag: TagAdminView; 
     `Another tag already uses the slug “${input.slug}”.`,
   );
   const changed = Object.keys(changes).length > 0;
-  if (changed) invalidateTaxonomy("tag", [...new Set([before.slug, after.slug])]);
+  if (changed) await invalidateTaxonomy("tag", [...new Set([before.slug, after.slug])]);
   return { tag: toTagView(after), changed };
 }
 
@@ -286,7 +286,7 @@ export async function deleteTag(id: string): Promise<{ name: string; slug: strin
     await audit(tx, who, "tag.delete", "Tag", id, { name: tag.name, slug: tag.slug });
     return { name: tag.name, slug: tag.slug };
   });
-  invalidateTaxonomy("tag", [deleted.slug]);
+  await invalidateTaxonomy("tag", [deleted.slug]);
   return deleted;
 }
 
@@ -375,7 +375,7 @@ export async function createByline(input: BylineInput): Promise<BylineAdminView>
       }),
     BYLINE_TAKEN,
   );
-  invalidateTaxonomy("byline", [row.slug]);
+  await invalidateTaxonomy("byline", [row.slug]);
   return toBylineView(row);
 }
 
@@ -398,7 +398,7 @@ export async function updateByline(input: BylineUpdate): Promise<{ byline: Bylin
     BYLINE_TAKEN,
   );
   const changed = Object.keys(changes).length > 0;
-  if (changed) invalidateTaxonomy("byline", [...new Set([before.slug, after.slug])]);
+  if (changed) await invalidateTaxonomy("byline", [...new Set([before.slug, after.slug])]);
   return { byline: toBylineView(after), changed };
 }
 
@@ -416,6 +416,6 @@ export async function deleteByline(id: string): Promise<{ name: string; slug: st
     await audit(tx, who, "byline.delete", "Byline", id, { name: byline.name, slug: byline.slug });
     return { name: byline.name, slug: byline.slug };
   });
-  invalidateTaxonomy("byline", [deleted.slug]);
+  await invalidateTaxonomy("byline", [deleted.slug]);
   return deleted;
 }

@@ -65,7 +65,7 @@ export async function transitionStory(input: { id: string; baseVersion: number; 
     await recordAudit({ actorId: user.id, action: `article.status.${input.to.toLowerCase()}`, entityType: "Article", entityId: after.id, details: { from: before.status, to: input.to, scheduledAt: input.scheduledAt?.toISOString() ?? null } }, tx);
     return { before, after };
   });
-  if (before.status === ArticleStatus.PUBLISHED || after.status === ArticleStatus.PUBLISHED) invalidateArticle(changeOf(after, before));
+  if (before.status === ArticleStatus.PUBLISHED || after.status === ArticleStatus.PUBLISHED) await invalidateArticle(changeOf(after, before));
   if (after.status === ArticleStatus.SCHEDULED || before.status === ArticleStatus.SCHEDULED) pokeScheduler();
   return { status: after.status, version: after.version, slug: after.slug, publishedAt: after.publishedAt, scheduledAt: after.scheduledAt };
 }
@@ -86,7 +86,7 @@ export async function addCorrection(input: { id: string; kind: "CORRECTION" | "U
     await recordAudit({ actorId: user.id, action: `article.${input.kind === "UPDATE" ? "update-note" : "correction"}`, entityType: "Article", entityId: before.id, details: { body: input.body, substantive: input.substantive } }, tx);
     return { after };
   });
-  invalidateArticle(changeOf(after));
+  await invalidateArticle(changeOf(after));
   return { version: after.version };
 }
 

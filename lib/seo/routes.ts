@@ -3,11 +3,13 @@ import "server-only";
 // file is one line. Every read goes through lib/dal, which only returns published stories.
 import { z } from "zod";
 import { getFeed } from "@/lib/dal/feeds";
-import { getNewsSitemap, getSitemapChunkCounts, listSitemapArticles, listSitemapPagesChunk } from "@/lib/dal/sitemaps";
+import { getSiteSettings } from "@/lib/dal/settings";
+import { getCachedNewsSitemap, getSitemapChunkCounts, listSitemapArticles, listSitemapPagesChunk } from "@/lib/dal/sitemaps";
 import { isSlug } from "@/lib/content/slug";
 import { env } from "@/lib/env";
 import { buildFeed, FEED_CONTENT_TYPES, type FeedFormat, type FeedScope } from "./feeds";
 import { newsSitemapXml, parseSitemapChunk, SITEMAP_CONTENT_TYPE, SITEMAP_KINDS, sitemapChunkPath, sitemapIndexXml, urlsetXml } from "./sitemaps";
+import { siteOgImage } from "./og-image";
 import { absoluteUrl } from "./urls";
 
 const slugParams = z.object({ slug: z.string().refine(isSlug) });
@@ -28,9 +30,13 @@ async function feedResponse(scope: FeedScope, format: FeedFormat): Promise<Respo
   return doc ? xml(buildFeed(doc, format, { siteUrl: env.SITE_URL }), FEED_CONTENT_TYPES[format]) : notFound();
 }
 
-/** GET for /feeds/rss.xml and /feeds/atom.xml. */
-export function siteFeedHandler(format: FeedFormat) {
-  return () => feedResponse({ kind: "site" }, format);
+const SITE_FEEDS: Record<string, FeedFormat> = { "rss.xml": "rss", "atom.xml": "atom" };
+
+/** GET /feeds/[file]: /feeds/rss.xml and /feeds/atom.xml; any other file is a 404. */
+export async function siteFeedHandler(_request: Request, { params }: Params<{ file: string }>): Promise<Response> {
+  const { file } = await params;
+  const format = Object.hasOwn(SITE_FEEDS, file) ? SITE_FEEDS[file] : null;
+  return format ? feedResponse({ kind: "site" }, format) : notFound();
 }
 
 /** GET for /feeds/sections/[slug]/… and /feeds/authors/[slug]/…; an unknown section or author is a 404. */
@@ -41,8 +47,8 @@ export function scopedFeedHandler(kind: "section" | "author", format: FeedFormat
   };
 }
 
-/** GET /sitemap.xml: the index of every chunk that has URLs right now. */
-export async function sitemapIndexHandler(): Promise<Response> {
+/** The sitemap index (/sitemap.xml): every chunk that has URLs right now. */
+async function sitemapIndex(): Promise<Response> {
   const counts = await getSitemapChunkCounts();
   const locations = SITEMAP_KINDS.flatMap((kind) =>
     Array.from({ length: counts[kind] }, (_, i) => absoluteUrl(env.SITE_URL, sitemapChunkPath(kind, i + 1))),
@@ -50,17 +56,27 @@ export async function sitemapIndexHandler(): Promise<Response> {
   return xml(sitemapIndexXml(locations), SITEMAP_CONTENT_TYPE);
 }
 
-/** GET /sitemaps/articles-N.xml and /sitemaps/pages-N.xml. */
-export async function sitemapChunkHandler(_request: Request, { params }: Params<{ file: string }>): Promise<Response> {
+/** GET /sitemaps/[file]: articles-N.xml and pages-N.xml, and index.xml and news.xml (public at /sitemap.xml and /news-sitemap.xml). */
+export async function sitemapFileHandler(_request: Request, { params }: Params<{ file: string }>): Promise<Response> {
   const parsed = fileParams.safeParse(await params);
+  if (parsed.success && parsed.data.file === "index.xml") return sitemapIndex();
+  if (parsed.success && parsed.data.file === "news.xml") return newsSitemap();
   const chunk = parsed.success ? parseSitemapChunk(parsed.data.file) : null;
   if (!chunk) return notFound();
   const urls = chunk.kind === "articles" ? await listSitemapArticles(chunk.chunk) : await listSitemapPagesChunk(chunk.chunk);
   return urls ? xml(urlsetXml(urls, env.SITE_URL), SITEMAP_CONTENT_TYPE) : notFound();
 }
 
-/** GET /news-sitemap.xml. */
-export async function newsSitemapHandler(): Promise<Response> {
-  const { publication, entries } = await getNewsSitemap();
+/** The news sitemap (/news-sitemap.xml): stories of the last two days. */
+async function newsSitemap(): Promise<Response> {
+  const { publication, entries } = await getCachedNewsSitemap();
   return xml(newsSitemapXml(entries, publication, env.SITE_URL), SITEMAP_CONTENT_TYPE);
+}
+
+/** GET /cards/[name]: the site's social card (public at /opengraph-image, as cards/site). */
+export async function siteCardHandler(_request: Request, { params }: Params<{ name: string }>): Promise<Response> {
+  const { name } = await params;
+  if (name !== "site") return notFound();
+  const site = await getSiteSettings();
+  return siteOgImage({ siteName: site.name, description: site.description, host: new URL(env.SITE_URL).host });
 }

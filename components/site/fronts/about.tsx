@@ -2,10 +2,8 @@ import type { Metadata } from "next";
 import { getSiteSettings } from "@/lib/dal/settings";
 import { pageMetadata } from "@/lib/seo/metadata";
 
-// Rendered per request from the tagged data cache; the build never reads the database.
-export const dynamic = "force-dynamic";
-
-export async function generateMetadata(): Promise<Metadata> {
+// The about page (`/about`, served by app/(site)/fronts/[front]).
+export async function aboutMetadata(): Promise<Metadata> {
   const site = await getSiteSettings();
   return pageMetadata({ title: `About ${site.name}`, description: site.description, path: "/about" }, site);
 }

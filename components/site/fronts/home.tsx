@@ -7,10 +7,8 @@ import { getSiteSettings } from "@/lib/dal/settings";
 import { homeJsonLd } from "@/lib/seo/json-ld";
 import { homeMetadata } from "@/lib/seo/metadata";
 
-// Rendered per request from the tagged data cache; the build never reads the database.
-export const dynamic = "force-dynamic";
-
-export async function generateMetadata(): Promise<Metadata> {
+// The front page (`/`, served by app/(site)/fronts/[front]).
+export async function homeMetadataNow(): Promise<Metadata> {
   return homeMetadata(await getSiteSettings());
 }
 

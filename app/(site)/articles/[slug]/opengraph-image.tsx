@@ -4,7 +4,10 @@ import { isSlug } from "@/lib/content/slug";
 import { env } from "@/lib/env";
 import { articleOgImage, OG_IMAGE_CONTENT_TYPE, OG_IMAGE_SIZE } from "@/lib/seo/og-image";
 
-export const dynamic = "force-dynamic";
+// Rendered on first request and served from the cache until the story or the settings change (lib/dal/feeds.ts).
+export async function generateStaticParams(): Promise<{ slug: string }[]> {
+  return [];
+}
 
 export const alt = "The story's headline and section";
 export const size = OG_IMAGE_SIZE;

@@ -20,3 +20,4 @@ const route = listingRoute(
 
 export const generateMetadata = route.generateMetadata;
 export default route.Page;
+export const generateStaticParams = route.generateStaticParams;

@@ -10,3 +10,4 @@ const route = listingRoute(
 
 export const generateMetadata = route.generateMetadata;
 export default route.Page;
+export const generateStaticParams = route.generateStaticParams;

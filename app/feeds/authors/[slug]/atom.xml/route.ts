@@ -1,6 +1,9 @@
 import { scopedFeedHandler } from "@/lib/seo/routes";
 
-// Read at request time: the build has no database, and feeds and sitemaps must show a publish at once.
-export const dynamic = "force-dynamic";
+// Rendered on first request and served from the cache until a write expires a tag it carries (lib/dal/feeds.ts).
+export const dynamic = "force-static";
+export async function generateStaticParams(): Promise<{ slug: string }[]> {
+  return [];
+}
 
 export const GET = scopedFeedHandler("author", "atom");
