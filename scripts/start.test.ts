@@ -1,17 +1,22 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import Database from "better-sqlite3";
-import { prepareDatabase } from "./lib/prepare";
+import pg from "pg";
+import { LOCAL_ACTIONS_KEY_FILE, prepareDatabase, serverActionsKey } from "./lib/prepare";
+import { planFromArgs } from "./lib/start-options";
+import { POSTGRES_ADMIN_URL, postgresUnavailableReason } from "../lib/testing/databases";
 
 const TSX = "node_modules/tsx/dist/cli.mjs";
 
-function runScript(script: string, env: Record<string, string>) {
-  const { NEXTAUTH_SECRET: _secret, DATABASE_URL: _url, ...base } = process.env;
-  return spawnSync(process.execPath, [TSX, script], { env: { ...base, ...env }, encoding: "utf8", timeout: 60_000 });
+function runScript(script: string, env: Record<string, string>, args: string[] = []) {
+  const { NEXTAUTH_SECRET: _secret, DATABASE_URL: _url, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: _key, ...base } = process.env;
+  return spawnSync(process.execPath, [TSX, script, ...args], { env: { ...base, ...env }, encoding: "utf8", timeout: 60_000 });
 }
+
+const KEY = Buffer.alloc(32, 7).toString("base64");
 
 function nonEmptyLines(text: string) {
   return text.split("\n").filter((line) => line.trim() && !line.includes("nodedir"));
@@ -20,8 +25,11 @@ function nonEmptyLines(text: string) {
 describe("npm start refuses bad configuration with one line", () => {
   it.each([
     [{ DATABASE_URL: "mysql://root@localhost/news" }, /^npm start: DATABASE_URL must start with file: \(SQLite\) or postgresql:\/\//],
-    [{ DATABASE_URL: "postgresql://postgres@127.0.0.1:1/nowhere", NEXTAUTH_SECRET: "s".repeat(32) }, /^npm start: cannot reach PostgreSQL at 127\.0\.0\.1:1 database nowhere \(ECONNREFUSED\)/],
+    [{ DATABASE_URL: "postgresql://postgres@127.0.0.1:1/nowhere", NEXTAUTH_SECRET: "s".repeat(32), NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: KEY }, /^npm start: cannot reach PostgreSQL at 127\.0\.0\.1:1 database nowhere \(ECONNREFUSED\)/],
     [{ DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/postgres" }, /^npm start: NEXTAUTH_SECRET is not set\. Production needs a random secret/],
+    [{ DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/postgres", NEXTAUTH_SECRET: "s".repeat(32) }, /^npm start: NEXT_SERVER_ACTIONS_ENCRYPTION_KEY is not set\. Every instance must share one: openssl rand -base64 32$/],
+    [{ DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/postgres", NEXTAUTH_SECRET: "s".repeat(32), NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: "short" }, /^npm start: Invalid configuration — NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: NEXT_SERVER_ACTIONS_ENCRYPTION_KEY must be 32 random bytes in base64/],
+    [{ DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/postgres", NEXTAUTH_SECRET: "s".repeat(32), NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: KEY, DEPLOYMENT_ID: "no spaces" }, /^npm start: Invalid configuration — DEPLOYMENT_ID:/],
     [{ DATABASE_URL: "file:./data/never-created.db", PORT: "99999" }, /^npm start: Invalid configuration — PORT:/],
   ])("%o", (env, message) => {
     const result = runScript("scripts/start.ts", env);
@@ -30,6 +38,30 @@ describe("npm start refuses bad configuration with one line", () => {
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(message);
   });
+
+  it.each([
+    [["--bogus"], /^npm start: Unknown option '--bogus'\. usage: npm start \[-- --build \| --no-build \| --build-only \| --prepare-only\]$/],
+    [["--build", "--no-build"], /^npm start: --build and --no-build contradict each other\. usage:/],
+    [["--no-build", "--build-only"], /^npm start: --no-build and --build-only contradict each other\. usage:/],
+    [["stray"], /^npm start: Unexpected argument 'stray'\. usage:/],
+  ])("refuses the flags %o in one line before doing anything", (args, message) => {
+    const result = runScript("scripts/start.ts", { DATABASE_URL: "mysql://nothing-is-touched" }, args);
+    expect(result.status).toBe(1);
+    expect(nonEmptyLines(result.stderr)).toEqual([expect.stringMatching(message)]);
+  });
+
+  it("--no-build without a build says so in one line, before touching the database", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "breakingon-nobuild-"));
+    try {
+      const result = runScript("scripts/start.ts", { DATABASE_URL: `file:${dir}/site.db`, NEXT_DIST_DIR: path.relative(process.cwd(), path.join(dir, "dist")) }, ["--no-build"]);
+      expect(result.status).toBe(1);
+      expect(nonEmptyLines(result.stderr)).toEqual([
+        expect.stringMatching(/^npm start: there is no build in .*dist; make one first with npm start -- --build-only \(or start without --no-build\)$/),
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it("prisma db seed reports a bad DATABASE_URL in one line and writes nothing", () => {
     const result = runScript("prisma/seed.ts", { DATABASE_URL: "sqlserver://x" });
@@ -92,4 +124,98 @@ describe("npm run admin", () => {
     expect(db.prepare("select role, sessionVersion from User").all()).toEqual([{ role: "ADMIN", sessionVersion: 1 }]);
     db.close();
   }, 120_000);
+});
+
+describe("what each npm start flag does", () => {
+  it.each([
+    [[], { mode: "auto", prepare: true, build: true, serve: true }],
+    [["--build"], { mode: "always", prepare: true, build: true, serve: true }],
+    [["--no-build"], { mode: "never", prepare: true, build: true, serve: true }],
+    [["--build-only"], { mode: "auto", prepare: false, build: true, serve: false }],
+    [["--build-only", "--build"], { mode: "always", prepare: false, build: true, serve: false }],
+    [["--prepare-only"], { mode: "auto", prepare: true, build: false, serve: false }],
+    [["--prepare-only", "--build-only"], { mode: "auto", prepare: true, build: true, serve: false }],
+  ])("%o", (args, plan) => {
+    expect(planFromArgs(args)).toEqual(plan);
+  });
+});
+
+describe("the server actions key", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "breakingon-key-"));
+  const cwd = process.cwd();
+  const given = process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY;
+  afterAll(() => {
+    process.chdir(cwd);
+    if (given === undefined) delete process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY;
+    else process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY = given;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("is generated once for the embedded start and kept private; configuration wins; PostgreSQL requires it", () => {
+    delete process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY;
+    process.chdir(dir);
+    const sqlite = { engine: "sqlite" as const, url: "file:./x.db", file: path.join(dir, "x.db") };
+    const key = serverActionsKey(sqlite);
+    expect(Buffer.from(key, "base64")).toHaveLength(32);
+    expect(statSync(LOCAL_ACTIONS_KEY_FILE).mode & 0o777).toBe(0o600);
+    expect(readFileSync(LOCAL_ACTIONS_KEY_FILE, "utf8")).toBe(`${key}\n`);
+    expect(serverActionsKey(sqlite)).toBe(key);
+    expect(() => serverActionsKey({ engine: "postgresql", url: "postgresql://h/db" })).toThrow(/^NEXT_SERVER_ACTIONS_ENCRYPTION_KEY is not set/);
+    process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY = KEY;
+    expect(serverActionsKey(sqlite)).toBe(KEY);
+    expect(serverActionsKey({ engine: "postgresql", url: "postgresql://h/db" })).toBe(KEY);
+  });
+
+  it("and the generated files stay out of git", () => {
+    process.chdir(cwd);
+    for (const file of ["data/.server-actions-key", "data/.nextauth-secret", ".next-start-test/x", ".next/x"]) {
+      expect(spawnSync("git", ["check-ignore", "-q", file]).status, file).toBe(0);
+    }
+  });
+});
+
+const postgresReason = await postgresUnavailableReason();
+if (postgresReason) console.warn(`[skipped] concurrent first boots on PostgreSQL: ${postgresReason}`);
+
+describe.skipIf(postgresReason !== null)("concurrent first boots on one PostgreSQL database", () => {
+  const name = `breakingon_start_${Date.now().toString(36)}`;
+  const admin = () => new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
+  const url = Object.assign(new URL(POSTGRES_ADMIN_URL), { pathname: `/${name}` }).toString();
+
+  afterAll(async () => {
+    const client = admin();
+    await client.connect();
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await client.end();
+  });
+
+  it("three prepares at once: one set of migrations, one seeded story, no errors, the others waited", async () => {
+    const client = admin();
+    await client.connect();
+    await client.query(`CREATE DATABASE "${name}"`);
+    await client.end();
+
+    const waited: string[] = [];
+    const env = { ...process.env, DATABASE_URL: url };
+    await Promise.all([1, 2, 3].map(() => prepareDatabase(env, { log: (line) => waited.push(line) })));
+    expect(waited.length).toBeGreaterThanOrEqual(1);
+    expect(waited[0]).toMatch(/^Another instance is migrating or seeding this database; waiting/);
+
+    const db = new pg.Client({ connectionString: url });
+    await db.connect();
+    try {
+      const migrations = readdirSync("prisma/postgresql/migrations", { withFileTypes: true }).filter((e) => e.isDirectory()).length;
+      const applied = await db.query(`select migration_name, finished_at, rolled_back_at from _prisma_migrations`);
+      expect(applied.rows).toHaveLength(migrations);
+      expect(applied.rows.every((row) => row.finished_at && !row.rolled_back_at)).toBe(true);
+      expect((await db.query(`select count(*)::int n from "Article"`)).rows).toEqual([{ n: 1 }]);
+      expect((await db.query(`select count(*)::int n from "SiteSettings"`)).rows).toEqual([{ n: 1 }]);
+      expect((await db.query(`select count(*)::int n from "Section"`)).rows[0].n).toBeGreaterThan(0);
+      // Nobody holds the lock afterwards.
+      const held = await db.query(`select count(*)::int n from pg_locks where locktype = 'advisory'`);
+      expect(held.rows).toEqual([{ n: 0 }]);
+    } finally {
+      await db.end();
+    }
+  }, 180_000);
 });

@@ -1,14 +1,28 @@
 // The steps `npm start` and the e2e server share: check configuration, generate the Prisma clients, migrate,
 // seed, build and serve.
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { spawn, type ChildProcess, type StdioOptions } from "node:child_process";
 import path from "node:path";
 import pg from "pg";
 import { resolveDatabaseUrl, type DatabaseTarget } from "../../lib/database-url";
+import {
+  buildInputs,
+  decideBuild,
+  derivedDeploymentId,
+  hasBuild,
+  readStamp,
+  removeStamp,
+  summarise,
+  writeStamp,
+  type BuildMode,
+} from "./build-stamp";
 import { binPath, runBin, StepError, waitForExit } from "./run";
 
 export const LOCAL_SECRET_FILE = "data/.nextauth-secret";
+export const LOCAL_ACTIONS_KEY_FILE = "data/.server-actions-key";
+/** Session-level PostgreSQL advisory lock held around migrate + seed; any constant no other tool uses. */
+export const PREPARE_LOCK_KEY = "7320061502261109";
 
 /** Fails with one line when PostgreSQL cannot be reached, before any tool prints a stack. */
 export async function checkDatabase(target: DatabaseTarget): Promise<void> {
@@ -31,6 +45,17 @@ export async function checkDatabase(target: DatabaseTarget): Promise<void> {
   }
 }
 
+/** Reads a generated value kept in a gitignored file (mode 0600), making it on first use. */
+function keptLocally(file: string, name: string, make: () => string): string {
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(path.dirname(file), { recursive: true });
+  const value = make();
+  writeFileSync(file, value + "\n", { mode: 0o600 });
+  chmodSync(file, 0o600);
+  console.log(`Generated a local ${name} in ${file} (set ${name} yourself in production).`);
+  return value;
+}
+
 /**
  * The embedded (SQLite) quick start runs without any configuration, so it keeps a generated session secret in a
  * gitignored file. A PostgreSQL deployment is a real production one and must be given NEXTAUTH_SECRET.
@@ -41,13 +66,23 @@ export function sessionSecret(target: DatabaseTarget): string {
   if (target.engine !== "sqlite") {
     throw new StepError("NEXTAUTH_SECRET is not set. Production needs a random secret: openssl rand -base64 32");
   }
-  if (existsSync(LOCAL_SECRET_FILE)) return readFileSync(LOCAL_SECRET_FILE, "utf8").trim();
-  mkdirSync(path.dirname(LOCAL_SECRET_FILE), { recursive: true });
-  const secret = randomBytes(32).toString("base64url");
-  writeFileSync(LOCAL_SECRET_FILE, secret + "\n", { mode: 0o600 });
-  chmodSync(LOCAL_SECRET_FILE, 0o600);
-  console.log(`Generated a local NEXTAUTH_SECRET in ${LOCAL_SECRET_FILE} (set NEXTAUTH_SECRET yourself in production).`);
-  return secret;
+  return keptLocally(LOCAL_SECRET_FILE, "NEXTAUTH_SECRET", () => randomBytes(32).toString("base64url"));
+}
+
+/**
+ * Next encrypts server actions' bound values with this key and, while building, derives the actions' ids from it, so
+ * every instance (and every build of one release) must share it. Kept like the session secret for the embedded
+ * start; required from configuration on PostgreSQL, where several instances are the point.
+ */
+export function serverActionsKey(target: DatabaseTarget): string {
+  const given = process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY;
+  if (given) return given;
+  if (target.engine !== "sqlite") {
+    throw new StepError(
+      "NEXT_SERVER_ACTIONS_ENCRYPTION_KEY is not set. Every instance must share one: openssl rand -base64 32",
+    );
+  }
+  return keptLocally(LOCAL_ACTIONS_KEY_FILE, "NEXT_SERVER_ACTIONS_ENCRYPTION_KEY", () => randomBytes(32).toString("base64"));
 }
 
 export function databaseTarget(): DatabaseTarget {
@@ -58,22 +93,123 @@ export function databaseTarget(): DatabaseTarget {
   }
 }
 
-export async function prepareDatabase(env: NodeJS.ProcessEnv): Promise<void> {
-  await runBin("prisma", ["migrate", "deploy"], { env, what: "Applying database migrations" });
-  await runBin("tsx", ["prisma/seed.ts", "--if-empty"], { env, what: "Seeding the database" });
+/**
+ * Applies new migrations and seeds an empty database. On PostgreSQL several instances may boot at once, so the two
+ * steps run under one advisory lock: the first instance migrates and seeds, the others wait and then find nothing
+ * to do. (A lock held by a crashed process ends with its connection.)
+ */
+export async function prepareDatabase(env: NodeJS.ProcessEnv, options: { log?: (line: string) => void } = {}): Promise<void> {
+  const migrateAndSeed = async () => {
+    await runBin("prisma", ["migrate", "deploy"], { env, what: "Applying database migrations" });
+    await runBin("tsx", ["prisma/seed.ts", "--if-empty"], { env, what: "Seeding the database" });
+  };
+  const target = resolveDatabaseUrl(env.DATABASE_URL);
+  if (target.engine !== "postgresql") return migrateAndSeed();
+  await withAdvisoryLock(target.url, PREPARE_LOCK_KEY, migrateAndSeed, () =>
+    (options.log ?? console.log)("Another instance is migrating or seeding this database; waiting for it to finish."),
+  );
 }
+
+async function withAdvisoryLock(url: string, key: string, body: () => Promise<void>, onWait: () => void): Promise<void> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
+  let lost: Error | undefined;
+  // A dropped connection releases the lock; say so rather than crash on an unhandled 'error' event.
+  client.on("error", (error) => (lost = error));
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ locked: boolean }>("select pg_try_advisory_lock($1::bigint) as locked", [key]);
+    if (!rows[0].locked) {
+      onWait();
+      await client.query("select pg_advisory_lock($1::bigint)", [key]);
+    }
+    await body();
+    if (lost) throw new StepError(`the connection holding the migration lock was lost (${lost.message}); start again`);
+    await client.query("select pg_advisory_unlock($1::bigint)", [key]);
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+/** The Prisma clients are generated again only when their schema or Prisma itself changed. */
+function clientFingerprint(engine: string): string {
+  const schema = readFileSync(`prisma/${engine}/schema.prisma`, "utf8");
+  const versions = ["prisma", "@prisma/client"].map((name) => {
+    try {
+      return (JSON.parse(readFileSync(`node_modules/${name}/package.json`, "utf8")) as { version: string }).version;
+    } catch {
+      return "?";
+    }
+  });
+  return createHash("sha256").update(`${versions.join(",")}\0${schema}`).digest("hex");
+}
+
+const GENERATED_STAMP = ".generated-from";
 
 export async function generateClients(env: NodeJS.ProcessEnv): Promise<void> {
   for (const engine of ["sqlite", "postgresql"]) {
+    const out = `lib/generated/${engine}`;
+    const fingerprint = clientFingerprint(engine);
+    const stamp = path.join(out, GENERATED_STAMP);
+    if (existsSync(path.join(out, "client.ts")) && existsSync(stamp) && readFileSync(stamp, "utf8").trim() === fingerprint) continue;
     await runBin("prisma", ["generate", "--schema", `prisma/${engine}/schema.prisma`], {
       env,
       what: `Generating the ${engine} Prisma client`,
     });
+    writeFileSync(stamp, fingerprint + "\n");
   }
 }
 
 export async function build(env: NodeJS.ProcessEnv): Promise<void> {
   await runBin("next", ["build"], { env: { ...env, NEXT_TELEMETRY_DISABLED: "1" }, what: "Building the site" });
+}
+
+export function distDirOf(env: NodeJS.ProcessEnv): string {
+  return env.NEXT_DIST_DIR || ".next";
+}
+
+/** For --no-build: there must be a build, and it must be the release this instance is configured for. */
+export function checkExistingBuild(env: NodeJS.ProcessEnv): void {
+  const distDir = distDirOf(env);
+  if (!hasBuild(distDir)) {
+    throw new StepError(`there is no build in ${distDir}; make one first with npm start -- --build-only (or start without --no-build)`);
+  }
+  const stamp = readStamp(distDir);
+  if (stamp && env.DEPLOYMENT_ID && env.DEPLOYMENT_ID !== stamp.deploymentId) {
+    throw new StepError(
+      `the build in ${distDir} was made for DEPLOYMENT_ID ${stamp.deploymentId}, not ${env.DEPLOYMENT_ID}; build this release first (npm start -- --build-only)`,
+    );
+  }
+}
+
+/**
+ * Builds when the sources or build-time settings changed since the last successful build (or always / never, as
+ * asked), says which happened and why, and returns the environment to serve that build with: the DEPLOYMENT_ID it
+ * was made with (given, or derived from its inputs).
+ */
+export async function ensureBuild(
+  env: NodeJS.ProcessEnv,
+  mode: BuildMode,
+  log: (line: string) => void = console.log,
+): Promise<NodeJS.ProcessEnv> {
+  const distDir = distDirOf(env);
+  const inputs = buildInputs(process.cwd(), env);
+  const decision = decideBuild(mode, distDir, inputs);
+  if (decision.build) {
+    const deploymentId = env.DEPLOYMENT_ID || derivedDeploymentId(inputs);
+    log(`Building into ${distDir}: ${decision.reason}.`);
+    removeStamp(distDir);
+    const buildEnv = { ...env, DEPLOYMENT_ID: deploymentId };
+    await build(buildEnv);
+    writeStamp(distDir, { version: 1, inputs, deploymentId, builtAt: new Date().toISOString() });
+    return buildEnv;
+  }
+  checkExistingBuild(env);
+  const stamp = readStamp(distDir);
+  log(`Using the existing build in ${distDir}: ${decision.reason}.`);
+  if (decision.stale.length > 0) log(`  Note: it was made from other sources or settings (${summarise(decision.stale)}).`);
+  const served = { ...env };
+  if (stamp) served.DEPLOYMENT_ID = stamp.deploymentId;
+  return served;
 }
 
 /**
@@ -83,7 +219,7 @@ export async function build(env: NodeJS.ProcessEnv): Promise<void> {
  * release of this app) are removed.
  */
 export function startServer(env: NodeJS.ProcessEnv, host: string, port: number, options: { stdio?: StdioOptions } = {}): ChildProcess {
-  const distDir = env.NEXT_DIST_DIR || ".next";
+  const distDir = distDirOf(env);
   for (const leftover of [["cache", "fetch-cache"], ["server", "route-cache"]]) rmSync(path.join(distDir, ...leftover), { recursive: true, force: true });
   return spawn(process.execPath, [binPath("next"), "start", "--hostname", host, "--port", String(port)], {
     env: { ...env, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" },
