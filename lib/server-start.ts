@@ -17,21 +17,26 @@ try {
 // Every instance runs the scheduler: each due item is claimed by exactly one of them (lib/dal/scheduling.ts), and
 // what it changed is expired in the cache handlers' shared store, so every instance sees it at once.
 if (env.SCHEDULER_POLL_MS > 0 && process.env.NEXT_PHASE !== "phase-production-build") {
-  const [{ startScheduler }, { publishDueArticles, nextScheduledEvent }, { expireTags }, { tagsForArticle }] = await Promise.all([
+  const [{ startScheduler }, { publishDueArticles, nextScheduledEvent, storiesComingOut }, { expireTags }, { tagsForArticle }, { startJobRunner }] = await Promise.all([
     import("./publishing/scheduler"),
     import("./dal/scheduling"),
     import("./cache/expire.mjs"),
     import("./cache/tags"),
+    import("./jobs"),
   ]);
   const scheduler = startScheduler(
     {
       publishDue: publishDueArticles,
       nextEvent: nextScheduledEvent,
+      comingOut: storiesComingOut,
       invalidate: (changes) => expireTags([...new Set(changes.flatMap(tagsForArticle))]),
     },
     env.SCHEDULER_POLL_MS,
   );
   (globalThis as { breakingOnScheduler?: unknown }).breakingOnScheduler = scheduler;
+  // Durable jobs (none registered yet: webhooks, pings and backups will register theirs), claimed once across instances.
+  const jobs = startJobRunner({ pollMs: env.SCHEDULER_POLL_MS });
+  process.once("SIGTERM", () => void jobs.stop());
 }
 
 export {};
