@@ -5,12 +5,12 @@
 // and the reader's latency during the diff as a ratio to idle. A benchmark, not a test: it asserts nothing.
 import { hash } from "@node-rs/argon2";
 import autocannon from "autocannon";
+import { benchBuild, DIST } from "./build";
 import { startBenchServer } from "./server";
 import { createDb } from "@/lib/db";
 
-const PORT = Number(process.env.BENCH_PORT ?? 3901);
+const PORT = Number(process.env.BENCH_HISTORY_PORT ?? 4603);
 const BASE = `http://127.0.0.1:${PORT}`;
-const DIST = process.env.NEXT_DIST_DIR || ".next-bench";
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const ARTICLE = "/articles/trump-administration-considers-military-action-against-mexican-drug-cartels";
@@ -91,7 +91,7 @@ async function readerLoad(): Promise<{ p50: number; p99: number; max: number; re
 }
 
 async function main() {
-  const server = await startBenchServer(PORT, DIST);
+  const server = await startBenchServer(PORT, DIST, await benchBuild());
   try {
     const story = await seedStory();
     const cookie = await signIn();

@@ -63,7 +63,7 @@ describeEachEngine("generate-stories", (database) => {
 });
 
 describe("generate-stories command line", () => {
-  let run: (args: string[], env?: NodeJS.ProcessEnv) => Promise<{ code: number | null; stderr: string }>;
+  let run: (args: string[], env?: Record<string, string>) => Promise<{ code: number | null; stderr: string }>;
   beforeAll(async () => {
     const { spawn } = await import("node:child_process");
     run = (args, env = {}) =>

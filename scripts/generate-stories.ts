@@ -179,6 +179,8 @@ export async function generateStories(db: Db, options: GenerateOptions): Promise
   const times = Array.from({ length: count }, () => end - Math.floor(rand() * span)).sort((a, b) => a - b);
   times[count - 1] = end;
 
+  const parallel = resolveDatabaseUrl(process.env.DATABASE_URL).engine === "postgresql" ? 2 : 1;
+  const inFlight = new Set<Promise<void>>();
   for (let start = 0; start < count; start += batchSize) {
     const articles: Prisma.ArticleCreateManyInput[] = [];
     const links: Prisma.ArticleBylineCreateManyInput[] = [];
@@ -226,15 +228,27 @@ export async function generateStories(db: Db, options: GenerateOptions): Promise
         createdAt: publishedAt,
       });
     }
-    await db.$transaction([
-      db.article.createMany({ data: articles }),
-      db.articleByline.createMany({ data: links }),
-      db.articleTag.createMany({ data: tagged }),
-      db.revision.createMany({ data: revisions }),
-    ]);
     const done = Math.min(count, start + batchSize);
-    if (done % 10_000 === 0 || done === count) log(`${done.toLocaleString("en")} / ${count.toLocaleString("en")} stories`);
+    // A batch is one transaction; its time is mostly the search index (tsvector / FTS5) the triggers build.
+    const insert = db
+      .$transaction(
+        async (tx) => {
+          await tx.article.createMany({ data: articles });
+          await tx.articleByline.createMany({ data: links });
+          await tx.articleTag.createMany({ data: tagged });
+          await tx.revision.createMany({ data: revisions });
+        },
+        { timeout: 600_000, maxWait: 600_000 },
+      )
+      .then(() => {
+        if (done % 10_000 === 0 || done === count) log(`${done.toLocaleString("en")} / ${count.toLocaleString("en")} stories`);
+      });
+    inFlight.add(insert);
+    void insert.finally(() => inFlight.delete(insert)).catch(() => {});
+    // PostgreSQL indexes two batches at once on two connections; SQLite has one writer.
+    if (inFlight.size >= parallel) await Promise.race(inFlight);
   }
+  await Promise.all(inFlight);
   await db.$executeRawUnsafe("ANALYZE");
   return { stories: count, sections: sections.length, tags: tags.length, bylines: bylines.length, ms: Date.now() - started };
 }
@@ -271,7 +285,14 @@ async function main() {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   main().catch((error: unknown) => {
-    console.error(`generate-stories: ${(error as Error).message.split("\n")[0]}`);
+    console.error(`generate-stories: ${firstLine(error)}`);
     process.exit(1);
   });
+}
+
+function firstLine(error: unknown): string {
+  const text = error instanceof Error ? error.message || String(error.cause ?? error.name) : String(error);
+  const lines = text.split("\n").map((line) => line.trim()).filter(Boolean);
+  // Prisma's "Invalid `…` invocation" opens with the call site; the reason is the last line.
+  return (lines[0]?.startsWith("Invalid `") ? lines.at(-1) : lines[0]) ?? "failed";
 }
