@@ -43,7 +43,9 @@ export async function tagIdsForNames(tx: Tx, names: string[], beforeCreate?: () 
       continue;
     }
     beforeCreate?.();
-    ids.push((await tx.tag.create({ data: { slug, name }, select: { id: true } })).id);
+    // Another writer (an editor, a scheduled update on another instance) may create the same tag at this moment:
+    // an upsert (INSERT … ON CONFLICT on PostgreSQL) takes theirs instead of failing the whole write.
+    ids.push((await tx.tag.upsert({ where: { slug }, create: { slug, name }, update: {}, select: { id: true } })).id);
   }
   return ids;
 }

@@ -58,6 +58,23 @@ describeEachEngine("stories: ownership, conflicts, workflow, revisions", (databa
     expect(await db.auditLog.count({ where: { action: "permission.denied", entityId: id, actorId: ids.otherWriter } })).toBe(2);
   });
 
+  it("a breaking flag whose time has passed counts as off: a writer's form that still shows it saves, and nothing revives it", async () => {
+    session.userId = ids.writer;
+    const { id } = await createStory({ headline: "Flag Ran Out" });
+    const { db } = database();
+    const past = new Date(Date.now() - 60_000);
+    // An editor flagged it until a minute ago; the scheduler cleared it without a new version, so the writer's form,
+    // opened before, still says breaking until then.
+    const opened = (await getStoryForEdit(id))!;
+    const stale = fieldsFrom(opened, { breaking: true, breakingUntil: past.toISOString() as unknown as Date, body: "More text." });
+    await db.article.update({ where: { id }, data: { breaking: false, breakingUntil: null } });
+    await saveStory({ id, baseVersion: opened.version, fields: stale, mode: "manual" });
+    expect(await db.article.findUniqueOrThrow({ where: { id }, select: { breaking: true, breakingUntil: true, body: true } })).toEqual({ breaking: false, breakingUntil: null, body: "More text." });
+    // Turning it on for real is still an editor's call.
+    const now = (await getStoryForEdit(id))!;
+    await expect(saveStory({ id, baseVersion: now.version, fields: fieldsFrom(now, { breaking: true }), mode: "manual" })).rejects.toMatchObject({ name: "ForbiddenError" });
+  });
+
   it("refuses a save that started from an older version, naming who saved and when; nothing is overwritten", async () => {
     session.userId = ids.writer;
     const { id } = await createStory({ headline: "Library Hours" });

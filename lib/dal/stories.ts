@@ -177,7 +177,14 @@ export async function writeFields(
   extra: Prisma.ArticleUpdateManyMutationInput = {},
 ): Promise<StoryRow> {
   if (current.version !== baseVersion) throw await conflictError(tx, current.id);
-  if (fields.breaking !== current.breaking || (fields.breakingUntil?.getTime() ?? null) !== (current.breakingUntil?.getTime() ?? null)) {
+  // A flag whose time has passed counts as off on both sides: the scheduler clears expired flags without a new
+  // version, so a form opened before that still shows it on, and saving it must neither need an editor nor revive it.
+  const now = new Date();
+  const flagOn = (on: boolean, until: Date | null | undefined) => on && (!until || until > now);
+  const breaking = flagOn(fields.breaking, fields.breakingUntil);
+  const breakingUntil = breaking ? (fields.breakingUntil ?? null) : null;
+  const currentUntil = flagOn(current.breaking, current.breakingUntil) ? (current.breakingUntil ?? null) : null;
+  if (breaking !== flagOn(current.breaking, current.breakingUntil) || (breakingUntil?.getTime() ?? null) !== (currentUntil?.getTime() ?? null)) {
     if (!can(user.role, "article.setBreaking")) throw refusal(user, "article.setBreaking", { entityType: "Article", entityId: current.id }, "Only editors can set the breaking flag.");
   }
   if (fields.featured !== current.featured && !can(user.role, "article.setLead")) {
@@ -202,8 +209,8 @@ export async function writeFields(
       heroMediaId: fields.heroMediaId ?? null,
       seoTitle: fields.seoTitle ?? null,
       seoDescription: fields.seoDescription ?? null,
-      breaking: fields.breaking,
-      breakingUntil: fields.breaking ? (fields.breakingUntil ?? null) : null,
+      breaking,
+      breakingUntil,
       featured: fields.featured,
       lastEditedById: user.id,
       version: { increment: 1 },
