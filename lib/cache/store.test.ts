@@ -1,7 +1,10 @@
 import { randomUUID } from "node:crypto";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createRedisStore } from "./redis-store.mjs";
-import { createMemoryStore, type CacheStore } from "./store.mjs";
+import { cacheStore, createMemoryStore, installCacheStore, type CacheStore } from "./store.mjs";
 import { deleteKeys, redisAnswers } from "./redis-test-server";
 
 // The shared Redis, database 5, under a prefix of this run's own: never flushed, only our keys removed.
@@ -129,5 +132,53 @@ describe.skipIf(sharedRedisMissing)("the Redis store across builds", () => {
     expect(await store.get("/capped")).toBeDefined();
     await new Promise((resolve) => setTimeout(resolve, 1300));
     expect(await store.get("/capped")).toBeUndefined();
+  });
+});
+
+describe("the process's store", () => {
+  async function choose(env: Record<string, string | undefined>, serverDistDir?: string) {
+    const saved = { REDIS_URL: process.env.REDIS_URL, NEXT_PHASE: process.env.NEXT_PHASE };
+    Object.assign(process.env, env);
+    for (const [name, value] of Object.entries(env)) if (value === undefined) delete process.env[name];
+    installCacheStore(undefined);
+    try {
+      return cacheStore({ serverDistDir });
+    } finally {
+      installCacheStore(undefined);
+      for (const [name, value] of Object.entries(saved)) if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  }
+
+  it("is in memory without REDIS_URL, and during the build even with it", async () => {
+    expect(await choose({ REDIS_URL: undefined, NEXT_PHASE: undefined })).not.toHaveProperty("pendingExpiries");
+    expect(await choose({ REDIS_URL: SHARED_REDIS, NEXT_PHASE: "phase-production-build" })).not.toHaveProperty("pendingExpiries");
+  });
+
+  it.skipIf(sharedRedisMissing)("is Redis with REDIS_URL, keyed by the build id Next wrote", async () => {
+    const distDir = mkdtempSync(path.join(os.tmpdir(), "breakingon-dist-"));
+    mkdirSync(path.join(distDir, "server"));
+    const buildId = `build-${randomUUID()}`;
+    writeFileSync(path.join(distDir, "BUILD_ID"), `${buildId}\n`);
+    const { createClient } = await import("redis");
+    const client = createClient({ url: SHARED_REDIS });
+    await client.connect();
+    // The app's own prefix: its tag set is removed afterwards only if this test made it.
+    const hadTags = (await client.exists("breakingon:tags")) === 1;
+    const store = (await choose({ REDIS_URL: SHARED_REDIS, NEXT_PHASE: undefined }, path.join(distDir, "server"))) as ReturnType<typeof createRedisStore>;
+    redisStores.push(store);
+    try {
+      expect(await store.ready()).toBe(true);
+      await store.set("/chosen", page([]));
+      const peek = createRedisStore({ url: SHARED_REDIS, buildId, prefix: "breakingon", log: quiet });
+      redisStores.push(peek);
+      await peek.ready();
+      expect(await peek.get("/chosen")).toBeDefined();
+      await peek.delete("/chosen");
+    } finally {
+      rmSync(distDir, { recursive: true, force: true });
+      if (!hadTags) await client.del("breakingon:tags");
+      await client.close();
+    }
   });
 });
