@@ -1,5 +1,5 @@
 // The large databases bench/data-layer.ts reads: N generated stories (scripts/generate-stories.ts) on SQLite
-// (data/bench-<N>.db) and on PostgreSQL (database bench_<N>), made once and reused while they hold the expected count
+// (data/bench-<N>-v<version>.db) and on PostgreSQL (database bench_<N>_v<version>), made once and reused while they hold the expected count
 // (making them takes minutes; reading them, seconds).
 import { existsSync, rmSync } from "node:fs";
 import pg from "pg";
@@ -9,10 +9,15 @@ import { runBin } from "../scripts/lib/run";
 export type Engine = "sqlite" | "postgresql";
 export const POSTGRES_ADMIN_URL = process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
+// Bumped when scripts/generate-stories.ts makes different data, so an older dataset is not measured by mistake.
+const VERSION = 2;
+const sqliteFile = (stories: number) => `data/bench-${stories}-v${VERSION}.db`;
+const postgresName = (stories: number) => `bench_${stories}_v${VERSION}`;
+
 export function datasetUrl(engine: Engine, stories: number): string {
-  if (engine === "sqlite") return `file:./data/bench-${stories}.db`;
+  if (engine === "sqlite") return `file:./${sqliteFile(stories)}`;
   const url = new URL(POSTGRES_ADMIN_URL);
-  url.pathname = `/bench_${stories}`;
+  url.pathname = `/${postgresName(stories)}`;
   return url.toString();
 }
 
@@ -42,10 +47,10 @@ async function ready(url: string, stories: number): Promise<boolean> {
 /** The dataset's DATABASE_URL, made first when missing or incomplete. */
 export async function ensureDataset(engine: Engine, stories: number, log: (line: string) => void): Promise<string> {
   const url = datasetUrl(engine, stories);
-  if (engine === "sqlite" ? existsSync(`data/bench-${stories}.db`) && (await ready(url, stories)) : await ready(url, stories).catch(() => false)) return url;
+  if (engine === "sqlite" ? existsSync(sqliteFile(stories)) && (await ready(url, stories)) : await ready(url, stories)) return url;
   log(`making the ${engine} dataset (${stories.toLocaleString("en")} stories; once, then reused)`);
-  const name = `bench_${stories}`;
-  if (engine === "sqlite") for (const suffix of ["", "-wal", "-shm"]) rmSync(`data/bench-${stories}.db${suffix}`, { force: true });
+  const name = postgresName(stories);
+  if (engine === "sqlite") for (const suffix of ["", "-wal", "-shm"]) rmSync(`${sqliteFile(stories)}${suffix}`, { force: true });
   else {
     await onServer(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await onServer(`CREATE DATABASE "${name}"`);

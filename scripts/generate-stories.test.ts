@@ -50,7 +50,10 @@ describeEachEngine("generate-stories", (database) => {
     const story = await db.article.findFirstOrThrow({ where: { slug: { contains: "-7x" } }, orderBy: { publishedAt: "desc" }, select: { slug: true, headline: true } });
     const found = await searchArticles(story.headline, { pageSize: 50 });
     expect(found.results.map((r) => r.slug)).toContain(story.slug);
-    expect((await searchArticles("inflation")).total).toBeGreaterThan(COUNT / 10);
+    // A topical word is in some stories, not all (each story draws its own vocabulary).
+    const inflation = (await searchArticles("inflation")).total;
+    expect(inflation).toBeGreaterThan(0);
+    expect(inflation).toBeLessThan(COUNT / 2);
   });
 
   it("refuses a second run with the same seed and adds nothing", async () => {

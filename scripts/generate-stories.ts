@@ -54,21 +54,36 @@ const PLACES = ["Mexico City", "Berlin", "Lagos", "Jakarta", "Ottawa", "Nairobi"
 const SUBJECTS = ["Lawmakers", "Regulators", "The central bank", "City council", "Investigators", "Health officials", "The Supreme Court", "Union leaders", "Researchers", "Prosecutors", "The governor", "Shareholders", "Farmers", "Teachers", "Energy companies", "Residents", "The prime minister", "Election officials", "Scientists", "Airlines"];
 const VERBS = ["approve", "reject", "delay", "weigh", "challenge", "unveil", "probe", "back", "scrap", "expand", "question", "defend", "cut", "extend", "announce", "revive", "block", "overhaul", "review", "resume"];
 const OBJECTS = ["housing plan", "budget deal", "water rationing", "rail strike", "tariff increase", "data privacy rules", "vaccine rollout", "wildfire response", "bridge repairs", "minimum wage rise", "school funding", "port expansion", "drug pricing law", "border policy", "emissions target", "bank merger", "election reform", "stadium subsidy", "transit fares", "mining permit"];
-const WORDS = (
+// Function words every story uses; content words come from a vocabulary of the story's own (STORY_WORDS of
+// CONTENT), so a topical word is in a few percent of stories, not in all of them (search's cost depends on it).
+const COMMON = (
   "the of and to in a that for on with as was at by from it said he she they his her their this have has had been " +
-  "which were would will after year years new more also who people about government over two first last one officials " +
-  "state city country percent million billion week month report told market prices plan law court police president " +
-  "minister company workers public health water energy power election vote party leaders council budget tax money " +
-  "bank rates inflation growth jobs schools students families homes housing rent climate storm flood drought heat " +
-  "fire border trade deal talks agreement sanctions military troops security attack investigation evidence trial " +
-  "judge ruling appeal decision policy reform proposal bill measure support opposition critics analysts experts " +
-  "data study research scientists hospital patients doctors vaccine disease cases rise fall increase decline record " +
-  "highest lowest since before during while despite because however although earlier later today yesterday statement " +
-  "spokesperson interview according documents reviewed confirmed denied warned expected announced estimated reported " +
-  "district region province capital residents community local national federal international global regional " +
-  "industry sector companies executives shareholders investors profits losses revenue costs spending debt deficit " +
-  "infrastructure roads bridges rail transit airport port shipping supply chain factories farmers crops food fuel"
+  "which were would will after year years new more also who people about over two first last one told since before " +
+  "during while despite because however although earlier later today yesterday according"
 ).split(" ");
+const CONTENT = (
+  "government officials state city country percent million billion week month report market prices plan law court " +
+  "police president minister company workers public health water energy power election vote party leaders council " +
+  "budget tax money bank rates inflation growth jobs schools students families homes housing rent climate storm " +
+  "flood drought heat fire border trade deal talks agreement sanctions military troops security attack investigation " +
+  "evidence trial judge ruling appeal decision policy reform proposal bill measure support opposition critics " +
+  "analysts experts data study research scientists hospital patients doctors vaccine disease cases rise fall " +
+  "increase decline record highest lowest statement spokesperson interview documents reviewed confirmed denied " +
+  "warned expected announced estimated reported district region province capital residents community local national " +
+  "federal international global regional industry sector companies executives shareholders investors profits losses " +
+  "revenue costs spending debt deficit infrastructure roads bridges rail transit airport port shipping supply chain " +
+  "factories farmers crops food fuel pension wages strike union contract tenants landlord eviction subsidy tariff " +
+  "exports imports currency bonds lenders mortgage regulators antitrust merger lawsuit settlement verdict jury " +
+  "prosecutors defendant testimony witness hearing senate parliament coalition ballot turnout polling campaign donors " +
+  "lobbying ethics scandal resignation cabinet embassy diplomats ceasefire refugees asylum migrants humanitarian aid " +
+  "earthquake wildfire hurricane emissions carbon renewable solar wind battery electric vehicles semiconductor chips " +
+  "software hackers breach privacy platform startup funding valuation layoffs hiring productivity automation " +
+  "artificial intelligence satellite launch telescope species wildlife conservation ocean glacier rainfall harvest " +
+  "outbreak variant hospitals nurses clinics insurance premiums prescription opioid overdose addiction treatment " +
+  "teachers curriculum tuition universities graduates enrollment stadium league championship tournament coach " +
+  "transfer season museum exhibition festival film album novel theater heritage archaeology"
+).split(" ");
+const STORY_WORDS = 30;
 
 /** mulberry32: a small fast deterministic generator, so one seed always gives the same archive. */
 function random(seed: number): () => number {
@@ -89,18 +104,18 @@ const between = (rand: Rand, low: number, high: number) => low + Math.floor(rand
 const skewed = (rand: Rand, size: number, power = 3) => Math.min(size - 1, Math.floor(size * rand() ** power));
 const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-function sentence(rand: Rand): string {
-  const words = Array.from({ length: between(rand, 8, 26) }, () => pick(rand, WORDS));
+function sentence(rand: Rand, vocabulary: readonly string[]): string {
+  const words = Array.from({ length: between(rand, 8, 26) }, () => pick(rand, rand() < 0.55 ? COMMON : vocabulary));
   if (rand() < 0.3) words.splice(between(rand, 1, words.length - 1), 0, "in", pick(rand, PLACES));
   return `${capital(words.join(" "))}.`;
 }
 
-function paragraph(rand: Rand): string {
-  return Array.from({ length: between(rand, 2, 5) }, () => sentence(rand)).join(" ");
+function paragraph(rand: Rand, vocabulary: readonly string[]): string {
+  return Array.from({ length: between(rand, 2, 5) }, () => sentence(rand, vocabulary)).join(" ");
 }
 
 /** Markdown of 400–1,100 words: paragraphs, now and then a subheading, a quote or a list. */
-function body(rand: Rand): string {
+function body(rand: Rand, vocabulary: readonly string[]): string {
   const target = between(rand, 400, 1100);
   const blocks: string[] = [];
   let words = 0;
@@ -108,9 +123,9 @@ function body(rand: Rand): string {
     const roll = rand();
     let block: string;
     if (roll < 0.08 && blocks.length > 2) block = `## ${capital(pick(rand, OBJECTS))} in ${pick(rand, PLACES)}`;
-    else if (roll < 0.12) block = `> ${sentence(rand)}`;
-    else if (roll < 0.15) block = Array.from({ length: between(rand, 2, 4) }, () => `- ${sentence(rand)}`).join("\n");
-    else block = paragraph(rand);
+    else if (roll < 0.12) block = `> ${sentence(rand, vocabulary)}`;
+    else if (roll < 0.15) block = Array.from({ length: between(rand, 2, 4) }, () => `- ${sentence(rand, vocabulary)}`).join("\n");
+    else block = paragraph(rand, vocabulary);
     blocks.push(block);
     words += block.split(" ").length;
   }
@@ -191,8 +206,9 @@ export async function generateStories(db: Db, options: GenerateOptions): Promise
       const place = pick(rand, PLACES);
       const headline = `${pick(rand, SUBJECTS)} ${pick(rand, VERBS)} ${pick(rand, OBJECTS)} in ${place}`;
       const slug = `${toSlug(headline)}-${seed.toString(36)}x${i.toString(36)}`;
-      const standfirst = `${sentence(rand)} ${sentence(rand)}`.slice(0, 280);
-      const text = body(rand);
+      const vocabulary = Array.from({ length: STORY_WORDS }, () => pick(rand, CONTENT));
+      const standfirst = `${sentence(rand, vocabulary)} ${sentence(rand, vocabulary)}`.slice(0, 280);
+      const text = body(rand, vocabulary);
       const publishedAt = new Date(times[i]!);
       const updated = rand() < 0.05 ? new Date(Math.min(end, times[i]! + between(rand, 1, 72) * 3_600_000)) : null;
       const sectionId = sections[skewed(rand, sections.length, 1.5)]!;
