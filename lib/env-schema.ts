@@ -23,7 +23,7 @@ const schema = z
     SITE_URL: z.url({ message: "SITE_URL must be an absolute URL such as https://news.example.com" }).optional(),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     // How often the publishing scheduler looks for new schedules made outside this server (it also wakes exactly
-    // at each known due time). "0" turns the scheduler off, e.g. on extra replicas.
+    // at each known due time). Every instance may run it: each due item is claimed by one. "0" turns it off.
     SCHEDULER_POLL_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000),
     // Where uploaded images and their resized copies are kept (local disk). Relative paths are from the app folder.
     STORAGE_DIR: z.string().min(1).default("./storage"),
