@@ -227,7 +227,18 @@ export function startServer(env: NodeJS.ProcessEnv, host: string, port: number, 
   });
 }
 
-/** Serves the build until the server exits. */
+/**
+ * Serves the build until the server exits. A SIGTERM sent to `npm start` alone (a supervisor stopping it by pid) is
+ * passed on, so the server stops gracefully instead of outliving us.
+ */
 export function serve(env: NodeJS.ProcessEnv, host: string, port: number): Promise<void> {
-  return waitForExit(startServer(env, host, port), "The web server");
+  const server = startServer(env, host, port);
+  let stopping = false;
+  process.once("SIGTERM", () => {
+    stopping = true;
+    server.kill("SIGTERM");
+  });
+  return waitForExit(server, "The web server").catch((error: unknown) => {
+    if (!stopping) throw error;
+  });
 }
