@@ -4,7 +4,7 @@ import { securityHeaders, servedOverHttps } from "./lib/security/headers";
 
 const nextConfig: NextConfig = {
   // Native and driver packages load from node_modules at run time rather than being bundled.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg"],
+  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg", "redis"],
   poweredByHeader: false,
   // Content-Security-Policy and friends on every response; HSTS only when SITE_URL is https (read at build time,
   // which `npm start` runs with the same environment). See lib/security/headers.ts.
@@ -52,8 +52,8 @@ const nextConfig: NextConfig = {
     serverActions: { bodySizeLimit: "11mb" },
     proxyClientMaxBodySize: "11mb",
   },
-  // Pages and data are cached in a bounded in-process store, never on disk: a restart can never bring back what the
-  // database no longer says, and requests for unknown URLs store nothing (lib/cache/handler.mjs).
+  // Pages and data are cached in a bounded in-process store, or in Redis shared by every instance when REDIS_URL is
+  // set (lib/cache/store.mjs), never on disk; requests for unknown URLs store nothing (lib/cache/handler.mjs).
   cacheHandler: fileURLToPath(new URL("./lib/cache/handler.mjs", import.meta.url)),
   // "use cache" entries go to the same store and tag table (with cacheMaxMemorySize 0 Next's own would keep nothing).
   cacheHandlers: {
