@@ -16,11 +16,14 @@ export interface NginxSite {
   staticDir: string;
   /** Where nginx keeps its cache. */
   cacheDir: string;
+  /** The unix socket of the internal stamping server (default: beside the cache folder). */
+  stampSocket?: string;
   serverName?: string;
 }
 
+/** Sets the first value on every line marked `# @marker`. */
 function replaceMarked(text: string, marker: string, value: string): string {
-  const line = new RegExp(`^(\\s*[^#\\s]\\S*\\s+)([^\\s;]+)(.*#\\s*@${marker}\\b.*)$`, "m");
+  const line = new RegExp(`^(\\s*[^#\\s]\\S*\\s+)([^\\s;]+)(.*#\\s*@${marker}\\b.*)$`, "gm");
   if (!line.test(text)) throw new Error(`deploy/nginx.conf has no line marked @${marker}`);
   return text.replace(line, (_all, head: string, _old: string, tail: string) => `${head}${value}${tail}`);
 }
@@ -40,6 +43,8 @@ export function renderNginxSite(site: NginxSite, template = readFileSync(NGINX_T
   text = replaceMarked(text, "server-name", site.serverName ?? "localhost");
   text = replaceMarked(text, "static-dir", path.resolve(site.staticDir) + "/");
   text = replaceMarked(text, "cache-dir", path.resolve(site.cacheDir));
+  const socket = site.stampSocket ?? `${path.resolve(site.cacheDir)}.sock`;
+  text = replaceMarked(text, "stamp-socket", `unix:${socket}`);
   return text;
 }
 
