@@ -51,37 +51,29 @@ export async function prime(fronts: Front[], paths: string[]): Promise<void> {
 }
 
 /**
- * Polls every page on every front from `since` until it passes its check or `giveUpMs` passes; one poller per front,
- * each walking its pages in turn, so the cluster sees a reader's pace rather than a flood.
+ * Polls every page on every front from `since` until it passes its check or `giveUpMs` passes. Each (front, page)
+ * pair has its own poller, so a slow render of one page never delays the first look at another; a stale answer is
+ * a cache hit, so the polling itself costs the cluster little.
  */
 export async function sightings(fronts: Front[], checks: PageCheck[], since: number, giveUpMs = 5000): Promise<Sighting[]> {
-  const results: Sighting[] = [];
-  await Promise.all(
-    fronts.map(async (front) => {
-      const pending = new Map(checks.map((check) => [check, "not fetched"]));
-      while (pending.size > 0 && Date.now() - since < giveUpMs) {
-        for (const [check] of pending) {
-          let last: string;
-          const asked = Date.now();
-          try {
-            const answer = await get(front.url + check.path, 5000);
-            if (check.ok(answer)) {
-              results.push({ front: front.name, page: check.page, path: check.path, ms: asked - since, last: String(answer.status) });
-              pending.delete(check);
-              continue;
-            }
-            last = `${answer.status}${answer.location ? ` → ${answer.location}` : ""}`;
-          } catch (error) {
-            last = (error as Error).message;
-          }
-          pending.set(check, last);
+  const pairs = fronts.flatMap((front) => checks.map((check) => ({ front, check })));
+  return Promise.all(
+    pairs.map(async ({ front, check }): Promise<Sighting> => {
+      let last = "not fetched";
+      while (Date.now() - since < giveUpMs) {
+        const asked = Date.now();
+        try {
+          const answer = await get(front.url + check.path, 5000);
+          if (check.ok(answer)) return { front: front.name, page: check.page, path: check.path, ms: asked - since, last: String(answer.status) };
+          last = `${answer.status}${answer.location ? ` → ${answer.location}` : ""}`;
+        } catch (error) {
+          last = (error as Error).message;
         }
         await sleep(50);
       }
-      for (const [check, last] of pending) results.push({ front: front.name, page: check.page, path: check.path, ms: null, last });
+      return { front: front.name, page: check.page, path: check.path, ms: null, last };
     }),
   );
-  return results;
 }
 
 /** Fails with every late or missing sighting named. */

@@ -6,7 +6,7 @@ import type { Cluster, Instance } from "./harness";
 import { addCorrection, attemptSignIn, BYLINE_SLUG, createDraft, SECTION_SLUG, saveStory, signInOn, transitionStory, type Story } from "./newsroom";
 import { assertWithin, contains, get, gone, lacks, prime, redirectsTo, sightings, type PageCheck } from "./reader";
 import { sleep } from "./processes";
-import { Traffic } from "./traffic";
+import { Traffic, type Hit } from "./traffic";
 
 /** The issue's bound: a change made through A is visible everywhere within a second. */
 export const VISIBLE_WITHIN_MS = 1000;
@@ -393,9 +393,12 @@ async function restartMidTraffic(context: SpecContext, service: string, stop: ()
   await sleep(graceMs + 2000);
   traffic.stop();
   await traffic.done;
-  const outside = traffic.results.filter((r) => r.status >= 500 && (r.at < downAt || r.at > upAt + graceMs));
-  const inside = traffic.results.filter((r) => r.status >= 500 && r.at >= downAt && r.at <= upAt + graceMs);
-  const errorsAfter = traffic.results.filter((r) => r.status === 0 && r.at > upAt + graceMs);
+  // A request counts as inside the window when it was still waiting for its answer at the stop, or was sent before
+  // the grace period after the restart ended.
+  const inWindow = (r: Hit) => r.end >= downAt && r.at <= upAt + graceMs;
+  const outside = traffic.results.filter((r) => r.status >= 500 && !inWindow(r));
+  const inside = traffic.results.filter((r) => r.status >= 500 && inWindow(r));
+  const errorsAfter = traffic.results.filter((r) => r.status === 0 && !inWindow(r));
   const summary = `${traffic.results.length} requests, ${inside.length} 5xx inside the ${((upAt + graceMs - downAt) / 1000).toFixed(1)} s window`;
   if (outside.length || errorsAfter.length) {
     const sample = [...outside, ...errorsAfter].slice(0, 8).map((r) => `${r.front} ${r.path} ${r.status || r.error} at ${r.at - downAt} ms`);

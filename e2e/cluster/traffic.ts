@@ -6,7 +6,9 @@ import type { Front } from "./reader";
 export interface Hit {
   front: string;
   path: string;
+  /** When the request was sent, and when its answer (or failure) came. */
   at: number;
+  end: number;
   /** 0 when the request failed without an answer. */
   status: number;
   error?: string;
@@ -33,9 +35,9 @@ export class Traffic {
           try {
             const response = await fetch(front.url + path, { redirect: "manual", signal: AbortSignal.timeout(10_000) });
             await response.arrayBuffer();
-            this.results.push({ front: front.name, path, at, status: response.status });
+            this.results.push({ front: front.name, path, at, end: Date.now(), status: response.status });
           } catch (error) {
-            this.results.push({ front: front.name, path, at, status: 0, error: (error as Error).message });
+            this.results.push({ front: front.name, path, at, end: Date.now(), status: 0, error: (error as Error).message });
           }
           await sleep(25);
         }
