@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { buildInputs, decideBuild, derivedDeploymentId, normalisedTsconfig, readStamp, stampPath, writeStamp, type BuildInputs, type EnvSource } from "./build-stamp";
+import { acquireBuildLock, buildInputs, decideBuild, derivedDeploymentId, normalisedTsconfig, readStamp, stampPath, writeStamp, type BuildInputs, type EnvSource } from "./build-stamp";
 
 let root: string;
 const dist = () => path.join(root, ".next");
@@ -101,5 +101,30 @@ describe("normalisedTsconfig", () => {
     const withDist = JSON.stringify({ ...TSCONFIG, include: [...TSCONFIG.include, ".next-x/types/**/*.ts"] }, null, 4);
     expect(normalisedTsconfig(withDist)).toBe(JSON.stringify({ ...TSCONFIG, include: ["next-env.d.ts", "**/*.ts"] }));
     expect(normalisedTsconfig("not json")).toBe("not json");
+  });
+});
+
+describe("one build at a time into a folder", () => {
+  it("a second builder waits for the first, then learns it waited", async () => {
+    const log: string[] = [];
+    const first = await acquireBuildLock(dist(), (line) => log.push(line), 20);
+    expect(first.waited).toBe(false);
+    let secondDone = false;
+    const second = acquireBuildLock(dist(), (line) => log.push(line), 20).then((lock) => ((secondDone = true), lock));
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(secondDone).toBe(false);
+    expect(log).toEqual([`Another npm start (pid ${process.pid}) is building into ${dist()}; waiting for it.`]);
+    first.release();
+    const lock = await second;
+    expect(lock.waited).toBe(true);
+    lock.release();
+  });
+
+  it("takes over a lock whose holder is gone", async () => {
+    writeFileSync(`${dist()}.build-lock`, "2147483646");
+    const lock = await acquireBuildLock(dist(), () => {}, 20);
+    expect(lock.waited).toBe(false);
+    expect(readFileSync(`${dist()}.build-lock`, "utf8")).toBe(String(process.pid));
+    lock.release();
   });
 });

@@ -4,6 +4,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 
 export const STAMP_FILE = "breakingon-build.json";
 
@@ -174,4 +175,39 @@ export function decideBuild(mode: BuildMode, distDir: string, inputs: BuildInput
 
 export function summarise(names: string[]): string {
   return names.length <= 6 ? names.join(", ") : `${names.slice(0, 6).join(", ")} and ${names.length - 6} more`;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * One build at a time into a folder on this machine: two `npm start`s building into one folder would wreck each
+ * other's output. Waits while another live process holds the lock (a dead holder's lock is taken over) and resolves
+ * with a release function and whether it had to wait (then the other process probably built what we wanted).
+ */
+export async function acquireBuildLock(distDir: string, log: (line: string) => void, pollMs = 1000): Promise<{ release: () => void; waited: boolean }> {
+  const lock = `${distDir.replace(/\/+$/, "")}.build-lock`;
+  let waited = false;
+  for (;;) {
+    try {
+      writeFileSync(lock, String(process.pid), { flag: "wx" });
+      return { release: () => rmSync(lock, { force: true }), waited };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+    const holder = Number(readFileSync(lock, "utf8").trim());
+    if (!Number.isInteger(holder) || holder <= 0 || !alive(holder)) {
+      rmSync(lock, { force: true });
+      continue;
+    }
+    if (!waited) log(`Another npm start (pid ${holder}) is building into ${distDir}; waiting for it.`);
+    waited = true;
+    await sleep(pollMs);
+  }
 }

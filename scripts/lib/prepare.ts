@@ -7,6 +7,7 @@ import path from "node:path";
 import pg from "pg";
 import { resolveDatabaseUrl, type DatabaseTarget } from "../../lib/database-url";
 import {
+  acquireBuildLock,
   buildInputs,
   decideBuild,
   derivedDeploymentId,
@@ -193,15 +194,24 @@ export async function ensureBuild(
 ): Promise<NodeJS.ProcessEnv> {
   const distDir = distDirOf(env);
   const inputs = buildInputs(process.cwd(), env);
-  const decision = decideBuild(mode, distDir, inputs);
+  let decision = decideBuild(mode, distDir, inputs);
   if (decision.build) {
-    const deploymentId = env.DEPLOYMENT_ID || derivedDeploymentId(inputs);
-    log(`Building into ${distDir}: ${decision.reason}.`);
-    removeStamp(distDir);
-    const buildEnv = { ...env, DEPLOYMENT_ID: deploymentId };
-    await build(buildEnv);
-    writeStamp(distDir, { version: 1, inputs, deploymentId, builtAt: new Date().toISOString() });
-    return buildEnv;
+    const lock = await acquireBuildLock(distDir, log);
+    try {
+      // Whoever we waited for may have just built these very sources.
+      if (lock.waited) decision = decideBuild(mode === "always" ? "auto" : mode, distDir, inputs);
+      if (decision.build) {
+        const deploymentId = env.DEPLOYMENT_ID || derivedDeploymentId(inputs);
+        log(`Building into ${distDir}: ${decision.reason}.`);
+        removeStamp(distDir);
+        const buildEnv = { ...env, DEPLOYMENT_ID: deploymentId };
+        await build(buildEnv);
+        writeStamp(distDir, { version: 1, inputs, deploymentId, builtAt: new Date().toISOString() });
+        return buildEnv;
+      }
+    } finally {
+      lock.release();
+    }
   }
   checkExistingBuild(env);
   const stamp = readStamp(distDir);
