@@ -1,8 +1,9 @@
 import { fileURLToPath } from "node:url";
 import type { NextConfig } from "next";
+import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_BUILD } from "next/constants";
 import { securityHeaders, servedOverHttps } from "./lib/security/headers";
 
-const nextConfig: NextConfig = {
+export const nextConfig: NextConfig = {
   // Native and driver packages load from node_modules at run time rather than being bundled.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg", "redis"],
   poweredByHeader: false,
@@ -45,7 +46,6 @@ const nextConfig: NextConfig = {
     reader: { stale: 300, revalidate: 3600, expire: 86_400 },
   },
   experimental: {
-    useCache: true,
     // forbidden() / unauthorized() for newsroom pages.
     authInterrupts: true,
     // Media uploads go through a server action: 10 MB images plus form overhead. Each action checks its own limits.
@@ -68,4 +68,10 @@ const nextConfig: NextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
 };
 
-export default nextConfig;
+// `"use cache"` without cacheComponents (see cacheLife above) needs the deprecated experimental.useCache flag. Only
+// the compiler reads it, so it is set while building (and in `next dev`), not for `next start`, which would otherwise
+// print Next's deprecation warning ahead of our own one-line start-up errors on every start.
+export default function config(phase: string): NextConfig {
+  const compiling = phase === PHASE_PRODUCTION_BUILD || phase === PHASE_DEVELOPMENT_SERVER;
+  return compiling ? { ...nextConfig, experimental: { ...nextConfig.experimental, useCache: true } } : nextConfig;
+}

@@ -240,7 +240,9 @@ describeEachEngine("stories that come out by the clock", (database) => {
     await db.article.create({ data: { slug: "earlier", headline: "Earlier", status: ArticleStatus.PUBLISHED, publishedAt: at(-5) } });
     await db.article.create({ data: { slug: "later", headline: "Later", status: ArticleStatus.PUBLISHED, publishedAt: at(15) } });
     await db.article.create({ data: { slug: "draft", headline: "Draft", status: ArticleStatus.DRAFT, publishedAt: at(5) } });
-    expect(await storiesComingOut(now, at(10))).toEqual([{ id: dated.id, slug: "dated", sectionSlugs: ["world"], tagSlugs: [], bylineSlugs: [] }]);
+    // Published at its time by a write (updatedAt not before publishedAt): that write expired its pages already.
+    await db.article.create({ data: { slug: "published-then", headline: "Published then", status: ArticleStatus.PUBLISHED, publishedAt: at(6), updatedAt: at(6) } });
+    expect(await storiesComingOut(now, at(10))).toEqual([{ id: dated.id, slug: "dated", sectionSlugs: ["world"], tagSlugs: [], bylineSlugs: [], breaking: false }]);
     expect(await storiesComingOut(at(5), at(10))).toEqual([]);
     expect(await storiesComingOut(at(10), now)).toEqual([]);
   });

@@ -329,9 +329,11 @@ export async function storiesComingOut(after: Date, upTo: Date, db: Db = getDb()
   const rows = await db.article.findMany({
     where: { status: ArticleStatus.PUBLISHED, publishedAt: { gt: after, lte: upTo } },
     orderBy: { publishedAt: "asc" },
-    select: changeSelect,
+    select: { ...changeSelect, breaking: true, publishedAt: true, updatedAt: true },
   });
-  return rows.map(toChange);
+  // Only stories last written before their time: one published "now" was expired by that write already, and
+  // expiring it again a second later would empty the caches of every page that shows it for nothing.
+  return rows.filter((row) => row.updatedAt < row.publishedAt!).map((row) => ({ ...toChange(row), breaking: row.breaking }));
 }
 
 /**

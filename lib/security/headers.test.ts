@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import nextConfig from "@/next.config";
+import { nextConfig } from "@/next.config";
 import { contentSecurityPolicy, securityHeaders, servedOverHttps } from "./headers";
 
 function directives(csp: string): Map<string, string[]> {

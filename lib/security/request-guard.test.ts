@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import nextConfig from "@/next.config";
+import { nextConfig } from "@/next.config";
 import { foreignOrigin, malformedMultipart, malformedPath, MAX_BODY_BYTES, needsBodyCheck, oversizedBody, refusalResponse, refuseRequest } from "./request-guard";
 
 const post = (headers: Record<string, string>, pathname = "/admin/media") => ({ method: "POST", pathname, headers: new Headers(headers) });
