@@ -166,6 +166,11 @@ describe.skipIf(!NGINX)("deploy/nginx.conf in nginx", () => {
     for (const p of paths) for (let i = 0; i < 3; i++) await get(p);
     for (const p of paths) expect(count(`GET ${p}`), p).toBe(3);
     for (let i = 0; i < 3; i++) await get("/articles/action", { "Next-Action": "abc123" }, "POST");
+    // A form on a reader page may carry an image: the 11 MB limit holds on that path too.
+    const upload = await fetch(`${BASE}/articles/upload`, { method: "POST", body: Buffer.alloc(5 * 1024 * 1024, 1), headers: { "Next-Action": "abc123" } });
+    expect(upload.status).toBe(200);
+    const tooBig = await fetch(`${BASE}/articles/upload`, { method: "POST", body: Buffer.alloc(12 * 1024 * 1024, 1) });
+    expect(tooBig.status).toBe(413);
     for (let i = 0; i < 2; i++) await get("/articles/action-get", { "Next-Action": "abc123" });
     expect([count("POST /articles/action"), count("GET /articles/action-get")]).toEqual([3, 2]);
   });
