@@ -85,9 +85,8 @@ export class Cluster {
   s3!: S3TestServer;
   databaseUrl = "";
   db!: Db;
-  /** The release's fixed identity: every instance (and the build) shares them. */
-  readonly deploymentId = process.env.DEPLOYMENT_ID || `cluster-${Date.now().toString(36)}`;
-  readonly actionsKey = process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY || randomBytes(32).toString("base64");
+  /** Shared by every instance (Next reads it at run time, over the key the build made) unless one is given. */
+  readonly actionsKey = randomBytes(32).toString("base64");
   private readonly sessionSecret = randomBytes(32).toString("base64url");
 
   constructor(readonly options: ClusterOptions) {
@@ -134,8 +133,10 @@ export class Cluster {
       S3_ACCESS_KEY_ID: this.s3?.accessKeyId,
       S3_SECRET_ACCESS_KEY: this.s3?.secretAccessKey,
       S3_FORCE_PATH_STYLE: "1",
-      DEPLOYMENT_ID: this.deploymentId,
-      NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: this.actionsKey,
+      // Given (npm test gives both to its one build), or as `npm start` makes them: the deployment id derived from
+      // the build's inputs and kept in its stamp. A key made up here would count as a changed build setting.
+      DEPLOYMENT_ID: process.env.DEPLOYMENT_ID,
+      NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY,
       STORAGE_DIR: path.join(this.workDir, "storage"),
     };
   }
@@ -152,7 +153,9 @@ export class Cluster {
     this.s3 = await startS3(this.workDir, PORTS.s3);
 
     // One build for every instance, made (or reused) the way `npm start` does; it tells which DEPLOYMENT_ID it has.
-    const env = await ensureBuild(this.env(), this.options.buildMode, (line) => log(line));
+    const built = await ensureBuild(this.env(), this.options.buildMode, (line) => log(line));
+    const env: NodeJS.ProcessEnv = { ...built, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: built.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY || this.actionsKey };
+    log(`serving DEPLOYMENT_ID ${env.DEPLOYMENT_ID ?? "(none)"} on every instance, with one server actions key`);
 
     // The release step, once, before any instance starts: migrations and the seed (under the project's lock).
     log("release step: migrations and seed");
