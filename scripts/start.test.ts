@@ -5,7 +5,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { LOCAL_ACTIONS_KEY_FILE, prepareDatabase, serverActionsKey } from "./lib/prepare";
+import { judgeState, LOCAL_ACTIONS_KEY_FILE, prepareDatabase, serverActionsKey } from "./lib/prepare";
 import { planFromArgs } from "./lib/start-options";
 import { POSTGRES_ADMIN_URL, postgresUnavailableReason } from "../lib/testing/databases";
 
@@ -87,7 +87,10 @@ describe("preparing the embedded database on every start", () => {
     db.prepare("update SiteSettings set name = 'Renamed'").run();
     db.close();
 
-    await prepareDatabase(env);
+    const lines: string[] = [];
+    await prepareDatabase(env, { log: (line) => lines.push(line) });
+    // Nothing to do, and no tool started to find that out.
+    expect(lines).toEqual(["The database is up to date (every migration applied, content present)."]);
     const after = new Database(file, { readonly: true });
     expect(after.prepare("select count(*) n from Article").get()).toEqual({ n: 0 });
     expect(after.prepare("select name from SiteSettings").get()).toEqual({ name: "Renamed" });
@@ -96,7 +99,29 @@ describe("preparing the embedded database on every start", () => {
       n: migrations,
     });
     after.close();
+
+    // Settings gone (an emptied database): the seed runs again.
+    const emptied = new Database(file);
+    emptied.prepare("delete from SiteSettings").run();
+    emptied.close();
+    lines.length = 0;
+    await prepareDatabase(env, { log: (line) => lines.push(line) });
+    expect(lines).toEqual([]);
+    const reseeded = new Database(file, { readonly: true });
+    expect(reseeded.prepare("select count(*) n from SiteSettings").get()).toEqual({ n: 1 });
+    reseeded.close();
   }, 120_000);
+
+  it("starts prisma migrate deploy whenever a migration is not recorded as applied, or one failed", () => {
+    const folders = readdirSync("prisma/sqlite/migrations", { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    const done = folders.map((name) => ({ migration_name: name, finished_at: "2026-01-01", rolled_back_at: null }));
+    expect(judgeState("sqlite", done, 1)).toEqual({ migrated: true, seeded: true });
+    expect(judgeState("sqlite", done.slice(1), 1).migrated).toBe(false);
+    expect(judgeState("sqlite", [...done, { migration_name: "x", finished_at: null, rolled_back_at: null }], 1).migrated).toBe(false);
+    expect(judgeState("sqlite", done.map((row, i) => (i === 0 ? { ...row, rolled_back_at: "2026-01-02" } : row)), 1).migrated).toBe(false);
+    expect(judgeState("sqlite", null, null)).toEqual({ migrated: false, seeded: false });
+    expect(judgeState("sqlite", done, 0).seeded).toBe(false);
+  });
 });
 
 describe("npm run admin", () => {
@@ -198,8 +223,9 @@ describe.skipIf(postgresReason !== null)("concurrent first boots on one PostgreS
     const waited: string[] = [];
     const env = { ...process.env, DATABASE_URL: url };
     await Promise.all([1, 2, 3].map(() => prepareDatabase(env, { log: (line) => waited.push(line) })));
-    expect(waited.length).toBeGreaterThanOrEqual(1);
-    expect(waited[0]).toMatch(/^Another instance is migrating or seeding this database; waiting/);
+    // At least one waited for the first, and found the work done when its turn came.
+    expect(waited.filter((line) => /^Another instance is migrating or seeding this database; waiting/.test(line)).length).toBeGreaterThanOrEqual(1);
+    expect(waited.filter((line) => /^The database is up to date/.test(line)).length).toBe(2);
 
     const db = new pg.Client({ connectionString: url });
     await db.connect();

@@ -1,9 +1,10 @@
 // The steps `npm start` and the e2e server share: check configuration, generate the Prisma clients, migrate,
 // seed, build and serve.
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createHash, randomBytes } from "node:crypto";
 import { spawn, type ChildProcess, type StdioOptions } from "node:child_process";
 import path from "node:path";
+import Database from "better-sqlite3";
 import pg from "pg";
 import { resolveDatabaseUrl, type DatabaseTarget } from "../../lib/database-url";
 import {
@@ -97,21 +98,88 @@ export function databaseTarget(): DatabaseTarget {
 /**
  * Applies new migrations and seeds an empty database. On PostgreSQL several instances may boot at once, so the two
  * steps run under one advisory lock: the first instance migrates and seeds, the others wait and then find nothing
- * to do. (A lock held by a crashed process ends with its connection.)
+ * to do. (A lock held by a crashed process ends with its connection.) When a quick look at the database shows every
+ * migration applied and content present, neither tool is started: a restart saves their few seconds.
  */
 export async function prepareDatabase(env: NodeJS.ProcessEnv, options: { log?: (line: string) => void } = {}): Promise<void> {
-  const migrateAndSeed = async () => {
-    await runBin("prisma", ["migrate", "deploy"], { env, what: "Applying database migrations" });
-    await runBin("tsx", ["prisma/seed.ts", "--if-empty"], { env, what: "Seeding the database" });
-  };
   const target = resolveDatabaseUrl(env.DATABASE_URL);
-  if (target.engine !== "postgresql") return migrateAndSeed();
-  await withAdvisoryLock(target.url, PREPARE_LOCK_KEY, migrateAndSeed, () =>
-    (options.log ?? console.log)("Another instance is migrating or seeding this database; waiting for it to finish."),
+  const migrateAndSeed = async (state: DatabaseState) => {
+    if (!state.migrated) await runBin("prisma", ["migrate", "deploy"], { env, what: "Applying database migrations" });
+    if (!state.seeded) await runBin("tsx", ["prisma/seed.ts", "--if-empty"], { env, what: "Seeding the database" });
+    if (state.migrated && state.seeded) (options.log ?? console.log)("The database is up to date (every migration applied, content present).");
+  };
+  if (target.engine !== "postgresql") {
+    return migrateAndSeed(existsSync(target.file) ? sqliteState(target.file) : { migrated: false, seeded: false });
+  }
+  await withAdvisoryLock(
+    target.url,
+    PREPARE_LOCK_KEY,
+    async (client) => migrateAndSeed(await postgresState(client)),
+    () => (options.log ?? console.log)("Another instance is migrating or seeding this database; waiting for it to finish."),
   );
 }
 
-async function withAdvisoryLock(url: string, key: string, body: () => Promise<void>, onWait: () => void): Promise<void> {
+interface DatabaseState {
+  /** Every migration folder is recorded as applied, and none failed. */
+  migrated: boolean;
+  /** The site settings exist: the seed (--if-empty) would do nothing. */
+  seeded: boolean;
+}
+
+type MigrationRow = { migration_name: string; finished_at: unknown; rolled_back_at: unknown };
+
+export function judgeState(engine: "sqlite" | "postgresql", rows: MigrationRow[] | null, settings: number | null): DatabaseState {
+  const folders = readdirSync(`prisma/${engine}/migrations`, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+  const applied = new Set((rows ?? []).filter((r) => r.finished_at && !r.rolled_back_at).map((r) => r.migration_name));
+  const failed = (rows ?? []).some((r) => !r.finished_at && !r.rolled_back_at);
+  return { migrated: rows !== null && !failed && folders.every((name) => applied.has(name)), seeded: (settings ?? 0) > 0 };
+}
+
+function sqliteState(file: string): DatabaseState {
+  let db: Database.Database;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+  } catch {
+    // Unreadable here for any reason: let the tools look.
+    return { migrated: false, seeded: false };
+  }
+  try {
+    const read = <T>(sql: string): T | null => {
+      try {
+        return db.prepare(sql).all() as T;
+      } catch {
+        return null;
+      }
+    };
+    const settings = read<{ n: number }[]>(`select count(*) as n from "SiteSettings"`);
+    return judgeState("sqlite", read<MigrationRow[]>(`select migration_name, finished_at, rolled_back_at from _prisma_migrations`), settings?.[0]?.n ?? null);
+  } finally {
+    db.close();
+  }
+}
+
+async function postgresState(client: pg.Client): Promise<DatabaseState> {
+  const read = async <T>(sql: string): Promise<T[] | null> => {
+    try {
+      await client.query("savepoint look");
+      return (await client.query(sql)).rows as T[];
+    } catch {
+      return null;
+    } finally {
+      await client.query("rollback to savepoint look").catch(() => {});
+    }
+  };
+  await client.query("begin");
+  try {
+    const rows = await read<MigrationRow>(`select migration_name, finished_at, rolled_back_at from _prisma_migrations`);
+    const settings = await read<{ n: number }>(`select count(*)::int as n from "SiteSettings"`);
+    return judgeState("postgresql", rows, settings?.[0]?.n ?? null);
+  } finally {
+    await client.query("rollback");
+  }
+}
+
+async function withAdvisoryLock(url: string, key: string, body: (client: pg.Client) => Promise<void>, onWait: () => void): Promise<void> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 10_000 });
   let lost: Error | undefined;
   // A dropped connection releases the lock; say so rather than crash on an unhandled 'error' event.
@@ -123,7 +191,7 @@ async function withAdvisoryLock(url: string, key: string, body: () => Promise<vo
       onWait();
       await client.query("select pg_advisory_lock($1::bigint)", [key]);
     }
-    await body();
+    await body(client);
     if (lost) throw new StepError(`the connection holding the migration lock was lost (${lost.message}); start again`);
     await client.query("select pg_advisory_unlock($1::bigint)", [key]);
   } finally {
