@@ -8,8 +8,12 @@ import { assertWithin, contains, get, gone, lacks, prime, redirectsTo, sightings
 import { sleep } from "./processes";
 import { Traffic, type Hit } from "./traffic";
 
-/** The bound: a change made through A is visible everywhere within a second. */
+/**
+ * The issue's bound: a change made through A is visible on B, C and nginx within a second (deploy/nginx.conf bounds
+ * each micro-cached copy to its clock second, so the front adds no second of its own).
+ */
 export const VISIBLE_WITHIN_MS = 1000;
+const boundFor = () => VISIBLE_WITHIN_MS;
 
 export interface SpecContext {
   cluster: Cluster;
@@ -65,7 +69,7 @@ async function visibleEverywhere(context: SpecContext, primeSlugs: string[], wri
   await prime(fronts, [...new Set([...allPaths(context, primeSlugs), ...checks.map((c) => c.path)])]);
   await write();
   const since = Date.now();
-  return assertWithin(await sightings(fronts, checks, since), VISIBLE_WITHIN_MS);
+  return assertWithin(await sightings(fronts, checks, since), boundFor);
 }
 
 const listingChecks = (context: SpecContext, ok: (text: string) => PageCheck["ok"], text: string): PageCheck[] =>
