@@ -52,6 +52,8 @@ test("a write expires only the cached pages that show the story it changed", asy
       about: "/about",
       search: "/search",
       world: "/sections/world",
+      worldFirstPage: "/sections/world?page=1",
+      tagPage: "/tags/mexico?page=1",
       elsewhere: "/sections/cache-elsewhere",
       storyX: `/articles/${x.slug}`,
       storyY: `/articles/${y.slug}`,
@@ -76,6 +78,8 @@ test("a write expires only the cached pages that show the story it changed", asy
     }
     // The internal addresses behind the rewrites are not pages of their own.
     for (const path of ["/fronts/home", "/sections/world/p/1"]) expect((await read(request, url(path))).status, path).toBe(404);
+    // A page past the end or a page number that is not one is a 404, as before the rewrite.
+    for (const path of ["/sections/world?page=9", "/sections/world?page=abc", "/authors/cache-other-desk?page=0"]) expect((await read(request, url(path))).status, path).toBe(404);
 
     async function expectCached(names: Name[], why: string) {
       for (const name of names) {

@@ -1,18 +1,6 @@
-import { listingRoute } from "@/components/site/listing-route";
-import { getAuthorPage } from "@/lib/dal/articles";
-import { authorMetadata } from "@/lib/seo/metadata";
+import { authorListing as route } from "@/components/site/listings";
 
-const route = listingRoute(
-  getAuthorPage,
-  ({ author }) => ({
-    kicker: "Author",
-    title: author.name,
-    intro: author.bio ? <p>{author.bio}</p> : undefined,
-    basePath: `/authors/${author.slug}`,
-  }),
-  ({ author }) => ({ metadata: (site, page) => authorMetadata(author, site, { page }) }),
-);
-
+// Page 1 of the listing; page N is app/(site)/authors/[slug]/p/[page] (components/site/listings.tsx).
+export const generateStaticParams = route.generateStaticParams;
 export const generateMetadata = route.generateMetadata;
 export default route.Page;
-export const generateStaticParams = route.generateStaticParams;

@@ -1,23 +1,6 @@
-import { listingRoute } from "@/components/site/listing-route";
-import { getSectionPage } from "@/lib/dal/articles";
-import { sectionBreadcrumbJsonLd } from "@/lib/seo/json-ld";
-import { sectionMetadata } from "@/lib/seo/metadata";
+import { sectionListing as route } from "@/components/site/listings";
 
-const route = listingRoute(
-  getSectionPage,
-  ({ section }) => ({
-    kicker: "Section",
-    title: section.name,
-    intro: section.description ? <p>{section.description}</p> : undefined,
-    basePath: `/sections/${section.slug}`,
-    showSection: false,
-  }),
-  ({ section }) => ({
-    metadata: (site, page) => sectionMetadata(section, site, { page }),
-    jsonLd: (site) => sectionBreadcrumbJsonLd(section, site),
-  }),
-);
-
+// Page 1 of the listing; page N is app/(site)/sections/[slug]/p/[page] (components/site/listings.tsx).
+export const generateStaticParams = route.generateStaticParams;
 export const generateMetadata = route.generateMetadata;
 export default route.Page;
-export const generateStaticParams = route.generateStaticParams;

@@ -1,13 +1,6 @@
-import { listingRoute } from "@/components/site/listing-route";
-import { getTagPage } from "@/lib/dal/articles";
-import { tagMetadata } from "@/lib/seo/metadata";
+import { tagListing as route } from "@/components/site/listings";
 
-const route = listingRoute(
-  getTagPage,
-  ({ tag }) => ({ kicker: "Topic", title: tag.name, basePath: `/tags/${tag.slug}` }),
-  ({ tag }) => ({ metadata: (site, page) => tagMetadata(tag, site, { page }) }),
-);
-
+// Page 1 of the listing; page N is app/(site)/tags/[slug]/p/[page] (components/site/listings.tsx).
+export const generateStaticParams = route.generateStaticParams;
 export const generateMetadata = route.generateMetadata;
 export default route.Page;
-export const generateStaticParams = route.generateStaticParams;

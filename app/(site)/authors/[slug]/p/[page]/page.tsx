@@ -1,2 +1,6 @@
-// Page N of the listing: `?page=N` is rewritten here (next.config.ts) so each page is cached under its own path.
-export { default, generateMetadata, generateStaticParams } from "../../page";
+import { authorListing as route } from "@/components/site/listings";
+
+// Page N of the listing: next.config.ts rewrites ?page=N here, so each page is cached under its own path.
+export const generateStaticParams = route.generateStaticParams;
+export const generateMetadata = route.generateMetadata;
+export default route.Page;
