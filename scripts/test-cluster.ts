@@ -62,22 +62,35 @@ async function main(): Promise<number> {
     log,
   });
   let tornDown = false;
+  let interrupted = false;
   const teardown = async () => {
     if (tornDown) return;
     tornDown = true;
     log("stopping the cluster");
     await cluster.stop();
   };
-  const interrupt = (signal: NodeJS.Signals) => {
-    console.error(`\n[cluster] ${signal}: stopping everything`);
-    void teardown().finally(() => process.exit(130));
-  };
-  process.once("SIGINT", interrupt);
-  process.once("SIGTERM", interrupt);
-  process.once("exit", killAllNow);
-
   const results: Result[] = [];
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: BROWSER_ARGS });
+  // The browser is ours to close: Playwright's own signal handling would exit before the cluster is stopped.
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: BROWSER_ARGS, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
+  const interrupt = (signal: NodeJS.Signals) => {
+    if (interrupted) return;
+    interrupted = true;
+    console.error(`\n[cluster] ${signal}: stopping everything`);
+    void browser
+      .close()
+      .catch(() => {})
+      .then(teardown)
+      .finally(() => process.exit(130));
+  };
+  process.on("SIGINT", interrupt);
+  process.on("SIGTERM", interrupt);
+  process.on("SIGHUP", interrupt);
+  // Last resort if the process ends any other way: kill what is left and remove the work folder.
+  process.once("exit", () => {
+    killAllNow();
+    cluster.removeWorkDir();
+  });
+
   try {
     const startedAt = Date.now();
     try {
@@ -93,6 +106,7 @@ async function main(): Promise<number> {
     const context: SpecContext = { cluster, browser, run, log, tag: { name: `Cluster Desk ${run}`, slug: `cluster-desk-${run}` } };
     const runDeadline = Date.now() + RUN_LIMIT_MS;
     for (const spec of specs) {
+      if (interrupted) break;
       const began = Date.now();
       let result: Result;
       if (began > runDeadline) result = { name: spec.name, ok: false, ms: 0, detail: "not run: the cluster test's time limit was reached" };
@@ -111,11 +125,12 @@ async function main(): Promise<number> {
       const seconds = `${(result.ms / 1000).toFixed(1)} s`;
       console.log(result.ok ? `✓ ${result.name} (${seconds})${result.detail ? `\n    ${result.detail}` : ""}` : `✗ ${result.name} (${seconds})\n    ${result.detail}`);
       // A killed or restarted service must be back before the next assertion; if it is not, say so there.
-      for (const instance of cluster.instances) if (!instance.alive) {
+      for (const instance of cluster.instances) if (!interrupted && !instance.alive) {
         log(`instance ${instance.name} is down after that assertion; starting it again`);
         await instance.start().catch((error: Error) => log(`instance ${instance.name} did not come back: ${error.message}`));
       }
     }
+    if (interrupted) return report(results, 0, "interrupted");
     if (results.some((r) => !r.ok) && process.env.CLUSTER_LOGS !== "0") console.log(`\n[cluster] log tails:\n${cluster.outputs()}`);
     return report(results, SPECS.length - specs.length);
   } finally {

@@ -206,6 +206,10 @@ export class Cluster {
     await this.postgres.stop().catch(() => {});
     await stopAll();
     await sleep(50);
+    this.removeWorkDir();
+  }
+
+  removeWorkDir(): void {
     rmSync(this.workDir, { recursive: true, force: true });
   }
 }
