@@ -84,9 +84,9 @@ export function assertWithin(results: Sighting[], limitFor: (front: string) => n
     const lines = late.map((r) => `${r.front} ${r.page} (${r.path}): ${r.ms === null ? `never (last: ${r.last})` : `${r.ms} ms`} (bound ${limitFor(r.front)} ms)`);
     throw new Error(`${late.length} of ${results.length} page views not updated in time:\n    ${lines.join("\n    ")}`);
   }
-  const slowest = (front: string) => Math.max(...results.filter((r) => r.front === front).map((r) => r.ms ?? Infinity));
+  const slowest = (front: string) => results.filter((r) => r.front === front).reduce((a, b) => ((b.ms ?? 0) > (a.ms ?? 0) ? b : a));
   const fronts = [...new Set(results.map((r) => r.front))];
-  return `${results.length} page views; slowest ${fronts.map((front) => `${front} ${slowest(front)} ms`).join(", ")}`;
+  return `${results.length} page views; slowest ${fronts.map((front) => `${front} ${slowest(front).ms} ms (${slowest(front).page})`).join(", ")}`;
 }
 
 export const contains = (text: string) => (a: Answer) => a.status === 200 && a.body.includes(text);
