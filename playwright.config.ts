@@ -6,6 +6,8 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export default defineConfig({
   testDir: "e2e",
+  // The cluster test (e2e/cluster, npm run test:cluster) runs its own instances and nginx.
+  testIgnore: ["cluster/**"],
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
   workers: 1,
