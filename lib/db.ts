@@ -35,7 +35,16 @@ export function createDb(url?: string): Db {
 const globalForDb = globalThis as unknown as { breakingOnDb?: { url: string | undefined; db: Db } };
 
 /** The process-wide client for DATABASE_URL, kept across hot reloads in development (and rebuilt if the URL changes). */
+export class BuildReadsNoDatabaseError extends Error {
+  override name = "BuildReadsNoDatabaseError";
+  constructor() {
+    super("The build reads no database: a page or route that needs data must be rendered on request (see next.config.ts).");
+  }
+}
+
 export function getDb(): Db {
+  // One build serves any database (and is made where there is none), so reaching for it while building is a bug.
+  if (process.env.NEXT_PHASE === "phase-production-build") throw new BuildReadsNoDatabaseError();
   const url = process.env.DATABASE_URL;
   let cached = globalForDb.breakingOnDb;
   if (!cached || cached.url !== url) cached = globalForDb.breakingOnDb = { url, db: createDb(url) };

@@ -154,14 +154,16 @@ describeEachEngine("media on an S3-compatible store", (database) => {
       expect(logged).toHaveBeenCalledWith(expect.stringMatching(/^media: Media store: could not read .*ECONNREFUSED/));
 
       const rows = await db.media.count();
-      await expect(uploadMedia(await photo(), "while-down.jpg")).rejects.toThrow(/Media store: could not write/);
+      // The editor is told what happened, in words (lib/dal/media.ts), and nothing is half-saved.
+      await expect(uploadMedia(await photo(), "while-down.jpg")).rejects.toThrow(/Image storage is unavailable right now; nothing was saved/);
       expect(await db.media.count()).toBe(rows);
     } finally {
       logged.mockRestore();
+      // Back on the same address (an empty store this time), also when a check above failed, so later tests have it.
+      store = await startS3Server({ port, bucket: store.bucket });
     }
 
-    // Back on the same address (an empty store this time): the same process carries on without a restart.
-    store = await startS3Server({ port, bucket: store.bucket });
+    // The same process carries on without a restart.
     const after = await uploadMedia(await photo(), "after.jpg", { alt: "After" });
     expect((await serve(after.url)).status).toBe(200);
     await deleteMedia(after.id);
