@@ -68,6 +68,8 @@ async function frontConfig(prefix: string, staticDir: string): Promise<{ text: s
     location / {
       proxy_pass http://breakingon;
       proxy_cache pages;
+      # Next marks cached pages s-maxage=3600; nginx would obey that over proxy_cache_valid and keep pages an hour.
+      proxy_ignore_headers Cache-Control Expires;
       proxy_cache_valid 200 301 302 308 404 1s;
       proxy_cache_lock on;
       proxy_cache_use_stale updating error timeout http_502 http_503;

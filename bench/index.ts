@@ -50,7 +50,7 @@ function printCluster(c: ClusterResult) {
   console.log(`\n(c) Publish on A → on home and article page of each (goal ≤ ${GOAL_VISIBLE_MS} ms; action itself ${c.actionMs.join("/")} ms)`);
   for (const p of c.publish) {
     const goal = p.instance === "nginx" ? "(nginx adds its ≤1 s micro-cache)" : mark(p.max <= GOAL_VISIBLE_MS);
-    console.log(`${p.instance.padEnd(18)} p50 ${pad(Math.round(p.p50), 5)} ms  max ${pad(Number.isFinite(p.max) ? Math.round(p.max) : "never", 5)} ms  [${p.samples.join(", ")}]  ${goal}`);
+    console.log(`${p.instance.padEnd(18)} p50 ${pad(Number.isFinite(p.p50) ? Math.round(p.p50) : "never", 5)} ms  max ${pad(Number.isFinite(p.max) ? Math.round(p.max) : "never", 5)} ms  [${p.samples.join(", ")}]  ${goal}`);
   }
 }
 
