@@ -82,6 +82,8 @@ export async function runReaderBench(buildEnv: NodeJS.ProcessEnv, log: (line: st
       await response.arrayBuffer();
       if (response.status !== 200) throw new Error(`${p.page} (${p.path}) answered ${response.status}`);
     }
+    // The first load also warms the server's JIT; without this the article (measured first) reads low.
+    await autocannon({ url: `${BASE}${ARTICLE}`, connections, duration: 3 });
     const results: PageResult[] = [];
     for (const p of pages) {
       const r = await autocannon({ url: `${BASE}${p.path}`, connections, duration: seconds });
