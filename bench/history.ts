@@ -6,6 +6,7 @@
 import { hash } from "@node-rs/argon2";
 import autocannon from "autocannon";
 import { benchBuild, DIST } from "./build";
+import { EDITOR, signIn } from "./newsroom";
 import { startBenchServer } from "./server";
 import { createDb } from "@/lib/db";
 
@@ -15,7 +16,6 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const ARTICLE = "/articles/trump-administration-considers-military-action-against-mexican-drug-cartels";
 const BODY_CHARS = 200_000;
-const EDITOR = { email: "bench-editor@breakingon.test", password: "bench pages load while diffs run", name: "Bench Editor" };
 
 /**
  * Deterministic prose: paragraphs of 20–400 pseudo-random words, so two seeds share no paragraph and few words in
@@ -60,30 +60,6 @@ async function seedStory(): Promise<{ id: string; left: string; right: string }>
   }
 }
 
-/** Signs in through next-auth's credentials endpoint; returns the Cookie header for later requests. */
-async function signIn(): Promise<string> {
-  const jar = new Map<string, string>();
-  const keep = (response: Response) => {
-    for (const cookie of response.headers.getSetCookie()) {
-      const [pair] = cookie.split(";");
-      const at = pair!.indexOf("=");
-      jar.set(pair!.slice(0, at), pair!.slice(at + 1));
-    }
-  };
-  const header = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-  const csrf = await fetch(`${BASE}/api/auth/csrf`);
-  keep(csrf);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const response = await fetch(`${BASE}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: header(), origin: BASE },
-    body: new URLSearchParams({ csrfToken, email: EDITOR.email, password: EDITOR.password, callbackUrl: `${BASE}/admin`, json: "true" }),
-  });
-  keep(response);
-  if (![...jar.keys()].some((k) => k.includes("session-token"))) throw new Error(`sign-in failed (${response.status})`);
-  return header();
-}
 
 async function readerLoad(): Promise<{ p50: number; p99: number; max: number; requests: number; errors: number }> {
   const result = await autocannon({ url: `${BASE}${ARTICLE}`, connections: CONNECTIONS, duration: SECONDS });
@@ -94,7 +70,7 @@ async function main() {
   const server = await startBenchServer(PORT, DIST, await benchBuild());
   try {
     const story = await seedStory();
-    const cookie = await signIn();
+    const cookie = await signIn(BASE);
     const historyUrl = `${BASE}/admin/stories/${story.id}/history?a=${story.left}&b=${story.right}`;
     await fetch(`${BASE}${ARTICLE}`);
 
