@@ -50,6 +50,13 @@ const schema = z
         message: "NEXT_SERVER_ACTIONS_ENCRYPTION_KEY must be 32 random bytes in base64: openssl rand -base64 32",
       })
       .optional(),
+    // Email through SMTP (lib/mail): smtp://user:pass@host:587 (STARTTLS) or smtps://user:pass@host:465. Without it
+    // the newsroom sends nothing and shows invitation and reset links to the admin who made them (and logs them).
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\/[^\s]+$/, "SMTP_URL must be a URL such as smtp://user:pass@smtp.example.com:587 or smtps://…:465")
+      .optional(),
+    MAIL_FROM: z.string().min(3, "MAIL_FROM must be an address such as \"BreakingOn <newsroom@example.com>\"").optional(),
     // Names one release: instances with the same DEPLOYMENT_ID serve the same build (read when building).
     DEPLOYMENT_ID: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, "DEPLOYMENT_ID may hold letters, digits, '.', '_' and '-' (1–64)").optional(),
     // Set by Next.js while it builds; secrets are only demanded of a running server.
