@@ -39,3 +39,47 @@ export function isoInTimeZone(date: Date, timeZone: string): string {
   const offset = `${sign}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${offset}`;
 }
+
+/** The wall-clock parts of an instant in a time zone. */
+function zonedParts(date: Date, timeZone: string): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" })
+      .formatToParts(date)
+      .map((p) => [p.type, p.value]),
+  );
+  return { year: +parts.year, month: +parts.month, day: +parts.day, hour: +parts.hour, minute: +parts.minute, second: +parts.second };
+}
+
+/** The instant as a datetime-local input's value ("YYYY-MM-DDTHH:mm"), read on the site's clock, not the browser's. */
+export function toZonedInput(date: Date, timeZone: string): string {
+  const p = zonedParts(date, timeZone);
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${String(p.year).padStart(4, "0")}-${two(p.month)}-${two(p.day)}T${two(p.hour)}:${two(p.minute)}`;
+}
+
+/**
+ * A datetime-local input's value read as wall time in the site's zone. In the hour skipped when clocks go forward
+ * the time does not exist and is read with the offset before the change (02:30 becomes 03:30); in the hour repeated
+ * when they go back, the earlier of the two instants. Null for anything that is not a valid date and time.
+ */
+export function fromZonedInput(value: string, timeZone: string): Date | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value.trim());
+  if (!match) return null;
+  const [year, month, day, hour, minute, second = "0"] = match.slice(1).map((v) => v ?? "0") as string[];
+  const wall = Date.UTC(+year!, +month! - 1, +day!, +hour!, +minute!, +second);
+  const check = new Date(wall);
+  if (check.getUTCFullYear() !== +year! || check.getUTCMonth() !== +month! - 1 || check.getUTCDate() !== +day! || check.getUTCHours() !== +hour! || check.getUTCMinutes() !== +minute!) return null;
+  try {
+    const offsetAt = (instant: number) => {
+      const p = zonedParts(new Date(instant), timeZone);
+      return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(instant / 1000) * 1000;
+    };
+    // The offsets either side of the wall time (a day apart covers any DST change); try each, earliest first.
+    const candidates = [...new Set([offsetAt(wall - 86_400_000), offsetAt(wall + 86_400_000)])].map((offset) => wall - offset).sort((a, b) => a - b);
+    for (const instant of candidates) if (toZonedInput(new Date(instant), timeZone) === toZonedInput(new Date(wall), "UTC")) return new Date(instant);
+    // A skipped wall time: keep the offset from before the change.
+    return new Date(wall - offsetAt(wall - 86_400_000));
+  } catch {
+    return null;
+  }
+}
