@@ -2,11 +2,11 @@ import "server-only";
 import { ArticleStatus, getDb, type Prisma } from "@/lib/db";
 import { fieldChanges, sideBySide, type DiffRow, type FieldChange } from "@/lib/content/revision-diff";
 import type { StoryFields } from "@/lib/validation/stories";
-import { recordAudit } from "./audit";
 import { NotFoundError, ValidationError } from "./errors";
 import { requirePermission, requireUser } from "./session";
 import { transaction } from "./transaction";
-import { assertReadyForReaders, editableWhere, loadForWrite, recordRevision, storySelect, visibleWhere, writeFields, type StoryRow, type StorySnapshot } from "./stories";
+import { editableWhere, storySelect, visibleWhere, type StoryRow, type StorySnapshot } from "./stories";
+import { afterStoryWrite, personActor, writeStory } from "./story-writer";
 
 export interface RevisionSummary {
   id: string;
@@ -141,19 +141,25 @@ export const LIVE_RESTORE_REFUSAL = "This story is live. Restore loads the old v
  */
 export async function restoreRevision(input: { id: string; revisionId: string; baseVersion: number }): Promise<{ version: number }> {
   const user = await requirePermission("article.restoreRevision", { entityType: "Article", entityId: input.id });
-  const { after } = await transaction(async (tx) => {
-    const before = await loadForWrite(tx, user, input.id, "article.restoreRevision", editableWhere(user));
-    if (before.status === ArticleStatus.PUBLISHED) throw new ValidationError(LIVE_RESTORE_REFUSAL);
-    const revision = await tx.revision.findFirst({ where: { id: input.revisionId, articleId: before.id }, select: revisionSelect });
-    if (!revision) throw new NotFoundError("That revision does not belong to this story.");
-    const fields = await fieldsFromRevision(tx, before, revision);
-    if (before.status === ArticleStatus.SCHEDULED) await assertReadyForReaders(tx, fields, `Not restored: this story is scheduled to go live, and version ${revision.version} is not ready for readers.`);
-    const after = await writeFields(tx, user, before, input.baseVersion, fields);
-    await recordRevision(tx, user, after, `Restored version ${revision.version} (${revision.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC)`);
-    await recordAudit({ actorId: user.id, action: "article.revision.restore", entityType: "Article", entityId: after.id, details: { revisionId: input.revisionId, version: revision.version } }, tx);
-    return { after };
+  const written = await transaction(async (tx) => {
+    const revision = await tx.revision.findFirst({ where: { id: input.revisionId, articleId: input.id }, select: revisionSelect });
+    return writeStory(tx, personActor(user), {
+      id: input.id,
+      baseVersion: input.baseVersion,
+      access: { action: "article.restoreRevision", where: editableWhere(user) },
+      check: (before) => {
+        if (before.status === ArticleStatus.PUBLISHED) throw new ValidationError(LIVE_RESTORE_REFUSAL);
+        if (!revision) throw new NotFoundError("That revision does not belong to this story.");
+      },
+      fields: (before) => fieldsFromRevision(tx, before, revision!),
+      // A scheduled story goes to readers by itself: what it would publish must pass the publish checks.
+      readyForReaders: (before) => (before.status === ArticleStatus.SCHEDULED ? `Not restored: this story is scheduled to go live, and version ${revision?.version} is not ready for readers.` : undefined),
+      revision: `Restored version ${revision?.version} (${revision?.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC)`,
+      audit: { action: "article.revision.restore", details: { revisionId: input.revisionId, version: revision?.version ?? null } },
+    });
   });
-  return { version: after.version };
+  await afterStoryWrite(written);
+  return { version: written.after.version };
 }
 
 export interface RevisionForEditor {

@@ -1,19 +1,16 @@
 import "server-only";
 import { ArticleStatus, getDb, type Prisma } from "@/lib/db";
 import { allowedTransitions, can, type Status } from "@/lib/auth/permissions";
-import { invalidateArticle } from "@/lib/cache/invalidate";
 import type { ArticleChange } from "@/lib/cache/tags";
-import { toSlug } from "@/lib/content/slug";
 import { parseStory } from "@/lib/content/parse-story";
 import { publishProblems } from "@/lib/content/publish-checks";
 import { storyFieldsSchema, type StoryFields } from "@/lib/validation/stories";
 import { loadArticlePage, type ArticlePageData } from "./articles";
-import { firstFreeSlug, isSlugFree, replaceTagsAndBylines, tagIdsForNames } from "./article-relations";
-import { recordAudit } from "./audit";
-import { ConflictError, NotFoundError, ValidationError } from "./errors";
+import { ConflictError, ValidationError } from "./errors";
 import { mediaAltProblem } from "./media";
-import { refusal, requirePermission, requireUser, type SessionUser } from "./session";
+import { requirePermission, requireUser, type SessionUser } from "./session";
 import { transaction } from "./transaction";
+import { afterStoryWrite, insertStory, loadStoryForWrite, personActor, writeStory } from "./story-writer";
 
 type Tx = Prisma.TransactionClient;
 
@@ -137,96 +134,12 @@ export function changeOf(row: StoryRow, previous?: StoryRow): ArticleChange {
 }
 
 /**
- * Loads a story for a write by this user. A story that does not exist is NotFoundError; one that exists but that the
- * user may not touch is refused and logged (guessing ids gets nowhere and leaves a trace).
+ * Loads a story for a write by this user (lib/dal/story-writer.ts). A story that does not exist or is in the trash is
+ * NotFoundError; one that exists but that the user may not touch is refused and logged (guessing ids gets nowhere and
+ * leaves a trace).
  */
-export async function loadForWrite(tx: Tx, user: SessionUser, id: string, action: string, where: Prisma.ArticleWhereInput): Promise<StoryRow> {
-  const row = await tx.article.findFirst({ where: { AND: [{ id }, where] }, select: storySelect });
-  if (row) return row;
-  const exists = await tx.article.findUnique({ where: { id }, select: { id: true } });
-  if (!exists) throw new NotFoundError();
-  throw refusal(user, action, { entityType: "Article", entityId: id }, "You cannot change this story.");
-}
-
-/** A slug for a story: the one asked for, or one made from the headline; unique among stories and old slugs. */
-async function resolveSlug(tx: Tx, id: string, requested: string, headline: string, current: StoryRow): Promise<string> {
-  // Once a story has been public its address only changes when someone types a new slug.
-  const wanted = requested || (current.publishedAt ? current.slug : toSlug(headline) || `untitled-${id.slice(-6)}`);
-  if (requested && !(await isSlugFree(tx, wanted, id))) {
-    throw new ValidationError("Check the highlighted fields.", { slug: ["Another story already uses this address. Choose a different slug."] });
-  }
-  return firstFreeSlug(tx, wanted, id);
-}
-
-function tagIdsFor(tx: Tx, user: SessionUser, names: string[]): Promise<string[]> {
-  return tagIdsForNames(tx, names, () => {
-    if (!can(user.role, "tag.createInline")) throw refusal(user, "tag.createInline", { entityType: "Tag" });
-  });
-}
-
-/**
- * Writes a story's fields inside the caller's transaction, only if the stored version is still `baseVersion`
- * (optimistic concurrency: the check and the write are one statement). Returns the stored row.
- */
-export async function writeFields(
-  tx: Tx,
-  user: SessionUser,
-  current: StoryRow,
-  baseVersion: number,
-  fields: StoryFields,
-  extra: Prisma.ArticleUpdateManyMutationInput = {},
-): Promise<StoryRow> {
-  if (current.version !== baseVersion) throw await conflictError(tx, current.id);
-  // A flag whose time has passed counts as off on both sides: the scheduler clears expired flags without a new
-  // version, so a form opened before that still shows it on, and saving it must neither need an editor nor revive it.
-  const now = new Date();
-  const flagOn = (on: boolean, until: Date | null | undefined) => on && (!until || until > now);
-  const breaking = flagOn(fields.breaking, fields.breakingUntil);
-  const breakingUntil = breaking ? (fields.breakingUntil ?? null) : null;
-  const currentUntil = flagOn(current.breaking, current.breakingUntil) ? (current.breakingUntil ?? null) : null;
-  if (breaking !== flagOn(current.breaking, current.breakingUntil) || (breakingUntil?.getTime() ?? null) !== (currentUntil?.getTime() ?? null)) {
-    if (!can(user.role, "article.setBreaking")) throw refusal(user, "article.setBreaking", { entityType: "Article", entityId: current.id }, "Only editors can set the breaking flag.");
-  }
-  if (fields.featured !== current.featured && !can(user.role, "article.setLead")) {
-    throw refusal(user, "article.setLead", { entityType: "Article", entityId: current.id }, "Only editors can pin the lead story.");
-  }
-  const problems: Record<string, string[]> = {};
-  if (fields.sectionId && !(await tx.section.findUnique({ where: { id: fields.sectionId }, select: { id: true } }))) problems.sectionId = ["Choose a section from the list."];
-  if (fields.heroMediaId && !(await tx.media.findUnique({ where: { id: fields.heroMediaId }, select: { id: true } }))) problems.heroMediaId = ["Choose an image from the media library."];
-  const bylineIds = [...new Set(fields.bylineIds)];
-  if (bylineIds.length && (await tx.byline.count({ where: { id: { in: bylineIds } } })) !== bylineIds.length) problems.bylineIds = ["Choose bylines from the list."];
-  if (Object.keys(problems).length) throw new ValidationError("Check the highlighted fields.", problems);
-
-  const slug = await resolveSlug(tx, current.id, fields.slug, fields.headline, current);
-  const { count } = await tx.article.updateMany({
-    where: { id: current.id, version: baseVersion },
-    data: {
-      headline: fields.headline,
-      standfirst: fields.standfirst,
-      body: fields.body,
-      slug,
-      sectionId: fields.sectionId ?? null,
-      heroMediaId: fields.heroMediaId ?? null,
-      seoTitle: fields.seoTitle ?? null,
-      seoDescription: fields.seoDescription ?? null,
-      breaking,
-      breakingUntil,
-      featured: fields.featured,
-      lastEditedById: user.id,
-      version: { increment: 1 },
-      ...extra,
-    },
-  });
-  if (count === 0) throw await conflictError(tx, current.id);
-  await replaceTagsAndBylines(tx, current.id, await tagIdsFor(tx, user, fields.tags), bylineIds);
-  if (slug !== current.slug) {
-    // The new address must not redirect anywhere; a public story's old address now redirects here.
-    await tx.slugRedirect.deleteMany({ where: { fromSlug: slug } });
-    if (current.publishedAt) {
-      await tx.slugRedirect.upsert({ where: { fromSlug: current.slug }, create: { fromSlug: current.slug, articleId: current.id }, update: { articleId: current.id } });
-    }
-  }
-  return tx.article.findUniqueOrThrow({ where: { id: current.id }, select: storySelect });
+export function loadForWrite(tx: Tx, user: SessionUser, id: string, action: string, where: Prisma.ArticleWhereInput): Promise<StoryRow> {
+  return loadStoryForWrite(tx, personActor(user), id, { action, where });
 }
 
 /** The refusal for a save or step that started from an older version: who saved the stored one, and when. */
@@ -236,7 +149,7 @@ export async function conflictError(tx: Tx, articleId: string): Promise<Conflict
   return new ConflictError({ currentVersion: latest.version, savedBy: editor?.name ?? null, savedAt: latest.updatedAt });
 }
 
-export async function recordRevision(tx: Tx, user: SessionUser | null, row: StoryRow, reason: string): Promise<void> {
+export async function recordRevision(tx: Tx, user: { id: string } | null, row: StoryRow, reason: string): Promise<void> {
   await tx.revision.create({
     data: {
       articleId: row.id,
@@ -273,53 +186,35 @@ export interface SaveResult {
  */
 export async function saveStory(input: { id: string; baseVersion: number; fields: StoryFields; mode: "autosave" | "manual"; substantive?: boolean; restoredFrom?: string | null }): Promise<SaveResult> {
   const user = await requirePermission("article.editOwnDraft");
-  const { before, after } = await transaction(async (tx) => {
-    const before = await loadForWrite(tx, user, input.id, "article.edit", editableWhere(user));
-    const live = before.status === ArticleStatus.PUBLISHED;
-    if (live) await assertReadyForReaders(tx, input.fields);
+  const manual = input.mode === "manual";
+  const written = await transaction(async (tx) => {
     // An old version loaded into the editor of a live story (see restoreRevision) is named in the history.
-    const restored = input.restoredFrom ? await tx.revision.findFirst({ where: { id: input.restoredFrom, articleId: before.id }, select: { version: true } }) : null;
-    const after = await writeFields(tx, user, before, input.baseVersion, input.fields, live && input.substantive ? { substantiveUpdatedAt: new Date() } : {});
-    if (input.mode === "manual") {
-      const liveReason = `${restored ? `Restored version ${restored.version} to the live story` : "Updated the live story"}${input.substantive ? " (substantive)" : ""}`;
-      await recordRevision(tx, user, after, live ? liveReason : "Saved");
-      await recordAudit({ actorId: user.id, action: live ? "article.update.live" : "article.save", entityType: "Article", entityId: after.id, details: { version: after.version, substantive: !!input.substantive, ...(restored && { restoredVersion: restored.version }) } }, tx);
-    }
-    return { before, after };
+    const restored = input.restoredFrom ? await tx.revision.findFirst({ where: { id: input.restoredFrom, articleId: input.id }, select: { version: true } }) : null;
+    const isLive = (row: StoryRow) => row.status === ArticleStatus.PUBLISHED;
+    return writeStory(tx, personActor(user), {
+      id: input.id,
+      baseVersion: input.baseVersion,
+      access: { action: "article.edit", where: editableWhere(user) },
+      fields: input.fields,
+      set: (before) => (isLive(before) && input.substantive ? { substantiveUpdatedAt: new Date() } : {}),
+      // Autosaves keep no revision and no audit line; a manual save records both.
+      revision: manual
+        ? (_after, before) => (isLive(before) ? `${restored ? `Restored version ${restored.version} to the live story` : "Updated the live story"}${input.substantive ? " (substantive)" : ""}` : "Saved")
+        : null,
+      audit: manual
+        ? (after, before) => ({ action: isLive(before) ? "article.update.live" : "article.save", details: { version: after.version, substantive: !!input.substantive, ...(restored && { restoredVersion: restored.version }) } })
+        : null,
+    });
   });
-  if (before.status === ArticleStatus.PUBLISHED) await invalidateArticle(changeOf(after, before));
+  await afterStoryWrite(written);
+  const { after } = written;
   return { version: after.version, slug: after.slug, savedAt: after.updatedAt, status: after.status };
 }
 
-/** Starts a new draft owned by the signed-in user, with their byline when they have one. */
+/** Starts a new draft owned by the signed-in user, with their byline when they have one (lib/dal/story-writer.ts insertStory). */
 export async function createStory(input: { headline: string; standfirst?: string; body?: string; tags?: string[]; sectionSlug?: string | null; reason?: string }): Promise<{ id: string }> {
   const user = await requirePermission("article.create");
-  return transaction(async (tx) => {
-    const byline = await tx.byline.findUnique({ where: { userId: user.id }, select: { id: true } });
-    const section = input.sectionSlug ? await tx.section.findUnique({ where: { slug: input.sectionSlug }, select: { id: true } }) : null;
-    const slug = await firstFreeSlug(tx, toSlug(input.headline) || "untitled");
-    const created = await tx.article.create({
-      data: {
-        slug,
-        headline: input.headline,
-        standfirst: input.standfirst ?? "",
-        body: input.body ?? "",
-        sectionId: section?.id ?? null,
-        createdById: user.id,
-        lastEditedById: user.id,
-        ...(byline && { bylines: { create: [{ bylineId: byline.id, position: 0 }] } }),
-      },
-      select: { id: true },
-    });
-    if (input.tags?.length) {
-      const tagIds = await tagIdsFor(tx, user, input.tags);
-      await tx.articleTag.createMany({ data: tagIds.map((tagId) => ({ articleId: created.id, tagId })) });
-    }
-    const row = await tx.article.findUniqueOrThrow({ where: { id: created.id }, select: storySelect });
-    await recordRevision(tx, user, row, input.reason ?? "Created");
-    await recordAudit({ actorId: user.id, action: "article.create", entityType: "Article", entityId: created.id, details: { headline: input.headline } }, tx);
-    return created;
-  });
+  return transaction((tx) => insertStory(tx, personActor(user), input));
 }
 
 /**

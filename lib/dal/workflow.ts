@@ -1,17 +1,16 @@
 import "server-only";
 import { ArticleStatus, getDb, NoteKind, type Prisma } from "@/lib/db";
 import { canTransition, type Status } from "@/lib/auth/permissions";
-import { invalidateArticle } from "@/lib/cache/invalidate";
-import { publishProblems } from "@/lib/content/publish-checks";
 import { pokeScheduler } from "@/lib/publishing/poke";
 import type { StoryFields } from "@/lib/validation/stories";
 import { isSchedulableDate, SCHEDULE_MAX_YEARS } from "@/lib/validation/dates";
 import { recordAudit } from "./audit";
-import { mediaAltProblem } from "./media";
 import { ValidationError } from "./errors";
 import { refusal, requirePermission, requireUser } from "./session";
 import { transaction } from "./transaction";
-import { assertReadyForReaders, changeOf, conflictError, loadForWrite, recordRevision, snapshotOf, storySelect, visibleWhere } from "./stories";
+import { assertReadyForReaders, conflictError, loadForWrite, snapshotOf, visibleWhere } from "./stories";
+import { addStoryComment } from "./story-comments";
+import { afterStoryWrite, notifyAfterCommit, personActor, validateStoryFields, writeStory } from "./story-writer";
 
 const STATUS_WORDS: Record<Status, string> = {
   DRAFT: "Moved back to draft",
@@ -29,44 +28,92 @@ export interface TransitionResult {
   scheduledAt: Date | null;
 }
 
+/** A story sent back to the writer from review or from the schedule must say why: the note goes to the writer. */
+export function needsNoteToWriter(from: Status, to: Status): boolean {
+  return to === ArticleStatus.DRAFT && (from === ArticleStatus.IN_REVIEW || from === ArticleStatus.SCHEDULED);
+}
+
+export const NOTE_REQUIRED = "Write a note to the writer: say what should change before the story comes back for review.";
+
+function checkScheduleTime(scheduledAt: Date | null | undefined, now: Date, field = "scheduledAt"): asserts scheduledAt is Date {
+  if (!scheduledAt || scheduledAt <= now) throw new ValidationError("Check the highlighted fields.", { [field]: ["Choose a time in the future."] });
+  if (!isSchedulableDate(scheduledAt, now)) throw new ValidationError("Check the highlighted fields.", { [field]: [`Choose a time within the next ${SCHEDULE_MAX_YEARS} years.`] });
+}
+
 /**
  * Moves a story through the workflow (DRAFT → IN_REVIEW → SCHEDULED or PUBLISHED → ARCHIVED and back), as the
- * permissions module allows for the user's role and ownership. The status, times, version, a revision and an audit
- * entry change together or not at all; then the reader pages are refreshed and the scheduler told.
+ * permissions module allows for the user's role and ownership, through the one story write path
+ * (lib/dal/story-writer.ts): status, times, version, a revision and an audit entry change together or not at all.
+ * Sending a story back to draft from review or the schedule needs a note to the writer, stored as an editorial note
+ * in the same transaction. Then the reader pages are refreshed, the scheduler told and people notified.
  */
-export async function transitionStory(input: { id: string; baseVersion: number; to: Status; scheduledAt?: Date | null }, now: Date = new Date()): Promise<TransitionResult> {
+export async function transitionStory(input: { id: string; baseVersion: number; to: Status; scheduledAt?: Date | null; note?: string | null }, now: Date = new Date()): Promise<TransitionResult> {
   const user = await requireUser();
-  const { before, after } = await transaction(async (tx) => {
-    const before = await loadForWrite(tx, user, input.id, `article.transition.${input.to}`, visibleWhere(user));
-    const own = before.createdById === user.id;
-    if (!canTransition(user.role, before.status, input.to, { own })) {
-      throw refusal(user, `article.transition.${before.status}->${input.to}`, { entityType: "Article", entityId: before.id }, `You cannot move this story from ${before.status.toLowerCase().replace("_", " ")} to ${input.to.toLowerCase().replace("_", " ")}.`);
-    }
-    if (before.version !== input.baseVersion) throw await conflictError(tx, before.id);
-    if (input.to === ArticleStatus.PUBLISHED || input.to === ArticleStatus.SCHEDULED) {
-      const heroProblem = await mediaAltProblem(before.heroMediaId, tx);
-      const problems = publishProblems({ headline: before.headline, body: before.body, bylineCount: before.bylines.length, heroProblem });
-      if (Object.keys(problems).length) throw new ValidationError("This story is not ready to go live yet.", problems);
-    }
-    let data: Prisma.ArticleUncheckedUpdateManyInput = { status: input.to, version: { increment: 1 }, lastEditedById: user.id };
-    if (input.to === ArticleStatus.PUBLISHED) data = { ...data, publishedAt: before.publishedAt ?? now, scheduledAt: null };
-    if (input.to === ArticleStatus.SCHEDULED) {
-      if (!input.scheduledAt || input.scheduledAt <= now) throw new ValidationError("Check the highlighted fields.", { scheduledAt: ["Choose a time in the future."] });
-      if (!isSchedulableDate(input.scheduledAt, now)) throw new ValidationError("Check the highlighted fields.", { scheduledAt: [`Choose a time within the next ${SCHEDULE_MAX_YEARS} years.`] });
-      // A new schedule starts with a clean slate: no earlier failure, no retry wait.
-      data = { ...data, scheduledAt: input.scheduledAt, scheduleAttempts: 0, scheduleError: null, scheduleRetryAt: null };
-    }
-    if (input.to === ArticleStatus.DRAFT || input.to === ArticleStatus.IN_REVIEW || input.to === ArticleStatus.ARCHIVED) data = { ...data, scheduledAt: null };
-    const { count } = await tx.article.updateMany({ where: { id: before.id, version: input.baseVersion, status: before.status }, data });
-    if (count === 0) throw await conflictError(tx, before.id);
-    const after = await tx.article.findUniqueOrThrow({ where: { id: before.id }, select: storySelect });
-    const when = input.to === ArticleStatus.SCHEDULED ? ` for ${input.scheduledAt!.toISOString()}` : "";
-    await recordRevision(tx, user, after, `${STATUS_WORDS[input.to]}${when}`);
-    await recordAudit({ actorId: user.id, action: `article.status.${input.to.toLowerCase()}`, entityType: "Article", entityId: after.id, details: { from: before.status, to: input.to, scheduledAt: input.scheduledAt?.toISOString() ?? null } }, tx);
-    return { before, after };
+  const note = input.note?.trim() || null;
+  const written = await transaction(async (tx) => {
+    const written = await writeStory(tx, personActor(user), {
+      id: input.id,
+      baseVersion: input.baseVersion,
+      access: { action: `article.transition.${input.to}`, where: visibleWhere(user) },
+      check: (before) => {
+        const own = before.createdById === user.id;
+        if (!canTransition(user.role, before.status, input.to, { own })) {
+          throw refusal(user, `article.transition.${before.status}->${input.to}`, { entityType: "Article", entityId: before.id }, `You cannot move this story from ${before.status.toLowerCase().replace("_", " ")} to ${input.to.toLowerCase().replace("_", " ")}.`);
+        }
+        if (needsNoteToWriter(before.status, input.to) && !note) throw new ValidationError("Check the highlighted fields.", { note: [NOTE_REQUIRED] });
+        if (input.to === ArticleStatus.SCHEDULED) checkScheduleTime(input.scheduledAt, now);
+      },
+      readyForReaders: input.to === ArticleStatus.PUBLISHED || input.to === ArticleStatus.SCHEDULED ? "This story is not ready to go live yet." : undefined,
+      guard: (before) => ({ status: before.status }),
+      set: (before) => {
+        const data: Prisma.ArticleUncheckedUpdateManyInput = { status: input.to };
+        if (input.to === ArticleStatus.PUBLISHED) return { ...data, publishedAt: before.publishedAt ?? now, scheduledAt: null };
+        // A new schedule starts with a clean slate: no earlier failure, no retry wait.
+        if (input.to === ArticleStatus.SCHEDULED) return { ...data, scheduledAt: input.scheduledAt, scheduleAttempts: 0, scheduleError: null, scheduleRetryAt: null };
+        return { ...data, scheduledAt: null };
+      },
+      revision: `${STATUS_WORDS[input.to]}${input.to === ArticleStatus.SCHEDULED ? ` for ${input.scheduledAt!.toISOString()}` : ""}`,
+      audit: (_after, before) => ({ action: `article.status.${input.to.toLowerCase()}`, details: { from: before.status, to: input.to, scheduledAt: input.scheduledAt?.toISOString() ?? null, note: !!note } }),
+    });
+    // The note is an editorial note on the story (never public, never in a revision's text), written with the step.
+    if (note) await addStoryComment(tx, { articleId: written.after.id, authorId: user.id, body: note });
+    return written;
   });
-  if (before.status === ArticleStatus.PUBLISHED || after.status === ArticleStatus.PUBLISHED) await invalidateArticle(changeOf(after, before));
+  const { before, after } = written;
+  await afterStoryWrite(written);
   if (after.status === ArticleStatus.SCHEDULED || before.status === ArticleStatus.SCHEDULED) pokeScheduler();
+  if (after.status === ArticleStatus.IN_REVIEW) await notifyAfterCommit({ kind: "submitted", articleId: after.id, actorId: user.id });
+  if (after.status === ArticleStatus.PUBLISHED) await notifyAfterCommit({ kind: "published", articleId: after.id, actorId: user.id });
+  if (after.status === ArticleStatus.DRAFT && note) await notifyAfterCommit({ kind: "sent-back", articleId: after.id, actorId: user.id, note });
+  return { status: after.status, version: after.version, slug: after.slug, publishedAt: after.publishedAt, scheduledAt: after.scheduledAt };
+}
+
+/**
+ * Moves a scheduled story's time, or takes it off the schedule (back to review, not to draft), without touching
+ * its text. Needs the same permission as scheduling it.
+ */
+export async function rescheduleStory(input: { id: string; baseVersion: number; scheduledAt: Date | null }, now: Date = new Date()): Promise<TransitionResult> {
+  const user = await requirePermission("article.schedule", { entityType: "Article", entityId: input.id });
+  const to = input.scheduledAt;
+  const written = await transaction((tx) =>
+    writeStory(tx, personActor(user), {
+      id: input.id,
+      baseVersion: input.baseVersion,
+      access: { action: "article.reschedule", where: visibleWhere(user) },
+      check: (before) => {
+        if (before.status !== ArticleStatus.SCHEDULED) throw new ValidationError("Only a scheduled story can be rescheduled or unscheduled.", { scheduledAt: ["This story is not scheduled (any more). Reload to see its state."] });
+        if (to) checkScheduleTime(to, now);
+      },
+      guard: { status: ArticleStatus.SCHEDULED },
+      // Either way the schedule starts over: no earlier failure, no retry wait.
+      set: { ...(to ? { scheduledAt: to } : { status: ArticleStatus.IN_REVIEW, scheduledAt: null }), scheduleAttempts: 0, scheduleError: null, scheduleRetryAt: null },
+      revision: to ? `Rescheduled for ${to.toISOString()}` : "Unscheduled (back in review)",
+      audit: (_after, before) => ({ action: to ? "article.schedule.changed" : "article.schedule.cancelled", details: { from: before.scheduledAt?.toISOString() ?? null, to: to?.toISOString() ?? null } }),
+    }),
+  );
+  await afterStoryWrite(written);
+  pokeScheduler();
+  const { after } = written;
   return { status: after.status, version: after.version, slug: after.slug, publishedAt: after.publishedAt, scheduledAt: after.scheduledAt };
 }
 
@@ -76,18 +123,24 @@ export async function transitionStory(input: { id: string; baseVersion: number; 
  */
 export async function addCorrection(input: { id: string; kind: "CORRECTION" | "UPDATE"; body: string; substantive: boolean }, now: Date = new Date()): Promise<{ version: number }> {
   const user = await requirePermission("article.addCorrection", { entityType: "Article", entityId: input.id });
-  const { after } = await transaction(async (tx) => {
-    const before = await loadForWrite(tx, user, input.id, "article.addCorrection", {});
-    if (before.status !== ArticleStatus.PUBLISHED) throw new ValidationError("Corrections and updates are for published stories.", { body: ["Publish the story first; until then, edit it directly."] });
-    await tx.correction.create({ data: { articleId: before.id, kind: input.kind === "UPDATE" ? NoteKind.UPDATE : NoteKind.CORRECTION, body: input.body, publishedAt: now, authorId: user.id } });
-    await tx.article.update({ where: { id: before.id }, data: { version: { increment: 1 }, lastEditedById: user.id, ...(input.substantive && { substantiveUpdatedAt: now }) } });
-    const after = await tx.article.findUniqueOrThrow({ where: { id: before.id }, select: storySelect });
-    await recordRevision(tx, user, after, `${input.kind === "UPDATE" ? "Update" : "Correction"} note added${input.substantive ? " (substantive)" : ""}`);
-    await recordAudit({ actorId: user.id, action: `article.${input.kind === "UPDATE" ? "update-note" : "correction"}`, entityType: "Article", entityId: before.id, details: { body: input.body, substantive: input.substantive } }, tx);
-    return { after };
+  const written = await transaction(async (tx) => {
+    const written = await writeStory(tx, personActor(user), {
+      id: input.id,
+      baseVersion: "stored",
+      access: { action: "article.addCorrection", where: {} },
+      check: (before) => {
+        if (before.status !== ArticleStatus.PUBLISHED) throw new ValidationError("Corrections and updates are for published stories.", { body: ["Publish the story first; until then, edit it directly."] });
+      },
+      guard: { status: ArticleStatus.PUBLISHED },
+      set: input.substantive ? { substantiveUpdatedAt: now } : {},
+      revision: `${input.kind === "UPDATE" ? "Update" : "Correction"} note added${input.substantive ? " (substantive)" : ""}`,
+      audit: { action: `article.${input.kind === "UPDATE" ? "update-note" : "correction"}`, details: { body: input.body, substantive: input.substantive } },
+    });
+    await tx.correction.create({ data: { articleId: written.after.id, kind: input.kind === "UPDATE" ? NoteKind.UPDATE : NoteKind.CORRECTION, body: input.body, publishedAt: now, authorId: user.id } });
+    return written;
   });
-  await invalidateArticle(changeOf(after));
-  return { version: after.version };
+  await afterStoryWrite(written);
+  return { version: written.after.version };
 }
 
 /**
@@ -102,6 +155,8 @@ export async function scheduleUpdate(input: { id: string; baseVersion: number; f
     const story = await loadForWrite(tx, user, input.id, "article.scheduleUpdate", {});
     if (story.status !== ArticleStatus.PUBLISHED) throw new ValidationError("Only a live story can have an update scheduled; schedule the story itself instead.");
     if (story.version !== input.baseVersion) throw await conflictError(tx, story.id);
+    // Checked now as the scheduler will check it when it applies (the editor's schema and the publish checks).
+    validateStoryFields(input.fields);
     await assertReadyForReaders(tx, input.fields, "Not scheduled: the story would not be ready for readers.");
     const update = await tx.scheduledUpdate.create({
       data: {
