@@ -1,5 +1,6 @@
 import "server-only";
-import { visibleWhere } from "./stories";
+import { visibleWhere as storyVisibleWhere } from "./stories";
+import { NOT_TRASHED } from "./trash";
 import { ArticleStatus, getDb, type Prisma } from "@/lib/db";
 import { resolveDatabaseUrl } from "@/lib/database-url";
 import { can, STATUSES, type Status } from "@/lib/auth/permissions";
@@ -8,6 +9,11 @@ import type { StoryListParams, StorySort } from "@/lib/validation/story-list";
 import type { Page } from "./articles";
 import { publishedWhere } from "./published";
 import { requirePermission, requireUser, type SessionUser } from "./session";
+
+/** Every list, count and search here leaves out the trash (lib/dal/trash.ts lists it on its own page). */
+function visibleWhere(user: SessionUser): Prisma.ArticleWhereInput {
+  return { AND: [storyVisibleWhere(user), NOT_TRASHED] };
+}
 
 // The newsroom's view of stories in every state. Who sees what is decided here, in each query's `where`: editors
 // and admins (article.viewAny) see every story; anyone else sees only the stories they created.
