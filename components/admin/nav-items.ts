@@ -10,6 +10,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/admin", label: "Dashboard" },
   { href: "/admin/stories", label: "Stories" },
   { href: "/admin/review", label: "Review queue", permission: "review.queue" },
+  { href: "/admin/trash", label: "Trash" },
   { href: "/admin/media", label: "Media" },
   { href: "/admin/sections", label: "Sections", permission: "taxonomy.manage" },
   { href: "/admin/tags", label: "Tags", permission: "taxonomy.manage" },

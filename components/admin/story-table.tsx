@@ -4,6 +4,13 @@ import { StatusBadge } from "./status-badge";
 import { StoryFlags } from "./story-flags";
 import { storyEditorHref } from "./story-links";
 import { StoryTime } from "./story-time";
+import { StorySelectAll } from "./story-bulk-bar";
+import { STORY_BULK_FORM } from "./story-bulk-form";
+
+/** A row's box for the bulk actions (it belongs to the bulk form, wherever the row is). */
+function SelectBox({ story }: { story: StoryListItem }) {
+  return <input type="checkbox" name="ids" value={story.id} form={STORY_BULK_FORM} aria-label={`Select “${story.headline}”`} className="size-4" />;
+}
 
 function StatusDetail({ story, timeZone }: { story: StoryListItem; timeZone: string }) {
   if (story.status === "SCHEDULED" && story.scheduledAt) {
@@ -44,13 +51,18 @@ const none = (
  * The newsroom's story list: a table from tablet width up, stacked cards below it. Both are rendered and one is
  * hidden with CSS (display: none also hides it from assistive technology), so each keeps its native semantics.
  */
-export function StoryTable({ stories, timeZone, caption }: { stories: StoryListItem[]; timeZone: string; caption: string }) {
+export function StoryTable({ stories, timeZone, caption, selectable = false }: { stories: StoryListItem[]; timeZone: string; caption: string; selectable?: boolean }) {
   return (
     <>
       <table className="hidden w-full border-collapse text-left text-sm md:table">
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b-2 border-neutral-900 dark:border-neutral-300">
           <tr>
+            {selectable && (
+              <th scope="col" className="w-8 py-2 pr-2">
+                <StorySelectAll />
+              </th>
+            )}
             <th scope="col" className="py-2 pr-4 font-semibold">
               Story
             </th>
@@ -71,6 +83,11 @@ export function StoryTable({ stories, timeZone, caption }: { stories: StoryListI
         <tbody className="divide-y divide-neutral-200 dark:divide-neutral-800">
           {stories.map((story) => (
             <tr key={story.id} className="align-top">
+              {selectable && (
+                <td className="py-3 pr-2">
+                  <SelectBox story={story} />
+                </td>
+              )}
               <td className="py-3 pr-4">
                 <Link href={storyEditorHref(story.id)} className="font-semibold underline-offset-4 hover:underline">
                   {story.headline}
@@ -100,6 +117,7 @@ export function StoryTable({ stories, timeZone, caption }: { stories: StoryListI
         {stories.map((story) => (
           <li key={story.id} className="rounded-lg border border-neutral-300 bg-white p-4 dark:border-neutral-700 dark:bg-neutral-900">
             <div className="mb-2 flex flex-wrap items-center gap-2">
+              {selectable && <SelectBox story={story} />}
               <StatusBadge status={story.status} />
               <StatusDetail story={story} timeZone={timeZone} />
             </div>

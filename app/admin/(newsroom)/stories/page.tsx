@@ -4,6 +4,7 @@ import { StoryFilters } from "@/components/admin/story-filters";
 import { NewStoryLink } from "@/components/admin/story-links";
 import { StoryListEmpty } from "@/components/admin/story-list-empty";
 import { StoryTable } from "@/components/admin/story-table";
+import { StoryBulkBar } from "@/components/admin/story-bulk-bar";
 import { requireNewsroomPage } from "@/lib/auth/page-guard";
 import { can } from "@/lib/auth/permissions";
 import { getSiteSettings } from "@/lib/dal/settings";
@@ -49,7 +50,8 @@ export default async function StoriesPage({ searchParams }: Props) {
             {result.total === 1 ? "1 story" : `${result.total} stories`}
             {result.pageCount > 1 && ` · showing ${first}–${first + result.items.length - 1}`}
           </p>
-          <StoryTable stories={result.items} timeZone={timeZone} caption="Stories" />
+          <StoryBulkBar sections={options.sections} canArchive={can(user.role, "article.unpublish")} />
+          <StoryTable stories={result.items} timeZone={timeZone} caption="Stories" selectable />
           <Pagination
             basePath="/admin/stories"
             params={storyListSearch(filters)}
