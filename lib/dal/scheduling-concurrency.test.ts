@@ -281,8 +281,10 @@ describeEachEngine("a failure is recorded only if no other worker has done the i
 
   it("an update another worker applied is not marked failed", async () => {
     const { db } = database();
+    const byline = await db.byline.create({ data: { slug: "contested-desk", name: "Desk" } });
     const live = await db.article.create({ data: { slug: "contested-live", headline: "Old", status: ArticleStatus.PUBLISHED, publishedAt: new Date(now.getTime() - 3_600_000) } });
-    const changes = { headline: "New", standfirst: "", body: "", slug: live.slug, sectionId: null, tags: [], bylineIds: [], heroMediaId: null, seoTitle: null, seoDescription: null, breaking: false, breakingUntil: null, featured: false };
+    // An update the editor's checks accept (text and a byline), as every applied update must be.
+    const changes = { headline: "New", standfirst: "", body: "New text", slug: live.slug, sectionId: null, tags: [], bylineIds: [byline.id], heroMediaId: null, seoTitle: null, seoDescription: null, breaking: false, breakingUntil: null, featured: false };
     const update = await db.scheduledUpdate.create({ data: { articleId: live.id, runAt: dueAt, baseVersion: 1, changes } });
     const { aFailures, aChanges, bChanges } = await race();
     expect(aFailures).toEqual([]);

@@ -30,7 +30,8 @@ describeEachEngine("scheduled publishing", (database) => {
     const { db } = database();
     const changes = await publishDueArticles(now);
     const due = await db.article.findUniqueOrThrow({ where: { slug: "due" } });
-    expect(changes).toEqual([{ id: due.id, slug: "due", sectionSlugs: ["world"], tagSlugs: ["mexico"], bylineSlugs: ["desk"] }]);
+    // The same ArticleChange the editor's publish reports (lib/dal/story-writer.ts), so the same tags expire.
+    expect(changes).toEqual([{ id: due.id, slug: "due", previousSlug: null, listed: true, breaking: false, sectionSlugs: ["world"], tagSlugs: ["mexico"], bylineSlugs: ["desk"] }]);
     expect(due).toMatchObject({ status: "PUBLISHED", scheduledAt: null, version: 2 });
     expect(due.publishedAt).toEqual(new Date(now.getTime() - 5 * MINUTE));
     expect(await db.revision.count({ where: { articleId: due.id, reason: "Published on schedule", status: "PUBLISHED" } })).toBe(1);
@@ -78,8 +79,10 @@ describeEachEngine("one failing scheduled item never blocks the others", (databa
     const section = await db.section.create({ data: { slug: "world", name: "World" } });
     const doomed = await db.section.create({ data: { slug: "doomed", name: "Doomed" } });
     doomedSectionId = doomed.id;
-    const live = { status: ArticleStatus.PUBLISHED, publishedAt: at(-60 * MINUTE), sectionId: section.id };
-    const changes = (headline: string, sectionId: string) => ({ headline, standfirst: "", body: "New text", slug: "", sectionId, tags: [], bylineIds: [], heroMediaId: null, seoTitle: null, seoDescription: null, breaking: false, breakingUntil: null, featured: false });
+    const desk = await db.byline.create({ data: { slug: "desk", name: "Desk" } });
+    const live = { status: ArticleStatus.PUBLISHED, publishedAt: at(-60 * MINUTE), sectionId: section.id, bylines: { create: [{ bylineId: desk.id }] } };
+    // Updates the editor's checks accept (text and a byline): the failures below are the ones under test.
+    const changes = (headline: string, sectionId: string) => ({ headline, standfirst: "", body: "New text", slug: "", sectionId, tags: [], bylineIds: [desk.id], heroMediaId: null, seoTitle: null, seoDescription: null, breaking: false, breakingUntil: null, featured: false });
     for (const [slug, minutesAgo, sectionId] of [
       ["first", 3, section.id],
       ["second", 2, doomed.id],
@@ -204,7 +207,7 @@ describeEachEngine("breaking flags expire when their time passes", (database) =>
     expect(changes.map((c) => c.slug)).toEqual(["draft-expired", "expired"]);
     expect(reported).toEqual(["draft-expired", "expired"]);
     const expired = await db.article.findUniqueOrThrow({ where: { slug: "expired" } });
-    expect(changes[1]).toEqual({ id: expired.id, slug: "expired", sectionSlugs: ["world"], tagSlugs: [], bylineSlugs: [] });
+    expect(changes[1]).toEqual({ id: expired.id, slug: "expired", previousSlug: null, listed: true, breaking: true, sectionSlugs: ["world"], tagSlugs: [], bylineSlugs: [] });
     // Not an edit: the version stays, so an open editor or a scheduled update prepared against it is not voided.
     expect(expired).toMatchObject({ breaking: false, breakingUntil: null, version: 1 });
     expect(await db.auditLog.findMany({ where: { entityId: expired.id }, select: { action: true, details: true } })).toEqual([

@@ -1,11 +1,13 @@
 import "server-only";
 import { ArticleStatus, getDb, type Db, type Prisma } from "@/lib/db";
-import type { StorySnapshot } from "./stories";
-import { replaceTagsAndBylines, tagIdsForNames } from "./article-relations";
+import type { StoryRow, StorySnapshot } from "./stories";
 import type { ArticleChange } from "@/lib/cache/tags";
 import type { PassListener } from "@/lib/publishing/scheduler";
 import { STORED_DATE_MAX, STORED_DATE_MIN } from "@/lib/validation/dates";
 import { lockRowIfFree } from "./claims";
+import { ConflictError, NotFoundError, ValidationError } from "./errors";
+import { notifyAfterCommit, SCHEDULER, writeStory, type StoryActor, type StoryWritten } from "./story-writer";
+import type { StoryFields } from "@/lib/validation/stories";
 
 // The scheduler acts for nobody in particular: these run inside the server process, never from a request, so they
 // carry no user check. Every change they make is recorded in the revision history and the audit log.
@@ -22,6 +24,12 @@ import { lockRowIfFree } from "./claims";
 // conditional too, so an item another worker has applied meanwhile is never marked failed. A worker that dies
 // mid-item takes its transaction (and its lock) with it, and the item is picked up by the next pass anywhere.
 // The `db` parameters exist for tests that run several workers on separate connections.
+//
+// Every change to a story goes through the one story write path (lib/dal/story-writer.ts), as the editor's do: the
+// same validation and publish checks, version check, revision, audit entry and ArticleChange. A story in the trash
+// is skipped: never published, updated or reported, and no reason to wake. After each failure's first try the
+// story's editors hear of it once (notifyStoryEvent "schedule-failed"); each story the scheduler publishes is
+// announced like one an editor publishes ("published").
 
 /** First retry after this long; each further failure doubles the wait, up to RETRY_MAX_MS. */
 export const RETRY_BASE_MS = 30_000;
@@ -54,6 +62,8 @@ class ScheduleProblem extends Error {
 /** A readable reason for the newsroom, from whatever went wrong. */
 function reasonOf(error: unknown): string {
   if (error instanceof ScheduleProblem) return error.message;
+  // Refused by the same checks as the editor's save: say which, in the editor's words.
+  if (error instanceof ValidationError) return [error.message, ...Object.values(error.fieldErrors).flat()].join(" ").slice(0, 500);
   // Prisma's messages open with the call site and a code frame; the database's own words are on the last line.
   const message = error instanceof Error ? error.message : String(error);
   const detail = (message.trim().split("\n").at(-1) ?? "").trim().slice(0, 300);
@@ -69,6 +79,22 @@ const changeSelect = {
   bylines: { select: { byline: { select: { slug: true } } } },
 } as const;
 
+/** Not in the trash. */
+const kept = { deletedAt: null };
+
+/**
+ * Runs one scheduler write in its own transaction. A write that lost its claim (the story moved, another worker has
+ * it, it went to the trash) is nobody's failure: null.
+ */
+async function claimWrite(db: Db, table: "Article" | "ScheduledUpdate", lockId: string, run: (tx: Prisma.TransactionClient) => Promise<StoryWritten | null>): Promise<StoryWritten | null> {
+  try {
+    return await db.$transaction(async (tx) => ((await lockRowIfFree(tx, table, lockId)) ? run(tx) : null));
+  } catch (error) {
+    if (error instanceof ConflictError || error instanceof NotFoundError || error instanceof LostClaim) return null;
+    throw error;
+  }
+}
+
 /**
  * Publishes every SCHEDULED story whose time has come, each in its own transaction (status, publication time,
  * version, a revision and an audit entry together), then applies due scheduled updates and clears expired breaking
@@ -76,7 +102,7 @@ const changeSelect = {
  */
 export async function publishDueArticles(now: Date = new Date(), listener: PassListener = {}, db: Db = getDb()): Promise<ArticleChange[]> {
   const due = await db.article.findMany({
-    where: { status: ArticleStatus.SCHEDULED, scheduledAt: dueBy(now), ...retryDue("scheduleRetryAt", now) },
+    where: { status: ArticleStatus.SCHEDULED, scheduledAt: dueBy(now), ...kept, ...retryDue("scheduleRetryAt", now) },
     orderBy: { scheduledAt: "asc" },
     select: { id: true, slug: true, scheduleAttempts: true },
   });
@@ -87,12 +113,16 @@ export async function publishDueArticles(now: Date = new Date(), listener: PassL
       change = await publishOne(db, id, now);
     } catch (error) {
       const reason = reasonOf(error);
-      if (await recordArticleFailure(db, id, scheduleAttempts, reason, now)) listener.onFailure?.(`story ${slug}`, reason);
+      if (await recordArticleFailure(db, id, scheduleAttempts, reason, now)) {
+        listener.onFailure?.(`story ${slug}`, reason);
+        if (scheduleAttempts === 0) await notifyAfterCommit({ kind: "schedule-failed", articleId: id, what: "publish", error: reason });
+      }
       continue;
     }
     if (change) {
       changes.push(change);
       listener.onChange?.(change);
+      await notifyAfterCommit({ kind: "published", articleId: id, actorId: null });
     }
   }
   return [...changes, ...(await applyDueUpdates(now, listener, db)), ...(await expireBreakingFlags(now, listener, db))];
@@ -118,36 +148,27 @@ async function recordArticleFailure(db: Db, id: string, attemptsRead: number, re
   });
 }
 
-/** Publishes one due story in one transaction; null when it was no longer due (unscheduled, or another worker's). */
+/** Publishes one due story in one transaction; null when it was no longer due (unscheduled, trashed, or another worker's). */
 async function publishOne(db: Db, id: string, now: Date): Promise<ArticleChange | null> {
-  return db.$transaction(async (tx) => {
-    if (!(await lockRowIfFree(tx, "Article", id))) return null;
-    // Re-check inside the transaction: an editor may have unscheduled it, another worker published it meanwhile.
-    const claimed = await tx.article.updateMany({
-      where: { id, status: ArticleStatus.SCHEDULED, scheduledAt: dueBy(now) },
-      data: { status: ArticleStatus.PUBLISHED, version: { increment: 1 }, scheduleAttempts: 0, scheduleError: null, scheduleRetryAt: null },
-    });
-    if (claimed.count === 0) return null;
-    const article = await tx.article.findUniqueOrThrow({ where: { id }, select: { ...changeSelect, scheduledAt: true, publishedAt: true, version: true, headline: true, standfirst: true, body: true } });
-    const publishedAt = article.publishedAt && article.publishedAt <= now ? article.publishedAt : (article.scheduledAt ?? now);
-    await tx.article.update({ where: { id }, data: { publishedAt, scheduledAt: null } });
-    await tx.revision.create({
-      data: {
-        articleId: id,
-        version: article.version,
-        reason: "Published on schedule",
-        headline: article.headline,
-        standfirst: article.standfirst,
-        body: article.body,
+  const written = await claimWrite(db, "Article", id, (tx) =>
+    writeStory(tx, SCHEDULER, {
+      id,
+      baseVersion: "stored",
+      // Re-checked by the write itself: an editor may have unscheduled it, another worker published it meanwhile.
+      guard: { status: ArticleStatus.SCHEDULED, scheduledAt: dueBy(now) },
+      set: (before) => ({
         status: ArticleStatus.PUBLISHED,
-        snapshot: { scheduledAt: article.scheduledAt?.toISOString() ?? null, publishedAt: publishedAt.toISOString() },
-      },
-    });
-    await tx.auditLog.create({
-      data: { action: "article.publish.scheduled", entityType: "Article", entityId: id, details: { slug: article.slug } },
-    });
-    return toChange(article);
-  });
+        publishedAt: before.publishedAt && before.publishedAt <= now ? before.publishedAt : (before.scheduledAt ?? now),
+        scheduledAt: null,
+        scheduleAttempts: 0,
+        scheduleError: null,
+        scheduleRetryAt: null,
+      }),
+      revision: "Published on schedule",
+      audit: (after) => ({ action: "article.publish.scheduled", details: { slug: after.slug } }),
+    }),
+  );
+  return written?.change ?? null;
 }
 
 /** What a scheduled update stores (lib/dal/workflow.ts scheduleUpdate): the text plus the revision snapshot's fields. */
@@ -160,9 +181,9 @@ type ScheduledChanges = StorySnapshot & { headline: string; standfirst: string; 
  */
 export async function applyDueUpdates(now: Date = new Date(), listener: PassListener = {}, db: Db = getDb()): Promise<ArticleChange[]> {
   const due = await db.scheduledUpdate.findMany({
-    where: { appliedAt: null, failure: null, runAt: dueBy(now), ...retryDue("retryAt", now) },
+    where: { appliedAt: null, failure: null, runAt: dueBy(now), article: kept, ...retryDue("retryAt", now) },
     orderBy: { runAt: "asc" },
-    select: { id: true, attempts: true, article: { select: { slug: true } } },
+    select: { id: true, attempts: true, article: { select: { id: true, slug: true } } },
   });
   const changes: ArticleChange[] = [];
   for (const { id, attempts, article } of due) {
@@ -171,7 +192,10 @@ export async function applyDueUpdates(now: Date = new Date(), listener: PassList
       change = await applyOne(db, id, now);
     } catch (error) {
       const reason = reasonOf(error);
-      if (await recordUpdateFailure(db, id, attempts, reason, now)) listener.onFailure?.(`update to ${article.slug}`, reason);
+      if (await recordUpdateFailure(db, id, attempts, reason, now)) {
+        listener.onFailure?.(`update to ${article.slug}`, reason);
+        if (attempts === 0) await notifyAfterCommit({ kind: "schedule-failed", articleId: article.id, what: "update", error: reason });
+      }
       continue;
     }
     if (change) {
@@ -205,78 +229,73 @@ class LostClaim extends Error {
   override name = "LostClaim";
 }
 
-/** Applies one due update in one transaction; null when there was nothing to apply, it failed for good, or another worker has it. */
-async function applyOne(db: Db, id: string, now: Date): Promise<ArticleChange | null> {
-  try {
-    return await applyOneIn(db, id, now);
-  } catch (error) {
-    if (error instanceof LostClaim) return null;
-    throw error;
-  }
+/** The story fields a scheduled update writes: its text and metadata; the address and flags stay as they are now. */
+function fieldsOfUpdate(c: ScheduledChanges, before: StoryRow): StoryFields {
+  return {
+    headline: c.headline,
+    standfirst: c.standfirst,
+    body: c.body,
+    slug: before.slug,
+    sectionId: c.sectionId ?? null,
+    tags: c.tags ?? [],
+    bylineIds: c.bylineIds ?? [],
+    heroMediaId: c.heroMediaId ?? null,
+    seoTitle: c.seoTitle ?? null,
+    seoDescription: c.seoDescription ?? null,
+    breaking: before.breaking,
+    breakingUntil: before.breakingUntil,
+    featured: before.featured,
+  };
 }
 
-async function applyOneIn(db: Db, id: string, now: Date): Promise<ArticleChange | null> {
-  return db.$transaction(async (tx) => {
-    if (!(await lockRowIfFree(tx, "ScheduledUpdate", id))) return null;
-    const update = await tx.scheduledUpdate.findUnique({ where: { id }, select: { articleId: true, appliedAt: true, failure: true, baseVersion: true, substantive: true, changes: true, createdById: true } });
+/**
+ * Applies one due update in one transaction; null when there was nothing to apply, it failed for good, or another
+ * worker has it. The update goes through the editor's own checks (story-writer): one the editor's save would refuse
+ * (a deleted byline, a story not ready for readers) is refused with the same words and retried like any failure.
+ */
+async function applyOne(db: Db, id: string, now: Date): Promise<ArticleChange | null> {
+  let finalFailure: { articleId: string; reason: string } | null = null;
+  const written = await claimWrite(db, "ScheduledUpdate", id, async (tx) => {
+    const update = await tx.scheduledUpdate.findUnique({ where: { id }, select: { articleId: true, appliedAt: true, failure: true, attempts: true, baseVersion: true, substantive: true, changes: true, createdById: true } });
     if (!update || update.appliedAt || update.failure) return null;
-    const before = await tx.article.findUniqueOrThrow({ where: { id: update.articleId }, select: { ...changeSelect, status: true, version: true } });
+    const story = await tx.article.findUnique({ where: { id: update.articleId }, select: { status: true, version: true, deletedAt: true } });
+    if (!story || story.deletedAt) return null;
     const failure =
-      before.status !== ArticleStatus.PUBLISHED ? "The story was no longer published when the update was due." : before.version !== update.baseVersion ? "The story was edited after this update was scheduled, so it was not applied over those edits." : null;
+      story.status !== ArticleStatus.PUBLISHED ? "The story was no longer published when the update was due." : story.version !== update.baseVersion ? "The story was edited after this update was scheduled, so it was not applied over those edits." : null;
     if (failure) {
       // Conditional like every other change: an update another worker has applied is never marked failed.
       const marked = await tx.scheduledUpdate.updateMany({ where: { id, appliedAt: null, failure: null }, data: { failure } });
       if (marked.count === 0) return null;
       await tx.auditLog.create({ data: { action: "article.update.scheduled.failed", entityType: "Article", entityId: update.articleId, details: { reason: failure } } });
+      // Told once per item: unless an earlier try already failed (and was told), this is its first failure.
+      if (update.attempts === 0) finalFailure = { articleId: update.articleId, reason: failure };
       return null;
     }
     const c = update.changes as unknown as ScheduledChanges;
-    // Deleted since it was scheduled: say so plainly (the write below would fail on a foreign key).
+    // Deleted since it was scheduled: say so plainly (the editor's check would only say "choose from the list").
     if (c.sectionId && !(await tx.section.findUnique({ where: { id: c.sectionId }, select: { id: true } }))) {
       throw new ScheduleProblem("The section chosen for this update has been deleted. Choose another section and schedule the update again.");
     }
     if (c.heroMediaId && !(await tx.media.findUnique({ where: { id: c.heroMediaId }, select: { id: true } }))) {
       throw new ScheduleProblem("The image chosen for this update has been deleted. Choose another image and schedule the update again.");
     }
-    const { count } = await tx.article.updateMany({
-      where: { id: update.articleId, version: update.baseVersion },
-      data: {
-        headline: c.headline,
-        standfirst: c.standfirst,
-        body: c.body,
-        sectionId: c.sectionId,
-        heroMediaId: c.heroMediaId,
-        seoTitle: c.seoTitle,
-        seoDescription: c.seoDescription,
-        version: { increment: 1 },
-        lastEditedById: update.createdById,
-        ...(update.substantive && { substantiveUpdatedAt: now }),
-      },
+    const actor: StoryActor = { kind: "scheduler", onBehalfOf: update.createdById };
+    const written = await writeStory(tx, actor, {
+      id: update.articleId,
+      baseVersion: update.baseVersion,
+      guard: { status: ArticleStatus.PUBLISHED },
+      fields: (before) => fieldsOfUpdate(c, before),
+      set: update.substantive ? { substantiveUpdatedAt: now } : {},
+      revision: `Scheduled update applied${update.substantive ? " (substantive)" : ""}`,
+      audit: { action: "article.update.scheduled.applied", details: { scheduledUpdateId: id } },
     });
-    if (count === 0) return null;
-    const known = new Set((await tx.byline.findMany({ where: { id: { in: c.bylineIds } }, select: { id: true } })).map((b) => b.id));
-    await replaceTagsAndBylines(tx, update.articleId, await tagIdsForNames(tx, c.tags), c.bylineIds.filter((b) => known.has(b)));
     const applied = await tx.scheduledUpdate.updateMany({ where: { id, appliedAt: null, failure: null }, data: { appliedAt: now, lastError: null, retryAt: null } });
     if (applied.count === 0) throw new LostClaim(`scheduled update ${id} was settled by another worker`);
-    const after = await tx.article.findUniqueOrThrow({ where: { id: update.articleId }, select: { ...changeSelect, version: true, headline: true, standfirst: true, body: true, status: true } });
-    await tx.revision.create({
-      data: {
-        articleId: after.id,
-        version: after.version,
-        reason: `Scheduled update applied${update.substantive ? " (substantive)" : ""}`,
-        headline: after.headline,
-        standfirst: after.standfirst,
-        body: after.body,
-        status: after.status,
-        snapshot: { ...c, slug: after.slug } as unknown as Prisma.InputJsonValue,
-        authorId: update.createdById,
-      },
-    });
-    await tx.auditLog.create({ data: { action: "article.update.scheduled.applied", entityType: "Article", entityId: after.id, details: { scheduledUpdateId: id } } });
-    const merged = toChange(after);
-    const old = toChange(before);
-    return { ...merged, sectionSlugs: [...new Set([...(merged.sectionSlugs ?? []), ...(old.sectionSlugs ?? [])])], tagSlugs: [...new Set([...(merged.tagSlugs ?? []), ...(old.tagSlugs ?? [])])], bylineSlugs: [...new Set([...(merged.bylineSlugs ?? []), ...(old.bylineSlugs ?? [])])] };
+    return written;
   });
+  const told = finalFailure as { articleId: string; reason: string } | null;
+  if (told) await notifyAfterCommit({ kind: "schedule-failed", articleId: told.articleId, what: "update", error: told.reason });
+  return written?.change ?? null;
 }
 
 /**
@@ -287,7 +306,7 @@ async function applyOneIn(db: Db, id: string, now: Date): Promise<ArticleChange 
  * expiry is not an edit, so it neither conflicts with an editor's open form nor voids a scheduled update.
  */
 export async function expireBreakingFlags(now: Date = new Date(), listener: PassListener = {}, db: Db = getDb()): Promise<ArticleChange[]> {
-  const due = await db.article.findMany({ where: { breaking: true, breakingUntil: dueBy(now) }, orderBy: { breakingUntil: "asc" }, select: { id: true, slug: true } });
+  const due = await db.article.findMany({ where: { breaking: true, breakingUntil: dueBy(now), ...kept }, orderBy: { breakingUntil: "asc" }, select: { id: true, slug: true } });
   const changes: ArticleChange[] = [];
   for (const { id, slug } of due) {
     let change: ArticleChange | null;
@@ -307,17 +326,18 @@ export async function expireBreakingFlags(now: Date = new Date(), listener: Pass
 }
 
 async function expireOne(db: Db, id: string, now: Date): Promise<ArticleChange | null> {
-  return db.$transaction(async (tx) => {
-    if (!(await lockRowIfFree(tx, "Article", id))) return null;
-    const before = await tx.article.findUnique({ where: { id }, select: { breakingUntil: true } });
-    const { count } = await tx.article.updateMany({ where: { id, breaking: true, breakingUntil: dueBy(now) }, data: { breaking: false, breakingUntil: null } });
-    if (count === 0 || !before) return null;
-    const article = await tx.article.findUniqueOrThrow({ where: { id }, select: changeSelect });
-    await tx.auditLog.create({
-      data: { action: "article.breaking.expired", entityType: "Article", entityId: id, details: { slug: article.slug, breakingUntil: before.breakingUntil?.toISOString() ?? null } },
-    });
-    return toChange(article);
-  });
+  const written = await claimWrite(db, "Article", id, (tx) =>
+    writeStory(tx, SCHEDULER, {
+      id,
+      baseVersion: "stored",
+      bumpVersion: false,
+      guard: { breaking: true, breakingUntil: dueBy(now) },
+      set: { breaking: false, breakingUntil: null },
+      revision: null,
+      audit: (after, before) => ({ action: "article.breaking.expired", details: { slug: after.slug, breakingUntil: before.breakingUntil?.toISOString() ?? null } }),
+    }),
+  );
+  return written?.change ?? null;
 }
 
 /**
@@ -327,7 +347,7 @@ async function expireOne(db: Db, id: string, now: Date): Promise<ArticleChange |
 export async function storiesComingOut(after: Date, upTo: Date, db: Db = getDb()): Promise<ArticleChange[]> {
   if (upTo <= after) return [];
   const rows = await db.article.findMany({
-    where: { status: ArticleStatus.PUBLISHED, publishedAt: { gt: after, lte: upTo } },
+    where: { status: ArticleStatus.PUBLISHED, publishedAt: { gt: after, lte: upTo }, ...kept },
     orderBy: { publishedAt: "asc" },
     select: { ...changeSelect, breaking: true, publishedAt: true, updatedAt: true },
   });
@@ -344,12 +364,12 @@ export async function nextScheduledEvent(now: Date = new Date(), db: Db = getDb(
   // Every bound is also kept inside years 0001–9999, so a bad row cannot sort first on SQLite and hide the real next event.
   // An item waiting for a retry is due at its retry time (always after its own due time), not before.
   const [scheduled, scheduledRetry, future, breaking, update, updateRetry] = await Promise.all([
-    db.article.findFirst({ where: { status: ArticleStatus.SCHEDULED, scheduledAt: inRange, scheduleRetryAt: null }, orderBy: { scheduledAt: "asc" }, select: { scheduledAt: true } }),
-    db.article.findFirst({ where: { status: ArticleStatus.SCHEDULED, scheduledAt: inRange, scheduleRetryAt: inRange }, orderBy: { scheduleRetryAt: "asc" }, select: { scheduleRetryAt: true } }),
-    db.article.findFirst({ where: { status: ArticleStatus.PUBLISHED, publishedAt: { gt: now, lte: STORED_DATE_MAX } }, orderBy: { publishedAt: "asc" }, select: { publishedAt: true } }),
-    db.article.findFirst({ where: { breaking: true, breakingUntil: { gt: now, lte: STORED_DATE_MAX } }, orderBy: { breakingUntil: "asc" }, select: { breakingUntil: true } }),
-    db.scheduledUpdate.findFirst({ where: { appliedAt: null, failure: null, runAt: inRange, retryAt: null }, orderBy: { runAt: "asc" }, select: { runAt: true } }),
-    db.scheduledUpdate.findFirst({ where: { appliedAt: null, failure: null, runAt: inRange, retryAt: inRange }, orderBy: { retryAt: "asc" }, select: { retryAt: true } }),
+    db.article.findFirst({ where: { status: ArticleStatus.SCHEDULED, scheduledAt: inRange, scheduleRetryAt: null, ...kept }, orderBy: { scheduledAt: "asc" }, select: { scheduledAt: true } }),
+    db.article.findFirst({ where: { status: ArticleStatus.SCHEDULED, scheduledAt: inRange, scheduleRetryAt: inRange, ...kept }, orderBy: { scheduleRetryAt: "asc" }, select: { scheduleRetryAt: true } }),
+    db.article.findFirst({ where: { status: ArticleStatus.PUBLISHED, publishedAt: { gt: now, lte: STORED_DATE_MAX }, ...kept }, orderBy: { publishedAt: "asc" }, select: { publishedAt: true } }),
+    db.article.findFirst({ where: { breaking: true, breakingUntil: { gt: now, lte: STORED_DATE_MAX }, ...kept }, orderBy: { breakingUntil: "asc" }, select: { breakingUntil: true } }),
+    db.scheduledUpdate.findFirst({ where: { appliedAt: null, failure: null, runAt: inRange, retryAt: null, article: kept }, orderBy: { runAt: "asc" }, select: { runAt: true } }),
+    db.scheduledUpdate.findFirst({ where: { appliedAt: null, failure: null, runAt: inRange, retryAt: inRange, article: kept }, orderBy: { retryAt: "asc" }, select: { retryAt: true } }),
   ]);
   const times = [scheduled?.scheduledAt, scheduledRetry?.scheduleRetryAt, future?.publishedAt, breaking?.breakingUntil, update?.runAt, updateRetry?.retryAt].filter(
     (t): t is Date => t instanceof Date,
