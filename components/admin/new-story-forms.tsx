@@ -1,9 +1,8 @@
 "use client";
 import { useActionState } from "react";
 import { createStoryAction } from "@/lib/actions/stories/create-story";
-import { importStoryAction } from "@/lib/actions/stories/import-story";
 import { SubmitButton } from "@/components/ui/button";
-import { TextAreaField, TextField } from "@/components/ui/field";
+import { TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 
 export function NewStoryForm() {
@@ -18,22 +17,5 @@ export function NewStoryForm() {
   );
 }
 
-export function ImportStoryForm() {
-  const [state, action] = useActionState(importStoryAction, null);
-  const failed = state && !state.ok ? state : null;
-  return (
-    <form action={action} className="space-y-3" noValidate>
-      <FormMessage state={state} />
-      <TextAreaField
-        name="raw"
-        label="Raw story text"
-        rows={12}
-        required
-        errors={failed?.fieldErrors?.raw}
-        defaultValue={failed?.values?.raw}
-        hint="Paste a story as it arrives (publication line, headline, date, standfirst, body). It becomes a draft with the same parser that loads the seed article."
-      />
-      <SubmitButton pendingLabel="Importing…">Import as draft</SubmitButton>
-    </form>
-  );
-}
+// Import lives in its own components (paste box, preview); re-exported so the new-story page imports one module.
+export { ImportStoryForm } from "./import-story-form";

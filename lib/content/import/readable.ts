@@ -1,3 +1,5 @@
+import { isNestingAcceptable, NESTING_MESSAGE, pathologicalMarkdown } from "@/lib/content/markdown-limits";
+
 // Whether a paste is text a person wrote at all, before any reader tries to make a story of it.
 
 /** The most characters a paste may have (the same as a story body: lib/validation/stories.ts). */
@@ -23,5 +25,13 @@ export function unreadableReason(text: string): string | null {
   if (junk > trimmed.length * 0.02 || words === 0 || (trimmed.length > 200 && spaces < trimmed.length * 0.02)) {
     return "That does not look like text: it may be a file or an image rather than a story. Copy the story's text and paste it again.";
   }
+  return null;
+}
+
+/** What a story body may hold (the editor's own limits): a refusal message, or null. */
+export function bodyProblem(body: string): string | null {
+  if (body.length > MAX_IMPORT_TEXT) return `The story is too long to import (${MAX_IMPORT_TEXT.toLocaleString("en-US")} characters at most). Import a shorter story, or split it.`;
+  if (!isNestingAcceptable(body)) return NESTING_MESSAGE;
+  if (pathologicalMarkdown(body)) return "The story has too much formatting in one paragraph (emphasis or brackets) to be shown. Paste it as plain text instead.";
   return null;
 }

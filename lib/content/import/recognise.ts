@@ -1,11 +1,10 @@
 // The one way a paste becomes a story to preview: which format it is in, read by that format's reader, checked
 // against what a story body may hold. Nothing here throws for bad input: an unreadable paste is one clear message.
 import { parseStory } from "@/lib/content/parse-story";
-import { isNestingAcceptable, NESTING_MESSAGE, pathologicalMarkdown } from "@/lib/content/markdown-limits";
 import { htmlToMarkdown } from "./html-to-markdown";
 import { looksLikeMarkdown, recogniseMarkdown } from "./markdown";
 import { recognisePlainText } from "./plain-text";
-import { MAX_IMPORT_HTML, MAX_IMPORT_TEXT, unreadableReason } from "./readable";
+import { bodyProblem, MAX_IMPORT_HTML, MAX_IMPORT_TEXT, unreadableReason } from "./readable";
 import type { ImportFormat, RecogniseResult, RecognisedStory } from "./types";
 
 export interface Paste {
@@ -95,14 +94,6 @@ function readText(text: string): RecogniseResult {
 function withWarning(result: RecogniseResult, warning: string): RecogniseResult {
   if (result.ok) result.story.warnings.unshift(warning);
   return result;
-}
-
-/** What a story body may hold (the editor's own limits): a refusal message, or null. */
-export function bodyProblem(body: string): string | null {
-  if (body.length > MAX_IMPORT_TEXT) return `The story is too long to import (${MAX_IMPORT_TEXT.toLocaleString("en-US")} characters at most). Import a shorter story, or split it.`;
-  if (!isNestingAcceptable(body)) return NESTING_MESSAGE;
-  if (pathologicalMarkdown(body)) return "The story has too much formatting in one paragraph (emphasis or brackets) to be shown. Paste it as plain text instead.";
-  return null;
 }
 
 function check(result: RecogniseResult): RecogniseResult {

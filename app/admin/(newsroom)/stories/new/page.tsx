@@ -14,7 +14,7 @@ export default async function NewStoryPage() {
         <NewStoryForm />
       </section>
       <section className="space-y-3">
-        <h2 className="text-lg font-bold">Or import a raw story</h2>
+        <h2 className="text-lg font-bold">Or import a story</h2>
         <ImportStoryForm />
       </section>
     </div>
