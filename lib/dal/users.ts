@@ -2,6 +2,7 @@ import "server-only";
 import { getDb, Role } from "@/lib/db";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { hashPassword } from "@/lib/auth/password";
+import { ensureBylineForUser } from "./bylines-auto";
 import { ValidationError } from "./errors";
 import type { NewAccount } from "@/lib/validation/users";
 
@@ -57,6 +58,7 @@ export async function createOwner(account: NewAccount, meta: { ip?: string } = {
       await tx.auditLog.create({
         data: { actorId: user.id, action: "user.setup.owner", entityType: "User", entityId: user.id, ip: meta.ip },
       });
+      await ensureBylineForUser(tx, user.id);
       return user;
     },
     { isolationLevel: "Serializable" },
@@ -78,6 +80,7 @@ export async function createOrResetAdmin(account: NewAccount): Promise<{ user: U
           select: viewSelect,
         })
       : await tx.user.create({ data: { email: account.email, name: account.name, passwordHash, role: Role.ADMIN }, select: viewSelect });
+    if (!existing) await ensureBylineForUser(tx, user.id);
     await tx.auditLog.create({
       data: { action: existing ? "user.admin.reset" : "user.admin.create", entityType: "User", entityId: user.id, details: { via: "command line" } },
     });
