@@ -128,4 +128,34 @@ describe("SaveQueue", () => {
     expect(server.sent).toEqual([]);
     expect(q.dirty).toBe(true);
   });
+
+  it("resumes autosave after a conflict is resolved, and runs exclusive tasks between saves", async () => {
+    vi.useFakeTimers();
+    const server = fakeServer();
+    const q = queue(server, true);
+    screen = "v2";
+    q.changed();
+    await vi.advanceTimersByTimeAsync(2000);
+    server.answer({ ok: false, conflict: true, message: "Someone else saved first." });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(q.inConflict).toBe(true);
+    screen = "v3";
+    q.changed();
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(server.sent).toEqual(["v2"]);
+    q.resume();
+    expect(q.inConflict).toBe(false);
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(server.sent).toEqual(["v2", "v3"]);
+    const order: string[] = [];
+    const task = q.exclusive(async () => {
+      order.push("task");
+      return 7;
+    });
+    expect(q.busy).toBe(true);
+    server.answer();
+    expect(await task).toBe(7);
+    expect(order).toEqual(["task"]);
+    expect(q.current.kind).toBe("saved");
+  });
 });

@@ -83,6 +83,30 @@ export class SaveQueue<T> {
     return run;
   }
 
+  /** Leaves the conflict state once the person has chosen how to merge; autosave runs again. */
+  resume(): void {
+    this.conflicted = false;
+    if (this.dirty) {
+      this.setState({ kind: "dirty" });
+      this.schedule();
+    }
+  }
+
+  /** True while a conflict waits for the person's choice. */
+  get inConflict(): boolean {
+    return this.conflicted;
+  }
+
+  /** Runs a task in turn with the saves (e.g. taking in a colleague's save), never while one is in flight. */
+  exclusive<R>(task: () => Promise<R>): Promise<R> {
+    this.running += 1;
+    const run = this.chain.then(task).finally(() => {
+      this.running -= 1;
+    });
+    this.chain = run.catch(() => undefined);
+    return run;
+  }
+
   dispose(): void {
     this.cancelTimer();
   }

@@ -6,7 +6,8 @@ import { diff3Merge } from "node-diff3";
 // take the side that changed, and are a conflict only when both changed them differently. Pure: no React, no I/O.
 
 export type FieldValue = string | boolean | string[];
-export type MergeableFields = { [key: string]: FieldValue };
+/** Any record of field values; written as a mapped type so interfaces (which have no index signature) fit. */
+export type MergeableFields<T = Record<string, FieldValue>> = { [K in keyof T]: FieldValue };
 
 /** The fields merged as text; the rest (ids, lists, flags, slug, dates) are taken whole from one side. */
 export const TEXT_FIELDS = ["headline", "standfirst", "body", "seoTitle", "seoDescription"] as const;
@@ -24,7 +25,7 @@ export interface MergeConflict {
 
 export type MergePart = { text: string } | { conflict: string };
 
-export interface MergeResult<T extends MergeableFields> {
+export interface MergeResult<T extends MergeableFields<T>> {
   /** The merged fields when nothing overlapped; null when a choice is needed. */
   merged: T | null;
   conflicts: MergeConflict[];
@@ -82,14 +83,15 @@ export function mergeText(base: string, mine: string, theirs: string): Region[] 
 }
 
 /** Three-way merge of every field present in base, mine and theirs. */
-export function mergeFields<T extends MergeableFields>(base: T, mine: T, theirs: T, textFields: readonly string[] = TEXT_FIELDS): MergeResult<T> {
+export function mergeFields<T extends MergeableFields<T>>(base: T, mine: T, theirs: T, textFields: readonly string[] = TEXT_FIELDS): MergeResult<T> {
   const conflicts: MergeConflict[] = [];
   const parts: MergeResult<T>["parts"] = {};
-  const merged: MergeableFields = {};
+  const merged: Record<string, FieldValue> = {};
+  const get = (fields: T, field: string) => (fields as Record<string, FieldValue>)[field];
   for (const field of Object.keys(mine)) {
-    const b = base[field] ?? mine[field]!;
-    const m = mine[field]!;
-    const t = theirs[field] ?? m;
+    const m = get(mine, field)!;
+    const b = get(base, field) ?? m;
+    const t = get(theirs, field) ?? m;
     if (textFields.includes(field) && typeof m === "string" && typeof t === "string" && typeof b === "string") {
       const fieldParts: MergePart[] = [];
       let text = "";
@@ -115,11 +117,11 @@ export function mergeFields<T extends MergeableFields>(base: T, mine: T, theirs:
       parts[field] = { conflict: id };
     }
   }
-  return { merged: conflicts.length ? null : (merged as T), conflicts, parts };
+  return { merged: conflicts.length ? null : (merged as unknown as T), conflicts, parts };
 }
 
 /** The fields after the person's choice for every conflict; a conflict without a choice keeps mine. */
-export function resolveMerge<T extends MergeableFields>(result: MergeResult<T>, choices: Record<string, ConflictChoice>): T {
+export function resolveMerge<T extends MergeableFields<T>>(result: MergeResult<T>, choices: Record<string, ConflictChoice>): T {
   const byId = new Map(result.conflicts.map((c) => [c.id, c]));
   const pick = (id: string): FieldValue => {
     const conflict = byId.get(id)!;
@@ -128,11 +130,11 @@ export function resolveMerge<T extends MergeableFields>(result: MergeResult<T>, 
     if (choice && "text" in choice) return typeof conflict.mine === "string" && conflict.mine.endsWith("\n") && !choice.text.endsWith("\n") ? `${choice.text}\n` : choice.text;
     return choice?.keep === "theirs" ? conflict.theirs : conflict.mine;
   };
-  const out: MergeableFields = {};
+  const out: Record<string, FieldValue> = {};
   for (const [field, outcome] of Object.entries(result.parts)) {
     if (Array.isArray(outcome)) out[field] = outcome.map((part) => ("text" in part ? part.text : String(pick(part.conflict)))).join("");
     else if ("value" in outcome) out[field] = outcome.value;
     else out[field] = pick(outcome.conflict);
   }
-  return out as T;
+  return out as unknown as T;
 }

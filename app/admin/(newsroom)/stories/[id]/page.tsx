@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { StoryEditor, type EditorFields, type PendingRestore } from "@/components/admin/story-editor";
+import { StoryEditor, type PendingRestore } from "@/components/admin/story-editor";
+import { toEditorFields } from "@/components/admin/story-editor/fields";
 import { StoryNotes } from "@/components/admin/story-notes";
 import { requireNewsroomPage } from "@/lib/auth/page-guard";
 import { getRevisionForEditor } from "@/lib/dal/revisions";
+import { getSiteSettings } from "@/lib/dal/settings";
 import { getEditorChoices, getStoryForEdit } from "@/lib/dal/stories";
-import type { StoryFields } from "@/lib/validation/stories";
 
 export const metadata: Metadata = { title: "Edit story" };
 
@@ -15,9 +16,9 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 
 export default async function EditStoryPage({ params, searchParams }: Props) {
   const { id } = await params;
-  await requireNewsroomPage({ returnTo: `/admin/stories/${id}` });
+  const user = await requireNewsroomPage({ returnTo: `/admin/stories/${id}` });
   if (!ID.test(id)) notFound();
-  const [story, choices, query] = await Promise.all([getStoryForEdit(id), getEditorChoices(), searchParams]);
+  const [story, choices, query, settings] = await Promise.all([getStoryForEdit(id), getEditorChoices(), searchParams, getSiteSettings()]);
   if (!story) notFound();
   // "Restore" on a live story loads the old version here; it goes live only through "Update live story".
   const restoreId = typeof query.restore === "string" && ID.test(query.restore) ? query.restore : null;
@@ -25,7 +26,7 @@ export default async function EditStoryPage({ params, searchParams }: Props) {
   const revision = restoreId && live && story.canEdit && story.can.restore ? await getRevisionForEditor(id, restoreId) : null;
   const restore: PendingRestore | null = revision && { revisionId: revision.revisionId, version: revision.version, createdAt: revision.createdAt.toISOString(), slug: revision.fields.slug };
   // The address stays the current one unless the editor chooses the old one.
-  const initial = editorFields(revision ? { ...revision.fields, slug: story.fields.slug } : story.fields);
+  const initial = toEditorFields(revision ? { ...revision.fields, slug: story.fields.slug } : story.fields);
   const f = story.fields;
   const banner = query.imported ? "Imported as a draft. Check the fields, then save." : query.restored === "live" ? "The restored version is live." : query.restored ? "Revision restored as a new version." : null;
   return (
@@ -47,34 +48,17 @@ export default async function EditStoryPage({ params, searchParams }: Props) {
         initial={initial}
         version={story.version}
         status={story.status}
-        canEdit={story.canEdit}
-        transitions={story.transitions}
+        scheduledAt={story.scheduledAt?.toISOString() ?? null}
+        role={user.role}
+        own={story.own}
         can={story.can}
         lastSaved={{ by: story.lastEditedBy, at: story.updatedAt.toISOString() }}
         scheduledUpdates={story.scheduledUpdates.map((u) => ({ id: u.id, runAt: u.runAt.toISOString(), appliedAt: u.appliedAt?.toISOString() ?? null, failure: u.failure }))}
-        publicUrl={story.status === "PUBLISHED" ? `/articles/${f.slug}` : null}
+        timeZone={settings.timeZone}
         choices={choices}
         restore={restore}
       />
       <StoryNotes id={story.id} status={story.status} canAdd={story.can.addCorrection} notes={story.corrections} />
     </div>
   );
-}
-
-function editorFields(f: StoryFields): EditorFields {
-  return {
-    headline: f.headline,
-    standfirst: f.standfirst,
-    body: f.body,
-    slug: f.slug,
-    sectionId: f.sectionId ?? "",
-    tags: f.tags,
-    bylineIds: f.bylineIds,
-    heroMediaId: f.heroMediaId ?? "",
-    seoTitle: f.seoTitle ?? "",
-    seoDescription: f.seoDescription ?? "",
-    breaking: f.breaking,
-    breakingUntil: f.breakingUntil ? f.breakingUntil.toISOString() : "",
-    featured: f.featured,
-  };
 }
