@@ -54,12 +54,21 @@ export const importStorySchema = z.object({
   raw: z.string().trim().min(1, "Paste the story's text.").max(200_000, "The text is too long (200,000 characters at most)."),
 });
 
+/** A note to the writer (sending a story back to draft): blank counts as none; the data layer says when one is required. */
+export const noteToWriterSchema = z
+  .string()
+  .trim()
+  .max(2000, "Keep the note under 2,000 characters.")
+  .transform((value) => value || undefined)
+  .optional();
+
 export const transitionSchema = z
   .object({
     id: z.string().min(1).max(64),
     baseVersion: z.number().int().positive(),
     to: z.enum(STATUSES as [string, ...string[]]).transform((value) => value as (typeof STATUSES)[number]),
     scheduledAt: optionalScheduleDateTime,
+    note: noteToWriterSchema,
   })
   .superRefine((value, ctx) => {
     if (value.to === "SCHEDULED" && !value.scheduledAt) ctx.addIssue({ code: "custom", path: ["scheduledAt"], message: "Choose when the story should go live." });
@@ -84,4 +93,11 @@ export const scheduleUpdateSchema = z.object({
   fields: storyFieldsSchema,
   runAt: optionalScheduleDateTime.refine((value) => !!value, "Choose when the update should go out."),
   substantive: z.boolean().default(true),
+});
+
+/** Move a scheduled story's time, or take it off the schedule (null or blank: back to review). */
+export const rescheduleSchema = z.object({
+  id: z.string().min(1).max(64),
+  baseVersion: z.number().int().positive(),
+  scheduledAt: optionalScheduleDateTime.transform((value) => value ?? null),
 });
