@@ -23,7 +23,7 @@ vi.mock("@/lib/mail/notifications", () => ({
 }));
 
 const { createStory, getStoryForEdit, saveStory } = await import("./stories");
-const { transitionStory, scheduleUpdate, rescheduleStory } = await import("./workflow");
+const { transitionStory, scheduleUpdate } = await import("./workflow");
 const { restoreRevision, listRevisions } = await import("./revisions");
 const { publishDueArticles, nextScheduledEvent } = await import("./scheduling");
 const { transitionStoryAction } = await import("@/lib/actions/stories/transition-story");
