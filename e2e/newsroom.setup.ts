@@ -23,12 +23,14 @@ setup("first run creates the owner, then setup closes for good", async ({ page }
   await expect(page.getByText(/too common/i)).toBeVisible();
   await page.getByLabel("Password").fill(STAFF.owner.password);
   await page.getByRole("button", { name: "Create owner account" }).click();
-  await expect(page).toHaveURL(/\/admin\/login\?setup=done/);
+  // Setup signs the owner in and opens the newsroom.
+  await expect(page).toHaveURL(/\/admin$/);
+  await expect(page.getByRole("navigation", { name: "Newsroom" })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
 
   const closed = await page.request.get("/admin/setup");
   expect(closed.status()).toBe(404);
 
-  await signIn(page, STAFF.owner);
   await page.context().storageState({ path: STAFF.owner.storageState });
 });
 

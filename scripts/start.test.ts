@@ -7,6 +7,8 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { judgeState, LOCAL_ACTIONS_KEY_FILE, prepareDatabase, serverActionsKey } from "./lib/prepare";
 import { planFromArgs } from "./lib/start-options";
+import { startLine, waitUntilAnswering } from "./lib/start-line";
+import { createServer } from "node:http";
 import { POSTGRES_ADMIN_URL, postgresUnavailableReason } from "../lib/testing/databases";
 
 const TSX = "node_modules/tsx/dist/cli.mjs";
@@ -162,6 +164,29 @@ describe("what each npm start flag does", () => {
     [["--prepare-only", "--build-only"], { mode: "auto", prepare: true, build: true, serve: false }],
   ])("%o", (args, plan) => {
     expect(planFromArgs(args)).toEqual(plan);
+  });
+});
+
+describe("the start line says where the site and the newsroom are", () => {
+  it.each([
+    ["127.0.0.1", 3000, "BreakingOn is up: site http://127.0.0.1:3000/, newsroom http://127.0.0.1:3000/admin"],
+    ["0.0.0.0", 8080, "BreakingOn is up: site http://localhost:8080/, newsroom http://localhost:8080/admin"],
+    ["::1", 3000, "BreakingOn is up: site http://[::1]:3000/, newsroom http://[::1]:3000/admin"],
+  ])("%s:%i", (host, port, line) => {
+    expect(startLine(host, port)).toBe(line);
+  });
+
+  it("is printed only once the server answers, and never when it stopped first", async () => {
+    const server = createServer((_request, response) => response.writeHead(302, { location: "/admin/login" }).end());
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as { port: number };
+    try {
+      expect(await waitUntilAnswering(`http://127.0.0.1:${port}/admin/login`, { everyMs: 20 })).toBe(true);
+    } finally {
+      server.close();
+    }
+    let tries = 0;
+    expect(await waitUntilAnswering(`http://127.0.0.1:${port}/`, { everyMs: 10, stop: () => ++tries > 3 })).toBe(false);
   });
 });
 

@@ -24,6 +24,7 @@ import {
   sessionSecret,
 } from "./lib/prepare";
 import { planFromArgs } from "./lib/start-options";
+import { displayHost, startLine, waitUntilAnswering } from "./lib/start-line";
 import { parseEnv } from "../lib/env-schema";
 import { exitWithError } from "./lib/run";
 
@@ -63,8 +64,10 @@ async function main() {
   await generateClients(env);
   await prepareDatabase(env);
   const served = await ensureBuild(env, plan.mode);
-  console.log(`\nBreakingOn is starting on http://${host === "0.0.0.0" ? "localhost" : host}:${port} (${target.engine}).`);
-  await serve(served, host, port);
+  console.log(`\nBreakingOn is starting on http://${displayHost(host)}:${port} (${target.engine}).`);
+  let exited = false;
+  void waitUntilAnswering(`http://${displayHost(host)}:${port}/admin/login`, { stop: () => exited }).then((up) => up && console.log(startLine(host, port)));
+  await serve(served, host, port).finally(() => (exited = true));
 }
 
 main().catch((error) => exitWithError("npm start", error));
