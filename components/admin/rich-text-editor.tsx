@@ -1,10 +1,16 @@
 "use client";
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { EditorContent, useEditor, useEditorState, type Editor } from "@tiptap/react";
+import { NodeSelection } from "@tiptap/pm/state";
 import StarterKit from "@tiptap/starter-kit";
-import Image from "@tiptap/extension-image";
 import { Markdown } from "@tiptap/markdown";
 import { MAX_NESTING_DEPTH, NESTING_MESSAGE, markdownNestingDepth } from "@/lib/content/markdown-limits";
+import { saveImageDefaultsAction } from "@/lib/actions/media/save-image-defaults";
+import { FigureImage } from "./figure-image";
+import { ImageDetailsDialog, type ImageDetails } from "./image-details-dialog";
+import { MediaUploadButton } from "./media-upload-button";
+import { uploadImageFile } from "./upload-image-file";
+import { replaceLibraryImage, useMediaLibrary, type LibraryImage } from "./use-media-library";
 
 export interface PickableImage {
   url: string;
@@ -48,7 +54,55 @@ function MarkdownFallback({ value, onChange, readOnly = false }: Props) {
   );
 }
 
+/** The image whose details dialog is open: found again by its address, which is unique to one upload. */
+interface DetailsTarget {
+  src: string;
+  pos: number;
+  initial: ImageDetails;
+  fresh: boolean;
+}
+
+/** Where the image with this address is in the document (the one at `hint` if it is still there). */
+function findImage(editor: Editor, src: string, hint?: number): number | null {
+  const at = hint === undefined ? null : editor.state.doc.nodeAt(hint);
+  if (at?.type.name === "image" && at.attrs.src === src) return hint!;
+  let found: number | null = null;
+  editor.state.doc.descendants((node, pos) => {
+    if (found !== null) return false;
+    if (node.type.name === "image" && node.attrs.src === src) found = pos;
+    return true;
+  });
+  return found;
+}
+
+function detailsOf(attrs: Record<string, unknown>): ImageDetails {
+  return { alt: String(attrs.alt ?? ""), caption: String(attrs.caption ?? ""), credit: String(attrs.credit ?? "") };
+}
+
 function TiptapEditor({ value, onChange, readOnly = false, images }: Props) {
+  const [uploading, setUploading] = useState<string[]>([]);
+  const [uploadError, setUploadError] = useState<string | null>(null);
+  const [details, setDetails] = useState<DetailsTarget | null>(null);
+  const editorRef = useRef<Editor | null>(null);
+
+  /** Uploads files dropped or pasted (or chosen); each image goes where it was put, then its details are asked. */
+  const uploadFiles = useCallback(async (files: File[], at?: number) => {
+    setUploadError(null);
+    for (const file of files) {
+      setUploading((list) => [...list, file.name]);
+      const outcome = await uploadImageFile(file);
+      setUploading((list) => list.filter((_, i) => i !== list.indexOf(file.name)));
+      const editor = editorRef.current;
+      if (!outcome.ok) {
+        setUploadError(outcome.error);
+        continue;
+      }
+      if (!editor || editor.isDestroyed) continue;
+      insertImage(editor, outcome.image, at, true, setDetails);
+      at = undefined;
+    }
+  }, []);
+
   // The Markdown that the parent and the editor both hold: what we last reported, or last loaded from outside.
   const knownRef = useRef(value);
   const onChangeRef = useRef(onChange);
@@ -56,7 +110,7 @@ function TiptapEditor({ value, onChange, readOnly = false, images }: Props) {
     onChangeRef.current = onChange;
   }, [onChange]);
   const editor = useEditor({
-    extensions: [StarterKit.configure({ link: { openOnClick: false, autolink: true } }), Image, Markdown],
+    extensions: [StarterKit.configure({ link: { openOnClick: false, autolink: true } }), FigureImage, Markdown],
     content: value,
     contentType: "markdown",
     editable: !readOnly,
@@ -67,6 +121,23 @@ function TiptapEditor({ value, onChange, readOnly = false, images }: Props) {
         "aria-multiline": "true",
         "aria-label": "Story body",
         class: "prose prose-neutral dark:prose-invert max-w-none min-h-80 px-4 py-3 focus:outline-none",
+      },
+      // Files pasted or dropped into the body are uploaded to the media library and inserted where they were put.
+      // (A paste that also carries HTML, as from Word or a web page, is left to the HTML paste.)
+      handlePaste: (_view, event) => {
+        const files = [...(event.clipboardData?.files ?? [])];
+        if (!files.length || event.clipboardData?.types.includes("text/html")) return false;
+        event.preventDefault();
+        void uploadFiles(files);
+        return true;
+      },
+      handleDrop: (view, event, _slice, moved) => {
+        const files = [...(event.dataTransfer?.files ?? [])];
+        if (moved || !files.length) return false;
+        event.preventDefault();
+        const at = view.posAtCoords({ left: event.clientX, top: event.clientY })?.pos;
+        void uploadFiles(files, at);
+        return true;
       },
     },
     // Every change of the document counts, whatever made it: typing, a toolbar button (which takes the focus away),
@@ -83,11 +154,43 @@ function TiptapEditor({ value, onChange, readOnly = false, images }: Props) {
     },
   });
 
+  useEffect(() => {
+    editorRef.current = editor;
+  }, [editor]);
+
+  async function saveDetails(target: DetailsTarget, values: ImageDetails, toLibrary: boolean): Promise<string | null> {
+    if (!editor || editor.isDestroyed) return null;
+    const pos = findImage(editor, target.src, target.pos);
+    if (pos === null) return "That image is no longer in the story.";
+    editor.chain().setNodeSelection(pos).updateAttributes("image", values).run();
+    if (!toLibrary) return null;
+    const result = await saveImageDefaultsAction({ url: target.src, ...values });
+    if (result?.ok && result.data) {
+      replaceLibraryImage(result.data);
+      return null;
+    }
+    const why = result && !result.ok ? (result.fieldErrors?.alt?.[0] ?? result.message) : undefined;
+    return `The details are set on this use of the image, but not saved to the library: ${why ?? "try again."}`;
+  }
+
   // A new value from outside (a conflict reload, a restored version) replaces the content; our own echo does not.
   useEffect(() => {
     if (!editor || editor.isDestroyed || value === knownRef.current) return;
     knownRef.current = value;
-    if (editor.getMarkdown() !== value) editor.commands.setContent(value, { contentType: "markdown", emitUpdate: false });
+    if (editor.getMarkdown() === value) return;
+    const before = editor.state.doc;
+    const { from, to } = editor.state.selection;
+    editor.commands.setContent(value, { contentType: "markdown", emitUpdate: false });
+    // A colleague's change merged in elsewhere shifts the caret with the text; it must not jump to the end (typing
+    // would land in the wrong paragraph).
+    const after = editor.state.doc;
+    const start = before.content.findDiffStart(after.content);
+    const end = start === null ? null : before.content.findDiffEnd(after.content);
+    if (start === null || !end) return;
+    const endA = Math.max(end.a, start);
+    const shift = end.b - end.a;
+    const map = (pos: number) => Math.min(pos <= start ? pos : pos >= endA ? pos + shift : start, after.content.size);
+    editor.commands.setTextSelection({ from: map(from), to: map(to) });
   }, [editor, value]);
 
   useEffect(() => {
@@ -97,14 +200,73 @@ function TiptapEditor({ value, onChange, readOnly = false, images }: Props) {
 
   return (
     <div className="rounded border border-neutral-400 bg-white dark:border-neutral-600 dark:bg-neutral-900">
-      {editor && !readOnly && <Toolbar editor={editor} images={images} />}
+      {editor && !readOnly && <Toolbar editor={editor} images={images} onDetails={setDetails} />}
+      {uploading.length > 0 && (
+        <p role="status" className="flex items-center gap-2 border-b border-neutral-300 px-4 py-2 text-sm dark:border-neutral-700">
+          <progress aria-label="Uploading images" className="h-2 w-24" /> Uploading {uploading.join(", ")}…
+        </p>
+      )}
+      {uploadError && (
+        <div role="alert" className="flex items-start justify-between gap-2 border-b border-red-300 bg-red-50 px-4 py-2 text-sm font-medium text-red-800 dark:bg-red-950 dark:text-red-200">
+          <span>{uploadError}</span>
+          <button type="button" onClick={() => setUploadError(null)} className="underline">
+            Dismiss
+          </button>
+        </div>
+      )}
       <EditorContent editor={editor} />
+      {details && (
+        <ImageDetailsDialog
+          key={`${details.src}-${details.pos}`}
+          title={details.fresh ? "Describe the image you added" : "Image details"}
+          src={details.src}
+          initial={details.initial}
+          saveToLibraryDefault={details.fresh && !details.initial.alt}
+          onSave={(values, toLibrary) => saveDetails(details, values, toLibrary)}
+          onClose={() => {
+            setDetails(null);
+            editor?.commands.focus();
+          }}
+        />
+      )}
     </div>
   );
 }
 
-function Toolbar({ editor, images }: { editor: Editor; images: PickableImage[] }) {
+/** Puts a library image into the story (at `at`, or where the cursor is) with its defaults, and asks its details. */
+function insertImage(editor: Editor, image: LibraryImage, at: number | undefined, fresh: boolean, ask: (target: DetailsTarget) => void) {
+  const attrs = { src: image.url, alt: image.alt, caption: image.caption, credit: image.credit };
+  const where = at === undefined ? null : Math.max(0, Math.min(at, editor.state.doc.content.size));
+  const chain = editor.chain().focus();
+  (where === null ? chain.insertContent({ type: "image", attrs }) : chain.insertContentAt(where, { type: "image", attrs })).run();
+  const pos = findImage(editor, image.url);
+  if (fresh || !image.alt) ask({ src: image.url, pos: pos ?? 0, initial: detailsOf(attrs), fresh: true });
+}
+
+function Toolbar({
+  editor,
+  images,
+  onDetails,
+}: {
+  editor: Editor;
+  images: PickableImage[];
+  onDetails: (target: DetailsTarget) => void;
+}) {
   const [picking, setPicking] = useState(false);
+  const library = useMediaLibrary();
+  // The page's list until the library has been read (the picker reads it whenever it opens).
+  const choices: LibraryImage[] = library.images.length
+    ? library.images
+    : images.map((i) => ({ id: i.url, url: i.url, thumbnailUrl: i.url, alt: i.alt, caption: "", credit: "", name: i.name, width: 0, height: 0 }));
+  const selected = useEditorState({
+    editor,
+    selector: ({ editor: e }) => {
+      const selection = e.state.selection;
+      if (!(selection instanceof NodeSelection) || selection.node.type.name !== "image") return null;
+      return { pos: selection.from, src: String(selection.node.attrs.src ?? ""), ...detailsOf(selection.node.attrs) };
+    },
+    equalityFn: (a, b) => JSON.stringify(a) === JSON.stringify(b),
+  });
   const state = useEditorState({
     editor,
     selector: ({ editor: e }) => ({
@@ -155,27 +317,54 @@ function Toolbar({ editor, images }: { editor: Editor; images: PickableImage[] }
           {button.text}
         </button>
       ))}
-      <button type="button" aria-label="Image" title="Insert an image from the media library" aria-expanded={picking} onClick={() => setPicking(!picking)} className="min-h-9 rounded px-2 text-sm font-bold hover:bg-neutral-100 dark:hover:bg-neutral-800">
+      <button
+        type="button"
+        aria-label="Image"
+        title="Insert an image from the media library, or upload one"
+        aria-expanded={picking}
+        onClick={() => {
+          if (!picking) void library.refresh();
+          setPicking(!picking);
+        }}
+        className="min-h-9 rounded px-2 text-sm font-bold hover:bg-neutral-100 dark:hover:bg-neutral-800"
+      >
         Image
       </button>
+      {selected && (
+        <button
+          type="button"
+          title="Alt text, caption and credit of the selected image"
+          onClick={() => onDetails({ src: selected.src, pos: selected.pos, initial: { alt: selected.alt, caption: selected.caption, credit: selected.credit }, fresh: false })}
+          className="min-h-9 rounded border border-neutral-400 px-2 text-sm font-semibold hover:bg-neutral-100 dark:border-neutral-600 dark:hover:bg-neutral-800"
+        >
+          Image details{selected.alt ? "" : " (needs alt text)"}
+        </button>
+      )}
       {picking && (
-        <div className="basis-full">
-          {images.length === 0 ? (
-            <p className="text-sm">No images yet. Upload one in the media library first.</p>
+        <div className="basis-full space-y-2" role="group" aria-label="Insert an image">
+          <MediaUploadButton
+            label="Upload an image"
+            onUploaded={(image) => {
+              setPicking(false);
+              insertImage(editor, image, undefined, true, onDetails);
+            }}
+          />
+          {choices.length === 0 ? (
+            <p className="text-sm">No images in the library yet: upload one, or drop or paste an image into the story.</p>
           ) : (
             <ul className="flex flex-wrap gap-2" aria-label="Images to insert">
-              {images.map((image) => (
-                <li key={image.url}>
+              {choices.map((image) => (
+                <li key={image.id}>
                   <button
                     type="button"
                     onClick={() => {
-                      chain().setImage({ src: image.url, alt: image.alt }).run();
                       setPicking(false);
+                      insertImage(editor, image, undefined, false, onDetails);
                     }}
                     className="rounded border border-neutral-300 p-1 text-left text-xs hover:border-neutral-900"
                   >
                     {/* eslint-disable-next-line @next/next/no-img-element -- a thumbnail of our own media route */}
-                    <img src={image.url} alt="" width={96} height={64} className="h-16 w-24 object-cover" />
+                    <img src={image.thumbnailUrl} alt="" width={96} height={64} className="h-16 w-24 object-cover" />
                     <span className="block max-w-24 truncate">{image.alt || `${image.name} (no alt text)`}</span>
                   </button>
                 </li>

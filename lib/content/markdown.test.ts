@@ -45,6 +45,17 @@ describe("renderArticleBody", () => {
 });
 
 describe("hostile bodies", () => {
+  it("escapes hostile captions and credits, and lets no attribute onto a figure", async () => {
+    const html = await renderMarkdown(
+      '![x" onerror="alert(1)](/media/a "<img src=x onerror=alert(1)> — <script>alert(2)</script>")\n\n' +
+        '<figure onclick="alert(3)"><figcaption style="x">raw</figcaption></figure>\n\n<span class="credit" onclick="alert(4)">raw span</span>\n\n' +
+        '![y](javascript:alert(5) "caption — credit")',
+    );
+    expect(html).toContain("<figcaption>&#x3C;img src=x onerror=alert(1)> <span class=\"credit\">&#x3C;script>alert(2)&#x3C;/script></span></figcaption>");
+    expect(html).not.toMatch(/<script|<img src=x|onclick|onerror="|style=|javascript:/i);
+    expect(html).not.toMatch(/<figure [^>]/);
+  });
+
   it("shows 5,000 nested quotes as an escaped paragraph instead of overflowing the stack", async () => {
     const before = parsedBodyCount();
     const { html, headings } = await renderArticleBody(">".repeat(5000));

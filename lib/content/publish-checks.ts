@@ -9,7 +9,8 @@ export interface PublishCheckInput {
   heroProblem: string | null;
 }
 
-const MARKDOWN_IMAGE = /!\[([^\]]*)\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g;
+// The title (an inline image's caption and credit, lib/content/image-caption.ts) may hold escaped quotes.
+const MARKDOWN_IMAGE = /!\[([^\]]*)\]\(([^)\s]+)(?:\s+"(?:[^"\\]|\\.)*")?\)/g;
 
 /** Images in a Markdown body that have no alt text, by their address. */
 export function imagesWithoutAlt(markdown: string): string[] {

@@ -9,7 +9,7 @@ import { revalidatedTags } from "@/lib/testing/next-cache-stub";
 import { ALT_REQUIRED_MESSAGE } from "@/lib/validation/media";
 import { ForbiddenError } from "./session";
 import { NotFoundError, ValidationError } from "./errors";
-import { deleteMedia, getMedia, listMedia, mediaAltProblem, updateMediaDetails, uploadMedia } from "./media";
+import { deleteMedia, getMedia, listEditorImages, listMedia, mediaAltProblem, saveImageDefaults, storageKeyFromUrl, updateMediaDetails, uploadEditorImage, uploadMedia } from "./media";
 
 // Every upload in this file lands in a throwaway storage folder (lib/env.ts reads STORAGE_DIR when first imported).
 const storageDir = await vi.hoisted(async () => {
@@ -213,5 +213,33 @@ describeEachEngine("media library", (database) => {
     const second = await listMedia({ page: 2, pageSize: 2 });
     expect(second.items[0].createdAt.getTime()).toBeLessThanOrEqual(all.items[1].createdAt.getTime());
     expect(second.items.map((m) => m.id)).not.toContain(all.items[0].id);
+  });
+
+  it("uploads from the editor and lists the new image in the editor's pickers at once", async () => {
+    signInAs(ids.writer);
+    const image = await uploadEditorImage(await photo(), "dropped.jpg");
+    expect(image).toMatchObject({ name: "dropped.jpg", alt: "", caption: "", credit: "", width: 800, height: 500 });
+    expect(image.url).toMatch(/^\/media\/[A-Za-z0-9_-]{22}$/);
+    signInAs(ids.otherWriter);
+    expect((await listEditorImages())[0]).toEqual(image);
+    const refused = await uploadEditorImage(Buffer.from("not an image at all"), "notes.txt").catch((e: unknown) => e);
+    expect((refused as ValidationError).fieldErrors.file?.[0]).toMatch(/not a JPEG, PNG, WebP or AVIF image/);
+  });
+
+  it("saves one use's details to the library only through the library's own rules", async () => {
+    const { db } = database();
+    signInAs(ids.writer);
+    const image = await uploadEditorImage(await photo(), "inline.jpg");
+    const saved = await saveImageDefaults(image.url, { alt: "Boats at dawn", caption: "The harbour", credit: "Ana Ruiz" });
+    expect(saved).toMatchObject({ id: image.id, alt: "Boats at dawn", caption: "The harbour", credit: "Ana Ruiz" });
+    expect(await db.auditLog.count({ where: { action: "media.update", entityId: image.id } })).toBe(1);
+    // Another writer may not change someone else's image; an address outside the library is not found.
+    signInAs(ids.otherWriter);
+    await expect(saveImageDefaults(image.url, { alt: "Mine now", caption: "", credit: "" })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(saveImageDefaults("https://elsewhere.example/x.jpg", { alt: "x", caption: "", credit: "" })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(saveImageDefaults("/media/nosuchkey", { alt: "x", caption: "", credit: "" })).rejects.toBeInstanceOf(NotFoundError);
+    expect((await db.media.findUniqueOrThrow({ where: { id: image.id } })).alt).toBe("Boats at dawn");
+    expect(storageKeyFromUrl("/media/abc_-1/w320.webp")).toBe("abc_-1");
+    expect(storageKeyFromUrl("/media/../etc")).toBeNull();
   });
 });

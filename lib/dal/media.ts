@@ -322,3 +322,52 @@ export async function mediaAltProblem(mediaId: string | null | undefined, client
   if (!media) return "The chosen image no longer exists. Choose another from the media library.";
   return media.alt.trim() ? null : `${ALT_REQUIRED_MESSAGE}.`;
 }
+
+/** An image as the story editor offers it: where it is, and its library defaults for alt, caption and credit. */
+export interface EditorImage {
+  id: string;
+  url: string;
+  thumbnailUrl: string;
+  alt: string;
+  caption: string;
+  credit: string;
+  name: string;
+  width: number;
+  height: number;
+}
+
+export const EDITOR_IMAGE_LIMIT = 200;
+
+function toEditorImage(view: MediaView): EditorImage {
+  const { id, url, thumbnailUrl, alt, caption, credit, originalName: name, width, height } = view;
+  return { id, url, thumbnailUrl, alt, caption, credit, name, width, height };
+}
+
+/** The newest images for the editor's pickers, read afresh each time (so uploads made since the editor opened show). */
+export async function listEditorImages(limit = EDITOR_IMAGE_LIMIT): Promise<EditorImage[]> {
+  const { items } = await listMedia({ pageSize: limit });
+  return items.map(toEditorImage);
+}
+
+/** Uploads an image from the story editor (the library's own path: checks, renditions, audit) and returns it. */
+export async function uploadEditorImage(bytes: Uint8Array, originalName: string): Promise<EditorImage> {
+  return toEditorImage(await uploadMedia(bytes, originalName));
+}
+
+/** The library image an editor's image address points at (`/media/<storageKey>[/file]`), or null. */
+export function storageKeyFromUrl(url: string): string | null {
+  const match = /^\/media\/([A-Za-z0-9_-]{1,100})(?:\/[A-Za-z0-9._-]+)?$/.exec(url.trim());
+  return match ? match[1]! : null;
+}
+
+/**
+ * "Also save to library": an inline image's alt text, caption and credit become its library defaults. The same
+ * rules as the library's own form (uploader or editor; alt text cannot be emptied while a live story uses it).
+ */
+export async function saveImageDefaults(url: string, details: MediaDetails): Promise<EditorImage> {
+  await requirePermission("newsroom.enter", { entityType: "Media" });
+  const storageKey = storageKeyFromUrl(url);
+  const row = storageKey ? await getDb().media.findUnique({ where: { storageKey }, select: { id: true } }) : null;
+  if (!row) throw new NotFoundError("That image is not in the media library, so its defaults cannot be saved there.");
+  return toEditorImage(await updateMediaDetails(row.id, details));
+}
