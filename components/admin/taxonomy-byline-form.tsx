@@ -3,8 +3,9 @@ import { useActionState } from "react";
 import { createBylineAction } from "@/lib/actions/bylines/create-byline";
 import { updateBylineAction } from "@/lib/actions/bylines/update-byline";
 import { SubmitButton } from "@/components/ui/button";
-import { SelectField, TextAreaField } from "@/components/ui/field";
+import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
+import { MediaPicker } from "./media-picker";
 import { TaxonomyNameSlugFields } from "./taxonomy-name-slug-fields";
 
 interface BylineFields {
@@ -12,8 +13,13 @@ interface BylineFields {
   name: string;
   slug: string;
   bio: string;
+  jobTitle: string;
+  links: string;
+  photoMediaId: string | null;
   userId: string | null;
 }
+
+type PickerItem = Parameters<typeof MediaPicker>[0]["items"][number];
 
 export interface AccountOption {
   id: string;
@@ -21,7 +27,7 @@ export interface AccountOption {
 }
 
 /** Creates a byline, or (given one) edits it; a byline may be linked to one staff account. */
-export function TaxonomyBylineForm({ byline, accounts }: { byline?: BylineFields; accounts: AccountOption[] }) {
+export function TaxonomyBylineForm({ byline, accounts, photos = [] }: { byline?: BylineFields; accounts: AccountOption[]; photos?: PickerItem[] }) {
   const [state, action] = useActionState(byline ? updateBylineAction : createBylineAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   const values = state && !state.ok ? state.values : undefined;
@@ -31,6 +37,22 @@ export function TaxonomyBylineForm({ byline, accounts }: { byline?: BylineFields
       {byline && <input type="hidden" name="id" value={byline.id} />}
       <TaxonomyNameSlugFields noun="author page" address="/authors/<slug>" current={byline} errors={errors} values={values} />
       <TextAreaField name="bio" label="Bio" rows={4} maxLength={2000} errors={errors?.bio} defaultValue={values?.bio ?? byline?.bio ?? ""} hint="Shown on the author page. Optional." />
+      <TextField name="jobTitle" label="Job title" maxLength={120} errors={errors?.jobTitle} defaultValue={values?.jobTitle ?? byline?.jobTitle ?? ""} hint="Shown under the name, e.g. “Border correspondent”. Optional." />
+      <TextAreaField
+        name="links"
+        label="Links"
+        rows={3}
+        errors={errors?.links}
+        defaultValue={values?.links ?? byline?.links ?? ""}
+        hint="One web address per line (http:// or https://): a website or social profiles. Shown on the author page. Optional."
+      />
+      <MediaPicker
+        name="photoMediaId"
+        label="Photo (optional; the image needs alt text)"
+        items={photos}
+        defaultValue={values?.photoMediaId ?? byline?.photoMediaId ?? ""}
+        errors={errors?.photoMediaId}
+      />
       <SelectField
         name="userId"
         label="Linked staff account"

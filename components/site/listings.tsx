@@ -2,6 +2,7 @@ import { listingRoute } from "@/components/site/listing-route";
 import { getAuthorPage, getSectionPage, getTagPage } from "@/lib/dal/articles";
 import { sectionBreadcrumbJsonLd } from "@/lib/seo/json-ld";
 import { authorMetadata, sectionMetadata, tagMetadata } from "@/lib/seo/metadata";
+import { AuthorProfileHeader } from "./author-profile";
 
 // The section, tag and author listings. Each is served by two route files: page 1 at /sections/x and page N at
 // /sections/x/p/N (where next.config.ts rewrites ?page=N), so every page of a listing is cached under its own path.
@@ -32,7 +33,7 @@ export const authorListing = listingRoute(
   ({ author }) => ({
     kicker: "Author",
     title: author.name,
-    intro: author.bio ? <p>{author.bio}</p> : undefined,
+    intro: <AuthorProfileHeader author={author} />,
     basePath: `/authors/${author.slug}`,
   }),
   ({ author }) => ({ metadata: (site, page) => authorMetadata(author, site, { page }) }),

@@ -5,6 +5,7 @@ import { toSlug } from "@/lib/content/slug";
 import type { BylineInput, BylineUpdate, SectionInput, SectionMove, SectionUpdate, TagInput, TagUpdate } from "@/lib/validation/taxonomy";
 import { recordAudit } from "./audit";
 import { InUseError, NotFoundError, ValidationError } from "./errors";
+import { mediaAltProblem } from "./media";
 import { changedFields } from "./audit-log";
 import { requestAddress, requirePermission, type SessionUser } from "./session";
 
@@ -297,6 +298,10 @@ export interface BylineAdminView {
   slug: string;
   name: string;
   bio: string;
+  jobTitle: string;
+  /** One URL per line. */
+  links: string;
+  photoMediaId: string | null;
   user: { id: string; name: string; email: string } | null;
   articleCount: number;
 }
@@ -306,6 +311,9 @@ const bylineSelect = {
   slug: true,
   name: true,
   bio: true,
+  jobTitle: true,
+  links: true,
+  photoMediaId: true,
   userId: true,
   user: { select: { id: true, name: true, email: true } },
   _count: { select: { articles: true } },
@@ -346,8 +354,11 @@ export async function listLinkableUsers(): Promise<LinkableUser[]> {
   return rows.map(({ byline, ...user }) => ({ ...user, bylineId: byline?.id ?? null }));
 }
 
-async function checkBylineFields(tx: Tx, input: { slug: string; userId: string | null }, exceptId?: string) {
+async function checkBylineFields(tx: Tx, input: { slug: string; userId: string | null; photoMediaId?: string | null }, exceptId?: string) {
   const not = exceptId ? { NOT: { id: exceptId } } : {};
+  // The photo shows on the author page: it must exist and describe itself (alt text), as a story's hero must.
+  const photoProblem = await mediaAltProblem(input.photoMediaId, tx);
+  if (photoProblem) throw new ValidationError("Check the highlighted fields.", { photoMediaId: [photoProblem] });
   const clash = await tx.byline.findFirst({ where: { slug: input.slug, ...not }, select: { name: true } });
   if (clash) throw slugConflict(`The byline “${clash.name}” already uses this slug.`);
   if (!input.userId) return;
@@ -367,7 +378,7 @@ export async function createByline(input: BylineInput): Promise<BylineAdminView>
       getDb().$transaction(async (tx) => {
         await checkBylineFields(tx, input);
         const created = await tx.byline.create({
-          data: { name: input.name, slug: input.slug, bio: input.bio, userId: input.userId },
+          data: { name: input.name, slug: input.slug, bio: input.bio, jobTitle: input.jobTitle, links: input.links, photoMediaId: input.photoMediaId, userId: input.userId },
           select: bylineSelect,
         });
         await audit(tx, who, "byline.create", "Byline", created.id, { name: created.name, slug: created.slug, userId: created.userId });
@@ -379,7 +390,7 @@ export async function createByline(input: BylineInput): Promise<BylineAdminView>
   return toBylineView(row);
 }
 
-/** Changes a byline's name, slug, bio or linked account. Returns whether anything changed. */
+/** Changes a byline's name, slug, bio, job title, links, photo or linked account. Returns whether anything changed. */
 export async function updateByline(input: BylineUpdate): Promise<{ byline: BylineAdminView; changed: boolean }> {
   const who = await actor("Byline", input.id);
   const { before, after, changes } = await uniquely(
@@ -388,8 +399,8 @@ export async function updateByline(input: BylineUpdate): Promise<{ byline: Bylin
         const before = await tx.byline.findUnique({ where: { id: input.id }, select: bylineSelect });
         if (!before) throw new NotFoundError("That byline no longer exists.");
         await checkBylineFields(tx, input, input.id);
-        const next = { name: input.name, slug: input.slug, bio: input.bio, userId: input.userId };
-        const changes = changedFields(before, { ...before, ...next }, ["name", "slug", "bio", "userId"]);
+        const next = { name: input.name, slug: input.slug, bio: input.bio, jobTitle: input.jobTitle, links: input.links, photoMediaId: input.photoMediaId, userId: input.userId };
+        const changes = changedFields(before, { ...before, ...next }, ["name", "slug", "bio", "jobTitle", "links", "photoMediaId", "userId"]);
         if (Object.keys(changes).length === 0) return { before, after: before, changes };
         const after = await tx.byline.update({ where: { id: input.id }, data: next, select: bylineSelect });
         await audit(tx, who, "byline.update", "Byline", after.id, { name: after.name, slug: after.slug, changes });

@@ -95,7 +95,39 @@ export interface WebSiteLd {
 
 export type OrganizationLd = PublisherLd & { "@context": typeof CONTEXT };
 
-export type JsonLdDocument = NewsArticleLd | BreadcrumbListLd | WebSiteLd | OrganizationLd;
+export interface PersonLd {
+  "@context": typeof CONTEXT;
+  "@type": "Person";
+  "@id": string;
+  name: string;
+  url: string;
+  jobTitle?: string;
+  description?: string;
+  image?: ImageObjectLd;
+  /** Profiles elsewhere (the byline's links). */
+  sameAs?: string[];
+}
+
+export type JsonLdDocument = NewsArticleLd | BreadcrumbListLd | WebSiteLd | OrganizationLd | PersonLd;
+
+/** An author page's Person: name, page, job title, photo and the profiles their byline links to. */
+export function personJsonLd(
+  author: { slug: string; name: string; bio: string; jobTitle: string; links: string[]; photo: { src: string; width: number; height: number } | null },
+  { siteUrl = env.SITE_URL }: SeoOptions = {},
+): PersonLd {
+  const url = absoluteUrl(siteUrl, authorPath(author.slug));
+  return {
+    "@context": CONTEXT,
+    "@type": "Person",
+    "@id": `${url}#person`,
+    name: author.name,
+    url,
+    ...(author.jobTitle && { jobTitle: author.jobTitle }),
+    ...(author.bio && { description: author.bio }),
+    ...(author.photo && { image: { "@type": "ImageObject", url: absoluteUrl(siteUrl, author.photo.src), width: author.photo.width, height: author.photo.height } }),
+    ...(author.links.length > 0 && { sameAs: author.links }),
+  };
+}
 
 /** Cuts at a word boundary and adds an ellipsis, so the result is at most `max` characters. */
 export function truncateHeadline(headline: string, max: number = MAX_HEADLINE_LENGTH): string {

@@ -42,10 +42,46 @@ const tagFields = { name: text(60, "Enter the tag’s name."), slug: slugField }
 export const tagSchema = z.object(tagFields).transform(slugFromName);
 export const tagUpdateSchema = z.object({ id: recordId, ...tagFields }).transform(slugFromName);
 
+export const BYLINE_LINKS_MAX = 10;
+
+/** Whether a link may be shown on an author page: an absolute http or https address. */
+export function isProfileLink(value: string): boolean {
+  if (value.length > 500 || /\s/.test(value)) return false;
+  try {
+    const url = new URL(value);
+    return (url.protocol === "http:" || url.protocol === "https:") && url.hostname.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/** The author page's links: one URL per line (blank lines ignored), http or https only, stored one per line. */
+const bylineLinks = z
+  .string()
+  .max(6000, "Use fewer or shorter links.")
+  .default("")
+  .transform((value, ctx) => {
+    const links = value
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter(Boolean);
+    const bad = links.filter((link) => !isProfileLink(link));
+    if (bad.length) ctx.addIssue({ code: "custom", message: `Each line must be one web address starting with http:// or https:// (check “${bad[0].slice(0, 80)}”).` });
+    if (links.length > BYLINE_LINKS_MAX) ctx.addIssue({ code: "custom", message: `Use at most ${BYLINE_LINKS_MAX} links.` });
+    return [...new Set(links)].join("\n");
+  });
+
 const bylineFields = {
   name: text(120, "Enter the name readers see."),
   slug: slugField,
   bio: text(2000).default(""),
+  jobTitle: text(120).default(""),
+  links: bylineLinks,
+  // "" is "no photo"; the data layer checks the image exists and has alt text.
+  photoMediaId: z
+    .union([z.literal(""), recordId])
+    .default("")
+    .transform((value) => value || null),
   // "" is "no linked account".
   userId: z
     .union([z.literal(""), recordId])

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { TaxonomyBylineForm } from "@/components/admin/taxonomy-byline-form";
 import { storyCount, TaxonomyEditLink, TaxonomyPageHeader, TaxonomyPanel, TaxonomyReaderLink, TaxonomyTable } from "@/components/admin/taxonomy-table";
 import { requireNewsroomPage } from "@/lib/auth/page-guard";
+import { listMedia } from "@/lib/dal/media";
 import { listBylinesForAdmin, listLinkableUsers, type BylineAdminView } from "@/lib/dal/taxonomy";
 import { deletedNotice } from "@/lib/validation/taxonomy";
 import { accountOptions } from "@/components/admin/taxonomy-account-options";
@@ -12,7 +13,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function BylinesPage({ searchParams }: Props) {
   await requireNewsroomPage({ permission: "taxonomy.manage", returnTo: "/admin/bylines" });
-  const [bylines, users, params] = await Promise.all([listBylinesForAdmin(), listLinkableUsers(), searchParams]);
+  const [bylines, users, params, media] = await Promise.all([listBylinesForAdmin(), listLinkableUsers(), searchParams, listMedia({ pageSize: 60 })]);
   const deleted = deletedNotice(params.deleted);
   return (
     <div>
@@ -49,7 +50,7 @@ export default async function BylinesPage({ searchParams }: Props) {
         )}
       </TaxonomyPanel>
       <TaxonomyPanel title="New byline" id="new-byline">
-        <TaxonomyBylineForm accounts={accountOptions(users)} />
+        <TaxonomyBylineForm accounts={accountOptions(users)} photos={media.items} />
       </TaxonomyPanel>
     </div>
   );

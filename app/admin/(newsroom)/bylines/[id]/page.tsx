@@ -7,6 +7,7 @@ import { TaxonomyDeleteForm } from "@/components/admin/taxonomy-delete-form";
 import { storyCount, TaxonomyPanel, TaxonomyReaderLink } from "@/components/admin/taxonomy-table";
 import { deleteBylineAction } from "@/lib/actions/bylines/delete-byline";
 import { requireNewsroomPage } from "@/lib/auth/page-guard";
+import { listMedia } from "@/lib/dal/media";
 import { getBylineForEdit, listLinkableUsers } from "@/lib/dal/taxonomy";
 import { recordId } from "@/lib/validation/taxonomy";
 
@@ -16,7 +17,7 @@ export default async function EditBylinePage({ params }: { params: Promise<{ id:
   const { id } = await params;
   await requireNewsroomPage({ permission: "taxonomy.manage", returnTo: `/admin/bylines/${encodeURIComponent(id)}` });
   const parsed = recordId.safeParse(id);
-  const [byline, users] = parsed.success ? await Promise.all([getBylineForEdit(parsed.data), listLinkableUsers()]) : [null, []];
+  const [byline, users, media] = parsed.success ? await Promise.all([getBylineForEdit(parsed.data), listLinkableUsers(), listMedia({ pageSize: 60 })]) : [null, [], null];
   if (!byline) notFound();
   return (
     <div>
@@ -32,7 +33,7 @@ export default async function EditBylinePage({ params }: { params: Promise<{ id:
         </p>
       </header>
       <TaxonomyPanel title="Edit byline" id="edit-byline">
-        <TaxonomyBylineForm byline={{ ...byline, userId: byline.user?.id ?? null }} accounts={accountOptions(users, byline.id)} />
+        <TaxonomyBylineForm byline={{ ...byline, userId: byline.user?.id ?? null }} accounts={accountOptions(users, byline.id)} photos={media?.items ?? []} />
       </TaxonomyPanel>
       <TaxonomyPanel title="Delete byline" id="delete-byline" tone="danger">
         <p className="mb-3 text-sm">

@@ -1,0 +1,41 @@
+import Image from "next/image";
+import { getAuthorProfile } from "@/lib/dal/author-profile";
+import { personJsonLd } from "@/lib/seo/json-ld";
+import { JsonLd } from "./json-ld";
+
+/** A link's label: its host and path, without the scheme ("example.com/ana"). */
+function linkLabel(link: string): string {
+  const url = new URL(link);
+  return `${url.hostname.replace(/^www\./, "")}${url.pathname === "/" ? "" : url.pathname.replace(/\/$/, "")}`;
+}
+
+/** The author page's header beyond the name: photo, job title, bio and links, and the Person for search engines. */
+export async function AuthorProfileHeader({ author }: { author: { slug: string; name: string; bio: string } }) {
+  const profile = await getAuthorProfile(author.slug);
+  const jobTitle = profile?.jobTitle ?? "";
+  const links = profile?.links ?? [];
+  const photo = profile?.photo ?? null;
+  return (
+    <div className="flex flex-wrap items-start gap-4">
+      <JsonLd data={personJsonLd({ ...author, jobTitle, links, photo })} />
+      {photo && (
+        <Image src={photo.src} alt={photo.alt} width={photo.width} height={photo.height} sizes="96px" className="size-24 shrink-0 rounded-full object-cover" />
+      )}
+      <div className="min-w-0 flex-1 space-y-2">
+        {jobTitle && <p className="font-semibold text-neutral-900 dark:text-neutral-100">{jobTitle}</p>}
+        {author.bio && <p>{author.bio}</p>}
+        {links.length > 0 && (
+          <ul aria-label={`${author.name} elsewhere`} className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+            {links.map((link) => (
+              <li key={link}>
+                <a href={link} rel="me noopener" className="underline underline-offset-4 [overflow-wrap:anywhere]">
+                  {linkLabel(link)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </div>
+  );
+}
