@@ -2,12 +2,14 @@
 import { useId, useMemo, useState } from "react";
 import { inputClass } from "@/components/ui/field";
 import type { MediaView } from "@/lib/dal/media";
+import { MediaUploadButton } from "./media-upload-button";
 
 type PickerItem = Pick<MediaView, "id" | "thumbnailUrl" | "alt" | "originalName" | "width" | "height">;
 
 /**
  * Chooses one image from the library (or none) for a form: the chosen id is written to a hidden input named
  * `name`. Works on its own inside a server-rendered form, or controlled (`value`/`onChange`) inside a client one.
+ * With `upload`, an "Upload" button adds a new image to the library and chooses it at once.
  */
 export function MediaPicker({
   name,
@@ -18,6 +20,7 @@ export function MediaPicker({
   label = "Image",
   errors,
   disabled = false,
+  upload = false,
 }: {
   name: string;
   items: PickerItem[];
@@ -27,7 +30,9 @@ export function MediaPicker({
   label?: string;
   errors?: string[];
   disabled?: boolean;
+  upload?: boolean;
 }) {
+  const [uploaded, setUploaded] = useState<PickerItem[]>([]);
   const [own, setOwn] = useState(defaultValue ?? "");
   const [filter, setFilter] = useState("");
   const selected = value ?? own;
@@ -36,11 +41,12 @@ export function MediaPicker({
     setOwn(id);
     onChange?.(id);
   };
+  const all = useMemo(() => [...uploaded, ...items.filter((m) => !uploaded.some((u) => u.id === m.id))], [uploaded, items]);
   const shown = useMemo(() => {
     const q = filter.trim().toLowerCase();
     // The chosen image stays visible whatever the filter, so the selection is never hidden.
-    return q ? items.filter((m) => m.id === selected || m.originalName.toLowerCase().includes(q) || m.alt.toLowerCase().includes(q)) : items;
-  }, [filter, items, selected]);
+    return q ? all.filter((m) => m.id === selected || m.originalName.toLowerCase().includes(q) || m.alt.toLowerCase().includes(q)) : all;
+  }, [filter, all, selected]);
   const errorId = `${baseId}-error`;
   const radioName = `${baseId}-choice`;
 
@@ -48,7 +54,16 @@ export function MediaPicker({
     <fieldset className="space-y-3" aria-describedby={errors?.length ? errorId : undefined} disabled={disabled}>
       <legend className="text-sm font-semibold">{label}</legend>
       <input type="hidden" name={name} value={selected} />
-      {items.length > 6 && (
+      {upload && (
+        <MediaUploadButton
+          disabled={disabled}
+          onUploaded={(image) => {
+            setUploaded((list) => [{ id: image.id, thumbnailUrl: image.thumbnailUrl, alt: image.alt, originalName: image.name, width: image.width, height: image.height }, ...list]);
+            choose(image.id);
+          }}
+        />
+      )}
+      {all.length > 6 && (
         <div className="space-y-1">
           <label htmlFor={`${baseId}-filter`} className="block text-sm">
             Filter images
