@@ -59,7 +59,7 @@ export function StoryEditor(props: StoryEditorProps) {
   const [restore, setRestore] = useState<PendingRestore | null>(props.restore ?? null);
   const [substantive, setSubstantive] = useState(false);
   const [confirming, setConfirming] = useState(false);
-  const [images, setImages] = useState(props.choices.images);
+  const images = props.choices.images;
   const [status, setStatus] = useState<Status>(props.status);
   const live = status === "PUBLISHED";
   const [savedInfo, setSavedInfo] = useState(props.lastSaved);
@@ -237,7 +237,7 @@ export function StoryEditor(props: StoryEditorProps) {
           />
         </div>
         <FilingPanel fields={fields} errors={errors} readOnly={readOnly} tags={props.choices.tags} update={update} />
-        <HeroPanel value={fields.heroMediaId} images={images} errors={errors} readOnly={readOnly} onChange={(id) => update("heroMediaId", id)} onImages={setImages} />
+        <HeroPanel value={fields.heroMediaId} images={images} errors={errors} readOnly={readOnly} onChange={(id) => update("heroMediaId", id)} />
         <FlagsPanel fields={fields} errors={errors} readOnly={readOnly} can={props.can} timeZone={props.timeZone} update={update} />
         <SeoPanel fields={fields} errors={errors} readOnly={readOnly} update={update} />
         {props.notes}

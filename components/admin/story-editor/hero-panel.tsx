@@ -1,9 +1,16 @@
 "use client";
 import Link from "next/link";
 import { useState } from "react";
-import { listImagesAction, type ImageChoice } from "@/lib/actions/media/list-images";
 import { inputClass } from "@/components/ui/field";
+import { useMediaLibrary } from "../use-media-library";
 import { FieldError } from "./field-error";
+
+interface ImageChoice {
+  id: string;
+  url: string;
+  alt: string;
+  name: string;
+}
 
 interface Props {
   value: string;
@@ -11,19 +18,21 @@ interface Props {
   errors: Record<string, string[]>;
   readOnly: boolean;
   onChange: (id: string) => void;
-  /** The fresh list, shared with the body's image picker. */
-  onImages: (images: ImageChoice[]) => void;
 }
 
-/** The hero image: the list is fetched again whenever it is opened, so images uploaded meanwhile are there. */
-export function HeroPanel({ value, images, errors, readOnly, onChange, onImages }: Props) {
+/**
+ * The hero image. Its list is the page's shared media library (components/admin/use-media-library.ts), read again
+ * whenever the list is opened, so images uploaded meanwhile (in the body's picker or elsewhere) are there.
+ */
+export function HeroPanel({ value, images: initial, errors, readOnly, onChange }: Props) {
+  const library = useMediaLibrary();
+  const images: ImageChoice[] = library.images.length ? library.images : initial;
   const [loading, setLoading] = useState(false);
   async function refresh() {
     if (loading) return;
     setLoading(true);
-    const result = await listImagesAction({});
+    await library.refresh();
     setLoading(false);
-    if (result?.ok && result.data) onImages(result.data);
   }
   const chosen = images.find((i) => i.id === value);
   return (

@@ -74,7 +74,10 @@ export function useStorySync(options: Options) {
     const result = mergeFields(baseRef.current, screen, theirs.fields);
     opts.current.onTheirs(theirs);
     if (!result.merged) {
-      setMerge({ result, mine: screen, theirs });
+      // What does not overlap goes on screen now; the overlapping places keep mine until the person chooses.
+      const partial = resolveMerge(result, {});
+      if (!equal(partial, screen)) replaceFields(() => partial);
+      setMerge({ result, mine: partial, theirs });
       return "conflict";
     }
     const merged = result.merged;

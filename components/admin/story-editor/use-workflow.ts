@@ -1,14 +1,12 @@
 "use client";
 import { useState, useTransition } from "react";
 import { transitionStoryAction } from "@/lib/actions/stories/transition-story";
+import { rescheduleStoryAction } from "@/lib/actions/stories/reschedule-story";
 import { scheduleUpdateAction } from "@/lib/actions/stories/schedule-update";
 import type { ActionState } from "@/lib/actions/result";
 import { allowedTransitions, can, type Role, type Status } from "@/lib/auth/permissions";
 import type { EditorFields } from "./fields";
 import type { useStorySync } from "./use-story-sync";
-
-// TODO(reschedule): helper B's rescheduleStoryAction is not in the tree yet.
-const RESCHEDULE_PENDING = async (_input: { id: string; baseVersion: number; scheduledAt: string | null }): Promise<ActionState<{ version: number; status: Status; scheduledAt: string | null }>> => ({ ok: false, message: "Rescheduling is not available yet." });
 
 export interface ScheduledUpdateView {
   id: string;
@@ -100,7 +98,7 @@ export function useWorkflow({ id, role, own, status, setStatus, scheduledAt: ini
   function reschedule(at: string | null) {
     startTransition(async () => {
       if (!(await ready())) return;
-      const result: ActionState<{ version: number; status: Status; scheduledAt: string | null }> = await RESCHEDULE_PENDING({ id, baseVersion: sync.versionRef.current, scheduledAt: at });
+      const result = await rescheduleStoryAction({ id, baseVersion: sync.versionRef.current, scheduledAt: at });
       if (result?.ok && result.data) {
         sync.versionRef.current = result.data.version;
         setStatus(result.data.status);
