@@ -82,7 +82,10 @@ function detailsOf(attrs: Record<string, unknown>): ImageDetails {
 function TiptapEditor({ value, onChange, readOnly = false, images }: Props) {
   const [uploading, setUploading] = useState<string[]>([]);
   const [uploadError, setUploadError] = useState<string | null>(null);
-  const [details, setDetails] = useState<DetailsTarget | null>(null);
+  // Images waiting for their details, first shown first (several files may be dropped at once).
+  const [asking, setAsking] = useState<DetailsTarget[]>([]);
+  const details = asking[0] ?? null;
+  const ask = useCallback((target: DetailsTarget) => setAsking((list) => [...list, target]), []);
   const editorRef = useRef<Editor | null>(null);
 
   /** Uploads files dropped or pasted (or chosen); each image goes where it was put, then its details are asked. */
@@ -98,10 +101,10 @@ function TiptapEditor({ value, onChange, readOnly = false, images }: Props) {
         continue;
       }
       if (!editor || editor.isDestroyed) continue;
-      insertImage(editor, outcome.image, at, true, setDetails);
+      insertImage(editor, outcome.image, at, true, ask);
       at = undefined;
     }
-  }, []);
+  }, [ask]);
 
   // The Markdown that the parent and the editor both hold: what we last reported, or last loaded from outside.
   const knownRef = useRef(value);
@@ -200,7 +203,7 @@ function TiptapEditor({ value, onChange, readOnly = false, images }: Props) {
 
   return (
     <div className="rounded border border-neutral-400 bg-white dark:border-neutral-600 dark:bg-neutral-900">
-      {editor && !readOnly && <Toolbar editor={editor} images={images} onDetails={setDetails} />}
+      {editor && !readOnly && <Toolbar editor={editor} images={images} onDetails={ask} />}
       {uploading.length > 0 && (
         <p role="status" className="flex items-center gap-2 border-b border-neutral-300 px-4 py-2 text-sm dark:border-neutral-700">
           <progress aria-label="Uploading images" className="h-2 w-24" /> Uploading {uploading.join(", ")}…
@@ -224,7 +227,7 @@ function TiptapEditor({ value, onChange, readOnly = false, images }: Props) {
           saveToLibraryDefault={details.fresh && !details.initial.alt}
           onSave={(values, toLibrary) => saveDetails(details, values, toLibrary)}
           onClose={() => {
-            setDetails(null);
+            setAsking((list) => list.slice(1));
             editor?.commands.focus();
           }}
         />
