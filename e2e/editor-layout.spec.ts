@@ -61,7 +61,7 @@ test("the editor page logs no console errors, and its times name the site's zone
   await page.getByRole("textbox", { name: "Story body" }).click();
   await page.keyboard.type("A line to save.");
   await expect(page.getByTestId("save-state")).toHaveAttribute("data-state", "saved", { timeout: 10_000 });
-  // "Saved 3:47:12 PM UTC": the zone is named (the e2e site runs on UTC).
+  // "Saved 3:47:12 PM EST": the zone is named.
   await expect(page.getByTestId("save-state")).toHaveText(/Saved \d{1,2}:\d{2}:\d{2}\s?[AP]M [A-Z]{2,5}/);
   await expect(page.getByText(/Go live at \(\w+, the site’s time\)/)).toBeVisible();
   await page.waitForTimeout(1500);

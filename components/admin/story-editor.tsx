@@ -120,7 +120,8 @@ export function StoryEditor(props: StoryEditorProps) {
     workflow.setNotice(null);
     if (await queue.save("manual")) {
       setRestore(null);
-      window.history.replaceState(null, "", `/admin/stories/${props.id}`);
+      // The address says so too, as a reload of it would (the page shows the same line for ?restored=live).
+      window.history.replaceState(null, "", `/admin/stories/${props.id}?restored=live`);
       workflow.setNotice({ ok: true, text: "The restored version is live." });
     } else {
       workflow.setNotice({ ok: false, text: [queue.current.message ?? "Not updated.", ...sync.refusedRef.current].join(" ") });

@@ -61,7 +61,7 @@ export function PublishingPanel({ id, workflow, errors, timeZone, canSchedule, l
           </p>
           {canSchedule && (
             <>
-              <ZonedDateInput id="rescheduleAt" label="New time" value={rescheduleAt} timeZone={timeZone} invalid={!!errors.scheduledAt} onChange={setRescheduleAt} />
+              <ZonedDateInput id="rescheduleAt" step={1} label="New time" value={rescheduleAt} timeZone={timeZone} invalid={!!errors.scheduledAt} onChange={setRescheduleAt} />
               <div className="flex flex-wrap gap-2">
                 <button type="button" disabled={pending || !rescheduleAt} onClick={() => reschedule(rescheduleAt)} className={buttonClass("secondary")}>
                   Reschedule
@@ -78,7 +78,7 @@ export function PublishingPanel({ id, workflow, errors, timeZone, canSchedule, l
         <details className="text-sm">
           <summary className="cursor-pointer font-semibold">Schedule these changes instead</summary>
           <div className="mt-2 space-y-2">
-            <ZonedDateInput id="updateAt" label="Update goes out at" value={updateAt} timeZone={timeZone} invalid={!!errors.runAt} onChange={setUpdateAt} />
+            <ZonedDateInput id="updateAt" step={1} label="Update goes out at" value={updateAt} timeZone={timeZone} invalid={!!errors.runAt} onChange={setUpdateAt} />
             <FieldError name="runAt" errors={errors} />
             <button type="button" disabled={pending} onClick={() => onScheduleUpdate(updateAt, substantive)} className={`${buttonClass("secondary")} w-full`}>
               Schedule update
@@ -98,7 +98,7 @@ export function PublishingPanel({ id, workflow, errors, timeZone, canSchedule, l
       )}
       {transitions.includes("SCHEDULED") && (
         <>
-          <ZonedDateInput id="scheduledAt" label="Go live at" value={goLiveAt} timeZone={timeZone} invalid={!!errors.scheduledAt} onChange={setGoLiveAt} />
+          <ZonedDateInput id="scheduledAt" step={1} label="Go live at" value={goLiveAt} timeZone={timeZone} invalid={!!errors.scheduledAt} onChange={setGoLiveAt} />
           <FieldError name="scheduledAt" errors={errors} />
         </>
       )}

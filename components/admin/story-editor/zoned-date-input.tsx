@@ -19,6 +19,7 @@ export function ZonedDateInput({
   timeZone,
   disabled,
   invalid,
+  step,
   onChange,
 }: {
   id: string;
@@ -27,6 +28,8 @@ export function ZonedDateInput({
   timeZone: string;
   disabled?: boolean;
   invalid?: boolean;
+  /** 1 to accept seconds (a schedule), as the browser's picker then offers them. */
+  step?: number;
   onChange: (iso: string) => void;
 }) {
   const [text, setText] = useState(() => (value ? toZonedInput(new Date(value), timeZone) : ""));
@@ -45,6 +48,7 @@ export function ZonedDateInput({
       <input
         id={id}
         type="datetime-local"
+        step={step}
         value={text}
         disabled={disabled}
         aria-invalid={invalid || undefined}
