@@ -72,7 +72,7 @@ export async function transitionStory(input: { id: string; baseVersion: number; 
         if (input.to === ArticleStatus.SCHEDULED) return { ...data, scheduledAt: input.scheduledAt, scheduleAttempts: 0, scheduleError: null, scheduleRetryAt: null };
         return { ...data, scheduledAt: null };
       },
-      revision: `${STATUS_WORDS[input.to]}${input.to === ArticleStatus.SCHEDULED ? ` for ${input.scheduledAt!.toISOString()}` : ""}`,
+      revision: (after) => `${STATUS_WORDS[input.to]}${after.status === ArticleStatus.SCHEDULED && after.scheduledAt ? ` for ${after.scheduledAt.toISOString()}` : ""}`,
       audit: (_after, before) => ({ action: `article.status.${input.to.toLowerCase()}`, details: { from: before.status, to: input.to, scheduledAt: input.scheduledAt?.toISOString() ?? null, note: !!note } }),
     });
     // The note is an editorial note on the story (never public, never in a revision's text), written with the step.
