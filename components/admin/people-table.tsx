@@ -6,7 +6,7 @@ const muted = "text-neutral-600 dark:text-neutral-400";
 
 /** "Nov 24, 2026, 5:09 PM" in the site's time zone: short enough for a table column. */
 function shortDateTime(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone }).format(date);
+  return new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", year: "numeric", hour: "numeric", minute: "2-digit", timeZone, timeZoneName: "short" }).format(date);
 }
 
 /** Staff accounts with their controls. One's own row is read-only here: the security page covers it. */

@@ -8,7 +8,21 @@ import { StoryTime } from "./story-time";
 /** Which time and person a compact list names for each story. */
 export type StoryMeta = "updated" | "submitted" | "published";
 
+/** The open editorial notes on a story, for the review queue: how many, and the latest. */
+export interface OpenNotesSummary {
+  open: number;
+  latest: { body: string; authorName: string; createdAt: Date } | null;
+}
+
 function Meta({ story, meta, timeZone }: { story: StoryListItem; meta: StoryMeta; timeZone: string }) {
+  if (story.status === "SCHEDULED" && story.scheduledAt) {
+    return (
+      <>
+        Goes live <StoryTime date={story.scheduledAt} timeZone={timeZone} />
+        {story.section && <> · {story.section}</>}
+      </>
+    );
+  }
   if (meta === "submitted") {
     return (
       <>
@@ -39,12 +53,14 @@ export function StoryCompactList({
   timeZone,
   label,
   showStatus = true,
+  notes,
 }: {
   stories: StoryListItem[];
   meta: StoryMeta;
   timeZone: string;
   label: string;
   showStatus?: boolean;
+  notes?: Record<string, OpenNotesSummary>;
 }) {
   return (
     <ul aria-label={label} className="divide-y divide-neutral-200 dark:divide-neutral-800">
@@ -60,8 +76,26 @@ export function StoryCompactList({
               <Meta story={story} meta={meta} timeZone={timeZone} />
             </span>
           </p>
+          {notes && <OpenNotes summary={notes[story.id]} timeZone={timeZone} />}
         </li>
       ))}
     </ul>
+  );
+}
+
+function OpenNotes({ summary, timeZone }: { summary: OpenNotesSummary | undefined; timeZone: string }) {
+  if (!summary || summary.open === 0) return <p className="mt-1 text-sm text-neutral-600 dark:text-neutral-400">No open notes</p>;
+  return (
+    <p className="mt-1 text-sm">
+      <strong>
+        {summary.open} open {summary.open === 1 ? "note" : "notes"}
+      </strong>
+      {summary.latest && (
+        <>
+          {" "}
+          · latest by {summary.latest.authorName}, <StoryTime date={summary.latest.createdAt} timeZone={timeZone} />: “{summary.latest.body.length > 140 ? `${summary.latest.body.slice(0, 140)}…` : summary.latest.body}”
+        </>
+      )}
+    </p>
   );
 }

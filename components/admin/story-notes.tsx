@@ -4,16 +4,19 @@ import { addCorrectionAction } from "@/lib/actions/stories/add-correction";
 import type { Status } from "@/lib/auth/permissions";
 import { buttonClass } from "@/components/ui/button-styles";
 import { inputClass } from "@/components/ui/field";
+import { SiteTime } from "./site-time";
 
 interface Props {
   id: string;
   status: Status;
   canAdd: boolean;
   notes: { id: string; kind: "CORRECTION" | "UPDATE"; body: string; publishedAt: Date }[];
+  /** The site's time zone; the newsroom reads every time on it. */
+  timeZone?: string;
 }
 
 /** Public correction and update notes on a story, and (for editors, on live stories) the form to append one. */
-export function StoryNotes({ id, status, canAdd, notes }: Props) {
+export function StoryNotes({ id, status, canAdd, notes, timeZone = "UTC" }: Props) {
   const [kind, setKind] = useState<"CORRECTION" | "UPDATE">("CORRECTION");
   const [body, setBody] = useState("");
   const [substantive, setSubstantive] = useState(true);
@@ -29,7 +32,7 @@ export function StoryNotes({ id, status, canAdd, notes }: Props) {
         <ul className="space-y-2 text-sm">
           {notes.map((note) => (
             <li key={note.id}>
-              <strong>{note.kind === "UPDATE" ? "Update" : "Correction"}</strong>, {new Date(note.publishedAt).toLocaleString()}: {note.body}
+              <strong>{note.kind === "UPDATE" ? "Update" : "Correction"}</strong>, <SiteTime iso={new Date(note.publishedAt).toISOString()} timeZone={timeZone} />: {note.body}
             </li>
           ))}
         </ul>

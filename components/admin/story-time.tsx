@@ -1,11 +1,6 @@
-import { formatDateTime, isoInTimeZone } from "@/lib/content/dates";
+import { SiteTime } from "./site-time";
 
-/** A newsroom time, short ("Nov 24, 2026, 9:15 PM") in the site's time zone; the full form with the zone is its tooltip. */
+/** A newsroom time on the site's clock with the zone named ("Nov 24, 2026, 9:15 PM EST"); the viewer's own on hover. */
 export function StoryTime({ date, timeZone }: { date: Date; timeZone: string }) {
-  const short = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone }).format(date);
-  return (
-    <time dateTime={isoInTimeZone(date, timeZone)} title={formatDateTime(date, timeZone)}>
-      {short}
-    </time>
-  );
+  return <SiteTime iso={date.toISOString()} timeZone={timeZone} />;
 }

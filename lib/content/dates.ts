@@ -83,3 +83,25 @@ export function fromZonedInput(value: string, timeZone: string): Date | null {
     return null;
   }
 }
+
+/** How the newsroom writes an instant everywhere (lists, dashboard, history, editor): "Nov 26, 2026, 4:05 PM EST". */
+export const NEWSROOM_TIME_FORMAT = { month: "short", day: "numeric", year: "numeric", hour: "numeric", minute: "2-digit" } as const satisfies Intl.DateTimeFormatOptions;
+
+/** An instant on the site's clock with the zone named: "Nov 26, 2026, 4:05 PM EST". */
+export function formatNewsroomTime(date: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-US", { ...NEWSROOM_TIME_FORMAT, timeZone, timeZoneName: "short" }).format(date);
+}
+
+/**
+ * The same instant on the viewer's own clock ("Your time: Nov 27, 2026, 6:05 AM GMT+9"), or null when the viewer's
+ * clock reads the same as the site's at that instant (then a second reading would only repeat the first).
+ */
+export function formatViewerTime(date: Date, siteTimeZone: string, viewerTimeZone: string | null | undefined): string | null {
+  if (!viewerTimeZone) return null;
+  try {
+    if (isoInTimeZone(date, viewerTimeZone) === isoInTimeZone(date, siteTimeZone)) return null;
+    return `Your time: ${formatNewsroomTime(date, viewerTimeZone)}`;
+  } catch {
+    return null;
+  }
+}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { StoryCompactList } from "@/components/admin/story-compact-list";
 import { requireNewsroomPage } from "@/lib/auth/page-guard";
 import { getSiteSettings } from "@/lib/dal/settings";
+import { openNotesFor } from "@/lib/dal/story-comments";
 import { listReviewQueue } from "@/lib/dal/story-list";
 
 export const metadata: Metadata = { title: "Review queue" };
@@ -9,6 +10,7 @@ export const metadata: Metadata = { title: "Review queue" };
 export default async function ReviewQueuePage() {
   await requireNewsroomPage({ permission: "review.queue", returnTo: "/admin/review" });
   const [queue, { timeZone }] = await Promise.all([listReviewQueue(), getSiteSettings()]);
+  const notes = Object.fromEntries(await openNotesFor(queue.map((story) => story.id)));
   return (
     <div className="max-w-4xl">
       <header className="mb-6">
@@ -23,7 +25,7 @@ export default async function ReviewQueuePage() {
         </p>
       ) : (
         <div className="rounded-lg border border-neutral-300 bg-white p-4 dark:border-neutral-700 dark:bg-neutral-900">
-          <StoryCompactList stories={queue} meta="submitted" timeZone={timeZone} label="Stories waiting for review, oldest first" showStatus={false} />
+          <StoryCompactList stories={queue} meta="submitted" timeZone={timeZone} label="Stories waiting for review, oldest first" showStatus={false} notes={notes} />
         </div>
       )}
     </div>

@@ -3,9 +3,14 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DiffTable } from "@/components/admin/diff-table";
 import { RestoreRevisionButton } from "@/components/admin/restore-revision-button";
+import { StoryCommentsPanel } from "@/components/admin/story-comments-panel";
+import { StoryTime } from "@/components/admin/story-time";
 import { buttonClass } from "@/components/ui/button-styles";
 import { requireNewsroomPage } from "@/lib/auth/page-guard";
+import { formatNewsroomTime } from "@/lib/content/dates";
 import { compareRevisions, listRevisions } from "@/lib/dal/revisions";
+import { getSiteSettings } from "@/lib/dal/settings";
+import { noteEventsFor } from "@/lib/dal/story-comments";
 import { getStoryForEdit } from "@/lib/dal/stories";
 
 export const metadata: Metadata = { title: "Story history" };
@@ -18,14 +23,20 @@ export default async function StoryHistoryPage({ params, searchParams }: Props) 
   const { id } = await params;
   await requireNewsroomPage({ returnTo: `/admin/stories/${id}/history` });
   if (!one(id)) notFound();
-  const [history, story, query] = await Promise.all([listRevisions(id), getStoryForEdit(id), searchParams]);
+  const [history, story, query, { timeZone }] = await Promise.all([listRevisions(id), getStoryForEdit(id), searchParams, getSiteSettings()]);
   if (!history || !story) notFound();
+  const noteEvents = await noteEventsFor(id);
   const { revisions } = history;
   const live = story.status === "PUBLISHED";
   const right = one(query.b) ?? revisions[0]?.id;
   const left = one(query.a) ?? revisions[1]?.id;
   const comparison = left && right ? await compareRevisions(id, left, right) : null;
-  const when = (date: Date) => date.toISOString().slice(0, 16).replace("T", " ") + " UTC";
+  const when = (date: Date) => formatNewsroomTime(date, timeZone);
+  // Revisions and notes in one timeline, newest first.
+  const timeline = [
+    ...revisions.map((r) => ({ key: `r-${r.id}`, at: r.createdAt, revision: r, note: null })),
+    ...noteEvents.map((n, i) => ({ key: `n-${i}`, at: n.at, revision: null, note: n })),
+  ].sort((a, b) => b.at.getTime() - a.at.getTime());
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -85,7 +96,7 @@ export default async function StoryHistoryPage({ params, searchParams }: Props) 
       )}
       <section aria-labelledby="revisions-heading">
         <h2 id="revisions-heading" className="mb-2 text-lg font-bold">
-          All revisions
+          All revisions and notes
         </h2>
         {live && story.can.restore && story.canEdit && (
           <p className="mb-2 text-sm text-neutral-700 dark:text-neutral-300">
@@ -93,22 +104,36 @@ export default async function StoryHistoryPage({ params, searchParams }: Props) 
           </p>
         )}
         <ol className="divide-y divide-neutral-200 rounded border border-neutral-300 dark:divide-neutral-800 dark:border-neutral-700">
-          {revisions.map((r) => (
-            <li key={r.id} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2 text-sm">
-              <span>
-                <strong>v{r.version}</strong> · {r.reason} · {r.author ?? "automatic (seed or scheduler)"} · {when(r.createdAt)}
-              </span>
-              {story.can.restore && story.canEdit && r.version !== story.version && (live ? (
-                <Link href={`/admin/stories/${id}?restore=${r.id}`} aria-label={`Restore version ${r.version} in the editor`} className={buttonClass("secondary")}>
-                  Restore in editor
-                </Link>
-              ) : (
-                <RestoreRevisionButton id={id} revisionId={r.id} baseVersion={story.version} version={r.version} />
-              ))}
-            </li>
-          ))}
+          {timeline.map(({ key, revision: r, note }) =>
+            note ? (
+              <li key={key} className="bg-amber-50 px-3 py-2 text-sm dark:bg-amber-950/40">
+                <span>
+                  <strong>{note.kind === "resolved" ? `Resolved by ${note.who}` : note.kind === "reply" ? `Reply by ${note.who}` : `Note by ${note.who}`}</strong>: {note.body} · <StoryTime date={note.at} timeZone={timeZone} />
+                </span>
+              </li>
+            ) : r ? (
+              <li key={key} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2 text-sm">
+                <span>
+                  <strong>v{r.version}</strong> · {r.reason} · {r.author ?? "automatic (seed or scheduler)"} · <StoryTime date={r.createdAt} timeZone={timeZone} />
+                </span>
+                {story.can.restore && story.canEdit && r.version !== story.version && (live ? (
+                  <Link href={`/admin/stories/${id}?restore=${r.id}`} aria-label={`Restore version ${r.version} in the editor`} className={buttonClass("secondary")}>
+                    Restore in editor
+                  </Link>
+                ) : (
+                  <RestoreRevisionButton id={id} revisionId={r.id} baseVersion={story.version} version={r.version} />
+                ))}
+              </li>
+            ) : null,
+          )}
         </ol>
       </section>
+      <StoryCommentsPanel articleId={id} paragraphs={paragraphsOf(story.fields.body)} />
     </div>
   );
+}
+
+/** The story's paragraphs as a note can anchor to them (blank-line separated, as the body is stored). */
+function paragraphsOf(body: string): string[] {
+  return body.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
 }
