@@ -24,7 +24,7 @@ setup("first run creates the owner, then setup closes for good", async ({ page }
   await page.getByLabel("Password").fill(STAFF.owner.password);
   await page.getByRole("button", { name: "Create owner account" }).click();
   // Setup signs the owner in and opens the newsroom.
-  await expect(page).toHaveURL(/\/admin$/);
+  await expect(page).toHaveURL(/\/admin$/, { timeout: 30_000 });
   await expect(page.getByRole("navigation", { name: "Newsroom" })).toBeVisible();
   await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
 

@@ -33,7 +33,7 @@ test("select two drafts, move them to a section, delete them, find them in the T
 
   // Nothing ticked: the bar says what to do, and nothing changes.
   await page.getByRole("button", { name: "Move to section" }).click();
-  await expect(page.getByRole("alert")).toContainText("Select at least one story first");
+  await expect(page.getByRole("alert").filter({ hasText: "Select at least one story first" })).toBeVisible();
 
   await page.getByRole("checkbox", { name: `Select “${ALPHA}”` }).click();
   await page.getByRole("checkbox", { name: `Select “${BETA}”` }).click();

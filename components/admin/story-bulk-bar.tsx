@@ -15,7 +15,7 @@ const ACTIONS = { move: bulkMoveAction, archive: bulkArchiveAction, trash: bulkT
  * The story list's bulk actions. The rows' checkboxes belong to this form through their `form` attribute, so the
  * table stays a server component; the button pressed says which action runs (one server action per kind).
  */
-export function StoryBulkBar({ sections, canArchive }: { sections: FilterOption[]; canArchive: boolean }) {
+export function StoryBulkBar({ sections, canArchive, hasRows }: { sections: FilterOption[]; canArchive: boolean; hasRows: boolean }) {
   const [state, run, pending] = useActionState(async (previous: ActionState, formData: FormData): Promise<ActionState> => {
     const kind = String(formData.get("kind")) as keyof typeof ACTIONS;
     const action = ACTIONS[kind];
@@ -25,7 +25,7 @@ export function StoryBulkBar({ sections, canArchive }: { sections: FilterOption[
   }, null);
   return (
     <form id={STORY_BULK_FORM} action={run} aria-label="Bulk actions on the selected stories" className="mb-3 space-y-2">
-      <div className="flex flex-wrap items-end gap-2">
+      <div className={hasRows ? "flex flex-wrap items-end gap-2" : "hidden"}>
         <div className="space-y-1">
           <label htmlFor="bulk-section" className="block text-sm font-semibold">
             Section for the selected stories

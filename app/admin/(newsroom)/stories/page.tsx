@@ -37,6 +37,9 @@ export default async function StoriesPage({ searchParams }: Props) {
 
       <StoryFilters params={params} sections={options.sections} bylines={options.bylines} showMine={viewsAll} />
 
+      {/* Outside the list, so its outcome stays on screen when the action empties the page. */}
+      <StoryBulkBar sections={options.sections} canArchive={can(user.role, "article.unpublish")} hasRows={result.items.length > 0} />
+
       {result.items.length === 0 ? (
         <StoryListEmpty
           reason={result.total > 0 ? "past-end" : isFiltered(params) ? "no-match" : "none"}
@@ -50,7 +53,6 @@ export default async function StoriesPage({ searchParams }: Props) {
             {result.total === 1 ? "1 story" : `${result.total} stories`}
             {result.pageCount > 1 && ` · showing ${first}–${first + result.items.length - 1}`}
           </p>
-          <StoryBulkBar sections={options.sections} canArchive={can(user.role, "article.unpublish")} />
           <StoryTable stories={result.items} timeZone={timeZone} caption="Stories" selectable />
           <Pagination
             basePath="/admin/stories"
