@@ -5,8 +5,28 @@ import { isNestingAcceptable, NESTING_MESSAGE, pathologicalMarkdown } from "@/li
 /** The most characters a paste may have (the same as a story body: lib/validation/stories.ts). */
 export const MAX_IMPORT_TEXT = 200_000;
 
-/** Clipboard HTML carries far more markup than text (Word's especially), so it may be larger. */
-export const MAX_IMPORT_HTML = 5_000_000;
+/**
+ * Clipboard HTML carries far more markup than text (Word's especially: a 5,000-word document is about 500 KB), so it
+ * may be larger; converting takes about 7 ms per KB on a busy core, so a megabyte is the most worth waiting for.
+ */
+export const MAX_IMPORT_HTML = 1_000_000;
+
+/** Elements nested deeper than this are not converted (the converter recurses; real documents nest a few dozen). */
+export const MAX_MARKUP_DEPTH = 400;
+
+const VOID = /^(area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr|p|li|td|th|tr|option)$/i;
+
+/** How deeply elements nest, counted from the tags alone (elements whose end tag may be left out never count). */
+export function markupDepth(html: string): number {
+  let depth = 0;
+  let max = 0;
+  for (const match of html.matchAll(/<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)[^>]*?(\/?)>/g)) {
+    if (VOID.test(match[2]) || match[3]) continue;
+    depth = match[1] ? Math.max(0, depth - 1) : depth + 1;
+    if (depth > max) max = depth;
+  }
+  return max;
+}
 
 // Control characters (C0 but tab and line breaks, and C1, which binary read as Latin-1 is full of), the replacement
 // character that undecodable bytes become, private-use and unassigned code points.

@@ -184,7 +184,9 @@ describe("pastes that cannot be read", () => {
     expect(refusal({ text: "", html: "<div><span style='mso-x:1'></span><p>&nbsp;</p><img src='a.png'><script>alert(1)</script></div>" })).toMatch(/only formatting or images/);
     expect(refusal({ text: "\u0000\u0001\u0002\u0003PK\u0003\u0004\ufffd\ufffd\ufffd\ufffd\ufffd\ufffd" })).toMatch(/does not look like text/);
     expect(refusal({ text: "Story\n\n" + "word ".repeat(41_000) })).toMatch(/too long/);
-    expect(refusal({ text: "", html: "<p>" + "x ".repeat(2_600_000) + "</p>" })).toMatch(/too large/);
+    expect(refusal({ text: "", html: "<p>" + "x ".repeat(600_000) + "</p>" })).toMatch(/too large/);
+    expect(refusal({ text: "", html: "<blockquote>".repeat(50_000) + "deep text" })).toMatch(/nested too deeply/);
+    expect(refusal({ text: "", html: "<div>".repeat(5_000) + "deep text" + "</div>".repeat(5_000) })).toMatch(/nested too deeply/);
     expect(refusal({ text: `# Deep\n\nStandfirst.\n\n${Array.from({ length: 15 }, (_, i) => `${"  ".repeat(i)}- level ${i}`).join("\n")}\n` })).toMatch(/nested too deeply/);
   });
 });

@@ -4,7 +4,7 @@ import { parseStory } from "@/lib/content/parse-story";
 import { htmlToMarkdown } from "./html-to-markdown";
 import { looksLikeMarkdown, recogniseMarkdown } from "./markdown";
 import { recognisePlainText } from "./plain-text";
-import { bodyProblem, MAX_IMPORT_HTML, MAX_IMPORT_TEXT, unreadableReason } from "./readable";
+import { bodyProblem, markupDepth, MAX_IMPORT_HTML, MAX_IMPORT_TEXT, MAX_MARKUP_DEPTH, unreadableReason } from "./readable";
 import type { ImportFormat, RecogniseResult, RecognisedStory } from "./types";
 
 export interface Paste {
@@ -51,6 +51,10 @@ function read(paste: Paste): RecogniseResult {
     if (html.length > MAX_IMPORT_HTML) {
       if (fallback) return withWarning(readText(fallback), "The formatted copy was too large to read; the plain text was used instead.");
       return { ok: false, message: `What you pasted is too large to import (${MAX_IMPORT_HTML.toLocaleString("en-US")} characters of markup at most). Import a shorter story, or split it.` };
+    }
+    if (markupDepth(html) > MAX_MARKUP_DEPTH) {
+      if (fallback) return withWarning(readText(fallback), "The formatting is nested too deeply to read; the plain text was used instead.");
+      return { ok: false, message: "What you pasted is nested too deeply to read. Paste it as plain text instead." };
     }
     const converted = htmlToMarkdown(html);
     if (!/\p{L}{2,}/u.test(converted.markdown)) {
