@@ -58,12 +58,13 @@ export function StoryTable({ stories, timeZone, caption, selectable = false }: {
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b-2 border-neutral-900 dark:border-neutral-300">
           <tr>
-            {selectable && (
-              <th scope="col" className="w-8 py-2 pr-2">
-                <StorySelectAll />
-              </th>
-            )}
             <th scope="col" className="py-2 pr-4 font-semibold">
+              {/* The boxes sit in the story cell, so the table keeps its columns (and the headline stays the first link). */}
+              {selectable && (
+                <span className="mr-3 inline-flex align-middle">
+                  <StorySelectAll />
+                </span>
+              )}
               Story
             </th>
             <th scope="col" className="py-2 pr-4 font-semibold">
@@ -83,12 +84,12 @@ export function StoryTable({ stories, timeZone, caption, selectable = false }: {
         <tbody className="divide-y divide-neutral-200 dark:divide-neutral-800">
           {stories.map((story) => (
             <tr key={story.id} className="align-top">
-              {selectable && (
-                <td className="py-3 pr-2">
-                  <SelectBox story={story} />
-                </td>
-              )}
               <td className="py-3 pr-4">
+                {selectable && (
+                  <span className="mr-3 inline-flex align-middle">
+                    <SelectBox story={story} />
+                  </span>
+                )}
                 <Link href={storyEditorHref(story.id)} className="font-semibold underline-offset-4 hover:underline">
                   {story.headline}
                 </Link>
