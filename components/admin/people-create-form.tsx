@@ -5,9 +5,10 @@ import { SubmitButton } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-limits";
+import { OneTimeLink } from "./one-time-link";
 import { ROLE_OPTIONS } from "./people-roles";
 
-/** Adds a staff account with an initial password the admin passes on privately. */
+/** Adds a staff account: by an emailed invitation (they choose their password), or with a password the admin passes on. */
 export function PeopleCreateForm() {
   const [state, action] = useActionState(createPersonAction, null);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
@@ -15,6 +16,7 @@ export function PeopleCreateForm() {
   return (
     <form action={action} className="max-w-xl space-y-4" noValidate>
       <FormMessage state={state} />
+      {state?.ok && state.data?.link && <OneTimeLink link={state.data.link} label="Invitation link" />}
       <TextField name="name" label="Name" autoComplete="off" required maxLength={120} errors={errors?.name} defaultValue={values?.name} />
       <TextField name="email" label="Email" type="email" autoComplete="off" required errors={errors?.email} defaultValue={values?.email} />
       <SelectField
@@ -31,10 +33,9 @@ export function PeopleCreateForm() {
         label="Initial password"
         type="password"
         autoComplete="new-password"
-        required
         minLength={PASSWORD_MIN_LENGTH}
         errors={errors?.password}
-        hint={`At least ${PASSWORD_MIN_LENGTH} characters. Give it to them privately; they can change it on their security page.`}
+        hint={`Leave empty to email them an invitation: they choose their own password through a one-time link. Or set one (at least ${PASSWORD_MIN_LENGTH} characters) and give it to them privately.`}
       />
       <SubmitButton pendingLabel="Adding…">Add person</SubmitButton>
     </form>

@@ -3,10 +3,15 @@ import { useActionState, useState } from "react";
 import { changeRoleAction } from "@/lib/actions/people/change-role";
 import { resetTwoFactorAction } from "@/lib/actions/people/reset-two-factor";
 import { setDisabledAction } from "@/lib/actions/people/set-disabled";
+import { cancelInvitationAction } from "@/lib/actions/people/cancel-invitation";
+import { resendInvitationAction } from "@/lib/actions/people/resend-invitation";
+import { sendPasswordResetAction } from "@/lib/actions/people/send-password-reset";
+import type { LinkResult } from "@/lib/actions/people/link-result";
 import type { ActionState } from "@/lib/actions/result";
 import { SubmitButton } from "@/components/ui/button";
 import { buttonClass } from "@/components/ui/button-styles";
 import type { Role } from "@/lib/auth/permissions";
+import { OneTimeLink } from "./one-time-link";
 import { ROLE_OPTIONS } from "./people-roles";
 
 const COMPACT = "min-h-9 whitespace-nowrap px-3 py-1.5";
@@ -14,7 +19,7 @@ const COMPACT_SELECT =
   "rounded border border-neutral-400 bg-white px-2 py-1.5 text-sm text-neutral-900 dark:border-neutral-600 dark:bg-neutral-900 dark:text-neutral-100";
 
 /** A one-line outcome under a row's control (the row's own success or refusal). */
-function RowMessage({ state }: { state: ActionState }) {
+function RowMessage({ state }: { state: ActionState<unknown> }) {
   if (!state?.message) return null;
   const text = state.ok ? state.message : [state.message, ...Object.values(state.fieldErrors ?? {}).flat()].join(" ");
   return (
@@ -95,5 +100,56 @@ export function PersonResetTwoFactorForm({ userId, name, enabled }: { userId: st
       )}
       <RowMessage state={state} />
     </div>
+  );
+}
+
+/** A link made without SMTP, shown once under the row. */
+function RowLink({ state }: { state: ActionState<LinkResult> }) {
+  return state?.ok && state.data?.link ? (
+    <div className="mt-1 max-w-64">
+      <OneTimeLink link={state.data.link} />
+    </div>
+  ) : null;
+}
+
+/** A pending invitation: send a new link (the old one stops working), or cancel it (the account goes). */
+export function PersonInvitationForms({ userId, name }: { userId: string; name: string }) {
+  const [resent, resend] = useActionState(resendInvitationAction, null);
+  const [cancelled, cancel] = useActionState(cancelInvitationAction, null);
+  return (
+    <div className="mt-1 space-y-1">
+      <div className="flex flex-wrap gap-2">
+        <form action={resend}>
+          <input type="hidden" name="userId" value={userId} />
+          <SubmitButton variant="secondary" pendingLabel="Sending…" className={COMPACT}>
+            Resend invitation<span className="sr-only"> to {name}</span>
+          </SubmitButton>
+        </form>
+        <form action={cancel}>
+          <input type="hidden" name="userId" value={userId} />
+          <SubmitButton variant="secondary" pendingLabel="Cancelling…" className={`${COMPACT} text-red-800 dark:text-red-300`}>
+            Cancel invitation<span className="sr-only"> for {name}</span>
+          </SubmitButton>
+        </form>
+      </div>
+      <RowMessage state={resent} />
+      <RowLink state={resent} />
+      <RowMessage state={cancelled} />
+    </div>
+  );
+}
+
+/** Sends a colleague a one-time link to choose a new password (1 hour); nothing changes until they use it. */
+export function PersonPasswordResetForm({ userId, name }: { userId: string; name: string }) {
+  const [state, action] = useActionState(sendPasswordResetAction, null);
+  return (
+    <form action={action} className="mt-1">
+      <input type="hidden" name="userId" value={userId} />
+      <SubmitButton variant="secondary" pendingLabel="Sending…" className={COMPACT}>
+        Send password reset<span className="sr-only"> to {name}</span>
+      </SubmitButton>
+      <RowMessage state={state} />
+      <RowLink state={state} />
+    </form>
   );
 }

@@ -1,6 +1,6 @@
 import type { PersonView } from "@/lib/dal/people";
 import { ROLE_LABELS } from "./people-roles";
-import { PersonResetTwoFactorForm, PersonRoleForm, PersonStatusForm } from "./people-row-actions";
+import { PersonInvitationForms, PersonPasswordResetForm, PersonResetTwoFactorForm, PersonRoleForm, PersonStatusForm } from "./people-row-actions";
 
 const muted = "text-neutral-600 dark:text-neutral-400";
 
@@ -42,12 +42,16 @@ export function PeopleTable({ people, timeZone }: { people: PersonView[]; timeZo
                 {!person.isYou && <PersonResetTwoFactorForm userId={person.id} name={person.name} enabled={person.twoFactorEnabled} />}
               </td>
               <td className="py-3 pr-4">
-                <span className={`block ${person.disabled ? "font-semibold text-red-800 dark:text-red-300" : ""}`}>{person.disabled ? "Disabled" : "Active"}</span>
+                <span className={`block ${person.disabled ? "font-semibold text-red-800 dark:text-red-300" : ""}`}>
+                  {person.disabled ? "Disabled" : person.invitedAt ? "Invited" : "Active"}
+                </span>
                 {!person.isYou && (
                   <div className="mt-1">
                     <PersonStatusForm userId={person.id} name={person.name} disabled={person.disabled} />
                   </div>
                 )}
+                {!person.isYou && !person.disabled && person.invitedAt && <PersonInvitationForms userId={person.id} name={person.name} />}
+                {!person.isYou && !person.disabled && !person.invitedAt && <PersonPasswordResetForm userId={person.id} name={person.name} />}
               </td>
               <td className="py-3 pr-4">
                 {person.lastLoginAt ? <time dateTime={person.lastLoginAt.toISOString()}>{shortDateTime(person.lastLoginAt, timeZone)}</time> : <span className={muted}>Never</span>}

@@ -1,6 +1,9 @@
 import "server-only";
 import { getDb, type Prisma } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
+import { deliverAccountLink } from "@/lib/mail";
+import { unusablePasswordHash } from "./account-tokens";
+import { ensureBylineForUser } from "./bylines-auto";
 import type { Role } from "@/lib/auth/permissions";
 import type { NewPerson } from "@/lib/validation/people";
 import { recordAudit } from "./audit";
@@ -22,12 +25,14 @@ export interface PersonView {
   disabled: boolean;
   twoFactorEnabled: boolean;
   lastLoginAt: Date | null;
+  /** When the invitation was sent, while it is open (the person has not chosen a password yet). */
+  invitedAt: Date | null;
   createdAt: Date;
   /** The admin looking at the list. */
   isYou: boolean;
 }
 
-const personSelect = { id: true, name: true, email: true, role: true, disabled: true, totpEnabledAt: true, lastLoginAt: true, createdAt: true } as const;
+const personSelect = { id: true, name: true, email: true, role: true, disabled: true, totpEnabledAt: true, lastLoginAt: true, invitedAt: true, createdAt: true } as const;
 
 function toView(row: Prisma.UserGetPayload<{ select: typeof personSelect }>, viewer: SessionUser): PersonView {
   const { totpEnabledAt, ...rest } = row;
@@ -53,6 +58,7 @@ export async function createPerson(person: NewPerson): Promise<PersonView> {
   try {
     const row = await db.$transaction(async (tx) => {
       const created = await tx.user.create({ data: { name: person.name, email: person.email, role: person.role, passwordHash }, select: personSelect });
+      await ensureBylineForUser(tx, created.id);
       await recordAudit({ actorId: admin.id, action: "person.created", entityType: "User", entityId: created.id, details: { email: created.email, role: created.role }, ip }, tx);
       return created;
     });
@@ -162,4 +168,79 @@ export async function resetTwoFactor(userId: string): Promise<PersonChange> {
     await recordAudit({ actorId: admin.id, action: "person.two-factor.reset", entityType: "User", entityId: userId, ip }, tx);
     return { kind: "done", value: { changed: true, name: target.name } };
   });
+}
+
+// ——— Invitations and resets by email ———
+
+export interface SentLink {
+  person: PersonView;
+  /** Without SMTP, the link for the admin to pass on (shown once); null when it was emailed. */
+  link: string | null;
+}
+
+/**
+ * Invites someone: an account with no usable password and an open invitation, and a one-time link (7 days) to choose
+ * their password, emailed from a job (or, without SMTP, returned to this admin and written to the server log).
+ */
+export async function invitePerson(person: Omit<NewPerson, "password">): Promise<SentLink> {
+  const admin = await requirePermission("people.manage", { entityType: "User" });
+  const taken = () => new ValidationError("Check the highlighted field.", { email: ["Someone already has an account with this email address."] });
+  const db = getDb();
+  if (await db.user.findUnique({ where: { email: person.email }, select: { id: true } })) throw taken();
+  const passwordHash = await unusablePasswordHash();
+  const ip = await requestAddress();
+  let row;
+  try {
+    row = await db.$transaction(async (tx) => {
+      const created = await tx.user.create({ data: { name: person.name, email: person.email, role: person.role, passwordHash, invitedAt: new Date() }, select: personSelect });
+      await ensureBylineForUser(tx, created.id);
+      await recordAudit({ actorId: admin.id, action: "person.invited", entityType: "User", entityId: created.id, details: { email: created.email, role: created.role }, ip }, tx);
+      return created;
+    });
+  } catch (error) {
+    if ((error as { code?: string }).code === "P2002") throw taken();
+    throw error;
+  }
+  const { link } = await deliverAccountLink(row.id, "invite", admin.id);
+  return { person: toView(row, admin), link };
+}
+
+async function pendingOrRefuse(userId: string, action: string, wantInvited: boolean) {
+  const entity = { entityType: "User", entityId: userId };
+  const admin = await requirePermission("people.manage", entity);
+  if (userId === admin.id) await refuse(admin, action, entity, "You cannot do this for your own account here. Use your account page.");
+  const row = await getDb().user.findUnique({ where: { id: userId }, select: personSelect });
+  if (!row) throw new NotFoundError("That person no longer exists.");
+  if (wantInvited && row.invitedAt === null) throw new ValidationError(`${row.name} has already accepted their invitation.`);
+  if (!wantInvited && row.invitedAt !== null) throw new ValidationError(`${row.name} has not accepted their invitation yet: resend the invitation instead.`);
+  if (row.disabled) throw new ValidationError(`${row.name}'s account is disabled. Enable it first.`);
+  return { admin, row, ip: await requestAddress() };
+}
+
+/** Sends a pending invitation again: a new link, and the old one stops working. */
+export async function resendInvitation(userId: string): Promise<SentLink> {
+  const { admin, row, ip } = await pendingOrRefuse(userId, "people.invite.resend", true);
+  await getDb().user.update({ where: { id: userId }, data: { invitedAt: new Date() } });
+  await recordAudit({ actorId: admin.id, action: "person.invitation.resent", entityType: "User", entityId: userId, ip });
+  const { link } = await deliverAccountLink(userId, "invite", admin.id);
+  return { person: toView(row, admin), link };
+}
+
+/** Cancels a pending invitation: the account (and the byline made for it, which no story carries yet) is removed. */
+export async function cancelInvitation(userId: string): Promise<PersonChange> {
+  const { admin, row, ip } = await pendingOrRefuse(userId, "people.invite.cancel", true);
+  await getDb().$transaction(async (tx) => {
+    await tx.byline.deleteMany({ where: { userId, articles: { none: {} } } });
+    const { count } = await tx.user.deleteMany({ where: { id: userId, invitedAt: { not: null } } });
+    if (count === 1) await recordAudit({ actorId: admin.id, action: "person.invitation.cancelled", entityType: "User", entityId: userId, details: { email: row.email }, ip }, tx);
+  });
+  return { changed: true, name: row.name };
+}
+
+/** Sends a colleague a password reset link (1 hour). Their password and sessions stay until they use it. */
+export async function sendPasswordReset(userId: string): Promise<SentLink> {
+  const { admin, row, ip } = await pendingOrRefuse(userId, "people.reset.send", false);
+  await recordAudit({ actorId: admin.id, action: "person.password-reset.sent", entityType: "User", entityId: userId, ip });
+  const { link } = await deliverAccountLink(userId, "reset", admin.id);
+  return { person: toView(row, admin), link };
 }

@@ -26,3 +26,6 @@ export const setDisabledSchema = z.object({
 export const personSchema = z.object({ userId });
 
 export type NewPerson = z.infer<typeof newPersonSchema>;
+
+/** An invitation: the person chooses their own password from the emailed link. */
+export const invitePersonSchema = z.object({ name: personName, email, role });
