@@ -197,6 +197,8 @@ export async function notifyAfterCommit(event: StoryEvent): Promise<void> {
 async function resolveSlug(tx: Tx, id: string, requested: string, headline: string, current: StoryRow): Promise<string> {
   // Once a story has been public its address only changes when someone types a new slug.
   const wanted = requested || (current.publishedAt ? current.slug : toSlug(headline) || `untitled-${id.slice(-6)}`);
+  // A story's own address is free for it (taking an address removes any redirect from it): no need to look.
+  if (wanted === current.slug) return wanted;
   if (requested && !(await isSlugFree(tx, wanted, id))) {
     throw new ValidationError("Check the highlighted fields.", { slug: ["Another story already uses this address. Choose a different slug."] });
   }
@@ -238,6 +240,10 @@ async function writeFields(
 
   const slug = await resolveSlug(tx, current.id, fields.slug, fields.headline, current);
   const userId = actorUserId(actor);
+  // Most saves (autosave while typing) change only words: the tag and byline rows are then left as they are.
+  const tagSlugs = [...new Set(fields.tags.map(toSlug).filter(Boolean))].sort();
+  const sameRelations =
+    JSON.stringify(tagSlugs) === JSON.stringify(current.tags.map((t) => t.tag.slug).sort()) && JSON.stringify(bylineIds) === JSON.stringify(current.bylines.map((b) => b.bylineId));
   const { count } = await tx.article.updateMany({
     where: { AND: [{ id: current.id, version: baseVersion }, guard] },
     data: {
@@ -257,8 +263,10 @@ async function writeFields(
     },
   });
   if (count === 0) throw await conflictError(tx, current.id);
-  const tagIds = await tagIdsForNames(tx, fields.tags, () => allowed(actor, "tag.createInline", undefined));
-  await replaceTagsAndBylines(tx, current.id, tagIds, bylineIds);
+  if (!sameRelations) {
+    const tagIds = await tagIdsForNames(tx, fields.tags, () => allowed(actor, "tag.createInline", undefined));
+    await replaceTagsAndBylines(tx, current.id, tagIds, bylineIds);
+  }
   if (slug !== current.slug) {
     // The new address must not redirect anywhere; a public story's old address now redirects here.
     await tx.slugRedirect.deleteMany({ where: { fromSlug: slug } });
