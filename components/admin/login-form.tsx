@@ -1,5 +1,6 @@
 "use client";
 import { useState, type FormEvent } from "react";
+import Link from "next/link";
 import { signIn } from "next-auth/react";
 import { buttonClass } from "@/components/ui/button-styles";
 import { inputClass } from "@/components/ui/field";
@@ -65,6 +66,13 @@ export function LoginForm({ callbackUrl, initialEmail = "" }: { callbackUrl: str
       <button type="submit" disabled={pending} className={`${buttonClass("primary")} w-full`}>
         {pending ? "Signing in…" : needsCode ? "Verify" : "Sign in"}
       </button>
+      {!needsCode && (
+        <p className="text-center text-sm">
+          <Link href="/admin/login/forgot" className="underline">
+            Forgot password?
+          </Link>
+        </p>
+      )}
     </form>
   );
 }

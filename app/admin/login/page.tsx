@@ -13,7 +13,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   if (await isSetupOpen()) redirect("/admin/setup");
   const callbackUrl = safeCallbackUrl(params.callbackUrl);
   if (await getCurrentUser()) redirect(callbackUrl);
-  const setupDone = params.setup === "done";
+  const setupDone = params.setup === "done" || params.password === "set";
   return (
     <AuthCard title="Sign in" intro={setupDone ? <p role="status">Your account is ready. Sign in with the email and password you just chose.</p> : undefined}>
       <LoginForm callbackUrl={callbackUrl} initialEmail={typeof params.email === "string" ? params.email.slice(0, 254) : ""} />

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { ChangePasswordForm } from "@/components/admin/change-password-form";
+import { NotificationSettings } from "@/components/admin/notification-settings";
 import { SignOutEverywhereButton } from "@/components/admin/sign-out-everywhere-button";
 import { TwoFactorConfirmForm } from "@/components/admin/two-factor-confirm-form";
 import { TwoFactorManage } from "@/components/admin/two-factor-manage";
@@ -92,6 +93,10 @@ export default async function AccountSecurityPage({ searchParams }: Props) {
       <Panel id="password" title="Password">
         <p className="mb-4 text-sm text-neutral-700 dark:text-neutral-300">Changing your password signs you out everywhere, this browser too.</p>
         <ChangePasswordForm email={user.email} />
+      </Panel>
+
+      <Panel id="email" title="Email notifications">
+        <NotificationSettings />
       </Panel>
 
       <Panel id="sessions" title="Sessions">
