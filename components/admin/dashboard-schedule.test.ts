@@ -23,7 +23,7 @@ describe("DashboardSchedule", () => {
       },
     ]);
     expect(text).toContain("Harbour reopens");
-    expect(text).toContain("Not applied yet (2 failed tries): The section chosen for this update has been deleted. Next try: Jun 1, 2030, 12:01 PM.");
+    expect(text).toContain("Not applied yet (2 failed tries): The section chosen for this update has been deleted. Next try: Jun 1, 2030, 12:01 PM UTC.");
   });
 
   it("shows a scheduled story that failed to publish, and a final failure, and nothing for a healthy entry", () => {
