@@ -1,5 +1,5 @@
 import "server-only";
-import { enqueue } from "@/lib/jobs";
+import { enqueue } from "@/lib/jobs/enqueue";
 import type { AccountTokenKind } from "@/lib/dal/account-tokens";
 import { MAIL_FORGOT_JOB, MAIL_LINK_JOB, sendAccountLink } from "./jobs";
 import { mailConfigured } from "./transport";

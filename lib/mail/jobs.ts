@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import { registerJob, enqueue } from "@/lib/jobs";
+import { enqueue } from "@/lib/jobs/enqueue";
+import { registerJob } from "@/lib/jobs/registry";
 import { issueLinkToken, linkRecipient, type AccountTokenKind } from "@/lib/dal/account-tokens";
 import { notificationRecipients, personName, storyFacts } from "@/lib/dal/notification-recipients";
 import { getSiteSettings } from "@/lib/dal/settings";

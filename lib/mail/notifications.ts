@@ -1,5 +1,5 @@
 import "server-only";
-import { enqueue } from "@/lib/jobs";
+import { enqueue } from "@/lib/jobs/enqueue";
 import { MAIL_NOTIFY_JOB } from "./jobs";
 
 /** Something about a story that people may want an email about (each person can turn each kind off). */
