@@ -63,7 +63,7 @@ describeEachEngine("people management", (database) => {
     const people = await listPeople();
     expect(people.map((p) => p.email)).toEqual(["ada@news.example", "eddie@news.example", "wren@news.example"]);
     expect(people.find((p) => p.id === adminId)?.isYou).toBe(true);
-    expect(Object.keys(people[0]).sort()).toEqual(["createdAt", "disabled", "email", "id", "isYou", "lastLoginAt", "name", "role", "twoFactorEnabled"]);
+    expect(Object.keys(people[0]).sort()).toEqual(["createdAt", "disabled", "email", "id", "invitedAt", "isYou", "lastLoginAt", "name", "role", "twoFactorEnabled"]);
   });
 
   it("changes roles, but not one's own, and never demotes the last enabled admin", async () => {
