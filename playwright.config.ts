@@ -41,6 +41,6 @@ export default defineConfig({
     reuseExistingServer: !process.env.CI,
     stdout: "pipe",
     stderr: "pipe",
-    env: { E2E_PORT: String(PORT) },
+    env: { E2E_PORT: String(PORT), SMTP_URL: `smtp://e2e:e2e@127.0.0.1:${2525 + (PORT - 3100)}`, MAIL_FROM: "BreakingOn E2E <newsroom@breakingon.test>" },
   },
 });
