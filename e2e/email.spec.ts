@@ -69,8 +69,10 @@ test("forgot password: the same answer for any address; the real one gets a link
     const page = await (await browser.newContext()).newPage();
     await page.goto("/admin/login");
     await page.getByRole("link", { name: "Forgot password?" }).click();
+    await expect(page.getByRole("heading", { name: "Forgot your password?" })).toBeVisible();
     await page.getByLabel("Email").fill(email);
     await page.getByRole("button", { name: "Email me a link" }).click();
+    await expect(page.getByRole("status")).toContainText("If that address belongs to an account");
     answers.push((await page.getByRole("status").textContent()) ?? "");
     await page.context().close();
   }
