@@ -320,11 +320,33 @@ async function sectionPage(id: string, page: number): Promise<{ section: Section
 /**
  * A tag or byline has a reader page (and feed) only while a published story carries it: a tag or byline used only on
  * drafts would otherwise give the draft away. Sections are the exception: every section is in the site's
- * navigation, so an empty one still has its page.
+ * navigation, so an empty one still has its page. Read from the links' listing column (kept by database triggers
+ * from the story's status and publication time), so the question is one index lookup at any archive size.
  */
 export function hasPublishedStory(now: Date = new Date()) {
-  return { some: { article: publishedWhere(now) } } satisfies Prisma.ArticleTagListRelationFilter & Prisma.ArticleBylineListRelationFilter;
+  return { some: { listedAt: { lte: now } } } satisfies Prisma.ArticleTagListRelationFilter & Prisma.ArticleBylineListRelationFilter;
 }
+
+type LinkPage = { total: number; ids: string[] };
+
+/**
+ * One page of a tag's or byline's published stories, newest first, read from the links' (hub, listedAt, articleId)
+ * index: the newest stories of a tag on 30,000 stories are the first entries of that index, not a sort of them all.
+ * The stories themselves are then read by id, under the reader filter again (a link is never the only check).
+ */
+async function pageOfLinks(links: LinkPage, page: number, now: Date): Promise<Page<ArticleSummary>> {
+  const rows = links.ids.length
+    ? await getDb().article.findMany({ where: { ...publishedWhere(now), id: { in: links.ids } }, select: summarySelect })
+    : [];
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const items = links.ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [toSummary(row, now)] : [];
+  });
+  return { items, page, pageCount: Math.max(1, Math.ceil(links.total / PAGE_SIZE)), total: links.total };
+}
+
+const newestLinksFirst = [{ listedAt: "desc" }, { articleId: "desc" }] as const;
 
 /** A tag and one page of its published stories, or null for an unknown tag or one no published story carries. */
 export async function getTagPage(slug: string, page: number): Promise<{ tag: LinkRef; articles: Page<ArticleSummary> } | null> {
@@ -334,8 +356,17 @@ export async function getTagPage(slug: string, page: number): Promise<{ tag: Lin
 
 async function tagPage(id: string, page: number): Promise<{ tag: LinkRef; articles: Page<ArticleSummary> } | null> {
   "use cache";
-  const tag = await getDb().tag.findUnique({ where: { id }, select: { slug: true, name: true } });
-  const articles = tag ? await pageOf({ ...publishedWhere(), tags: { some: { tagId: id } } }, page) : null;
+  const db = getDb();
+  const now = new Date();
+  const tag = await db.tag.findUnique({ where: { id }, select: { slug: true, name: true } });
+  const where = { tagId: id, listedAt: { lte: now } };
+  const [total, links] = tag
+    ? await Promise.all([
+        db.articleTag.count({ where }),
+        db.articleTag.findMany({ where, orderBy: [...newestLinksFirst], skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE, select: { articleId: true } }),
+      ])
+    : [0, []];
+  const articles = tag ? await pageOfLinks({ total, ids: links.map((l) => l.articleId) }, page, now) : null;
   keepFor(...(tag ? [TAGS.tag(tag.slug)] : []), ...storyTags(articles?.items ?? []));
   return tag && articles ? { tag, articles } : null;
 }
@@ -352,8 +383,17 @@ export async function getAuthorPage(slug: string, page: number): Promise<{ autho
 
 async function authorPage(id: string, page: number): Promise<{ author: AuthorView; articles: Page<ArticleSummary> } | null> {
   "use cache";
-  const author = await getDb().byline.findUnique({ where: { id }, select: { slug: true, name: true, bio: true } });
-  const articles = author ? await pageOf({ ...publishedWhere(), bylines: { some: { bylineId: id } } }, page) : null;
+  const db = getDb();
+  const now = new Date();
+  const author = await db.byline.findUnique({ where: { id }, select: { slug: true, name: true, bio: true } });
+  const where = { bylineId: id, listedAt: { lte: now } };
+  const [total, links] = author
+    ? await Promise.all([
+        db.articleByline.count({ where }),
+        db.articleByline.findMany({ where, orderBy: [...newestLinksFirst], skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE, select: { articleId: true } }),
+      ])
+    : [0, []];
+  const articles = author ? await pageOfLinks({ total, ids: links.map((l) => l.articleId) }, page, now) : null;
   keepFor(...(author ? [TAGS.byline(author.slug)] : []), ...storyTags(articles?.items ?? []));
   return author && articles ? { author, articles } : null;
 }
