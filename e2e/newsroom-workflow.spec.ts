@@ -3,6 +3,7 @@
 import { expect, test, type Browser, type BrowserContext, type Page, type Request } from "@playwright/test";
 import { e2eDb } from "./support/site";
 import { STAFF } from "./support/newsroom";
+import { toZonedInput } from "../lib/content/dates";
 
 const NEWSROOM_BYLINE = "BreakingOn Newsroom";
 
@@ -141,6 +142,8 @@ test("a scheduled story goes live on time with nobody using the newsroom", async
   // Its own byline, so the reader specs' author pages keep the fixture stories they count.
   const db = e2eDb();
   await db.byline.upsert({ where: { slug: "night-desk" }, create: { slug: "night-desk", name: "Night Desk" }, update: {} });
+  // "Go live at" is read in the site's time zone, whatever the browser's (one clock).
+  const { timeZone } = await db.siteSettings.findUniqueOrThrow({ where: { id: 1 }, select: { timeZone: true } });
   await db.$disconnect();
   const editor = await as(browser, "editor");
   const headline = `Night Market Opens On Schedule ${Date.now()}`;
@@ -150,7 +153,7 @@ test("a scheduled story goes live on time with nobody using the newsroom", async
   await editor.page.keyboard.press("ControlOrMeta+s");
   await waitSaved(editor.page);
   const due = new Date(Date.now() + 6_000);
-  const local = new Date(due.getTime() - due.getTimezoneOffset() * 60_000).toISOString().slice(0, 19);
+  const local = `${toZonedInput(due, timeZone)}:${String(due.getUTCSeconds()).padStart(2, "0")}`;
   await editor.page.getByLabel("Go live at").fill(local);
   await editor.page.getByRole("button", { name: "Schedule", exact: true }).click();
   await expect(editor.page.getByTestId("story-status")).toHaveText("Scheduled");
