@@ -52,12 +52,14 @@ test.describe("a scheduled update that cannot be applied", () => {
     const reader = await playwright.request.newContext({ baseURL });
     const section = await db.section.findUniqueOrThrow({ where: { slug: "technology" } });
     const doomed = await db.section.create({ data: { slug: `doomed-${run}`, name: `Doomed ${run}` } });
+    // A scheduled update faces the editor's publish checks (one write path), so the stories carry a byline.
+    const desk = await db.byline.upsert({ where: { slug: "schedule-desk" }, create: { slug: "schedule-desk", name: "Schedule Desk" }, update: {} });
     const runAt = new Date(Date.now() + 4000);
     const stories = [];
     for (const name of ["first", "broken", "third"]) {
       const slug = `sched-${name}-${run}`;
       const article = await db.article.create({
-        data: { slug, headline: `Scheduled ${name} ${run}`, standfirst: "Before.", body: `Old text ${name}.`, status: ArticleStatus.PUBLISHED, publishedAt: new Date(Date.now() - 60_000), sectionId: section.id },
+        data: { slug, headline: `Scheduled ${name} ${run}`, standfirst: "Before.", body: `Old text ${name}.`, status: ArticleStatus.PUBLISHED, publishedAt: new Date(Date.now() - 60_000), sectionId: section.id, bylines: { create: [{ bylineId: desk.id }] } },
       });
       const changes = {
         headline: article.headline,
@@ -66,7 +68,7 @@ test.describe("a scheduled update that cannot be applied", () => {
         slug,
         sectionId: name === "broken" ? doomed.id : section.id,
         tags: [],
-        bylineIds: [],
+        bylineIds: [desk.id],
         heroMediaId: null,
         seoTitle: null,
         seoDescription: null,
