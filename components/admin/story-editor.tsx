@@ -1,5 +1,5 @@
 "use client";
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { can, type Role, type Status } from "@/lib/auth/permissions";
 import type { FieldValue } from "@/lib/content/merge";
 import { measureReading } from "@/lib/content/reading-time";
@@ -7,7 +7,8 @@ import { buttonClass } from "@/components/ui/button-styles";
 import { StoryConflict } from "./story-conflict";
 import { StoryRestoreBanner, StoryRestoreConfirm } from "./story-restore";
 import type { SaveState } from "./save-queue";
-import type { EditorFields } from "./story-editor/fields";
+import { StoryCommentsPanel } from "./story-comments-panel";
+import { paragraphsOf, type EditorFields } from "./story-editor/fields";
 import { FilingPanel, SectionBylineFields } from "./story-editor/filing-panel";
 import { FlagsPanel } from "./story-editor/flags-panel";
 import { HeroPanel } from "./story-editor/hero-panel";
@@ -40,8 +41,6 @@ export interface StoryEditorProps {
   choices: { sections: { id: string; name: string }[]; bylines: { id: string; name: string }[]; tags: string[]; images: { id: string; url: string; alt: string; name: string }[] };
   /** An old version loaded into the editor of a live story by "Restore": unsaved until "Update live story". */
   restore?: PendingRestore | null;
-  /** The editorial-notes panel, rendered by the page, shown in the sidebar. */
-  notes?: ReactNode;
 }
 
 export interface PendingRestore {
@@ -160,6 +159,7 @@ export function StoryEditor(props: StoryEditorProps) {
   };
 
   const presence = presenceText(others);
+  const paragraphs = useMemo(() => paragraphsOf(fields.body), [fields.body]);
 
   const saveControls = !readOnly && !sync.merge && (
     <div className="space-y-2">
@@ -241,7 +241,7 @@ export function StoryEditor(props: StoryEditorProps) {
         <HeroPanel value={fields.heroMediaId} images={images} errors={errors} readOnly={readOnly} onChange={(id) => update("heroMediaId", id)} />
         <FlagsPanel fields={fields} errors={errors} readOnly={readOnly} can={props.can} timeZone={props.timeZone} update={update} />
         <SeoPanel fields={fields} errors={errors} readOnly={readOnly} update={update} />
-        {props.notes}
+        <StoryCommentsPanel articleId={props.id} paragraphs={paragraphs} />
       </aside>
     </div>
   );
