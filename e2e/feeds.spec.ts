@@ -69,8 +69,8 @@ test("a substantive update moves Atom's updated and leaves RSS's pubDate at publ
 });
 
 test("a section with no published stories has a valid, empty feed", async ({ request }) => {
-  const { rss } = await fetchXml(request, "/feeds/sections/technology/rss.xml", RSS);
-  expect(rss.channel.title).toBe("BreakingOn: Technology");
+  const { rss } = await fetchXml(request, "/feeds/sections/opinion/rss.xml", RSS);
+  expect(rss.channel.title).toBe("BreakingOn: Opinion");
   expect(rss.channel.item).toBeUndefined();
 });
 

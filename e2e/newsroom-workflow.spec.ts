@@ -112,29 +112,35 @@ test("write, submit for review, publish: the story is on the home page within a 
   await Promise.all([writer.context.close(), editor.context.close(), anonymous.close()]);
 });
 
-test("two people editing the same story get a conflict naming who saved, never a lost edit", async ({ browser }) => {
+test("two people changing the same words: the second saver is asked, naming who saved, and no edit is lost", async ({ browser }) => {
   const owner = await as(browser, "owner");
   const id = await newDraft(owner.page, `Council Debates Library Hours ${Date.now()}`);
   const editor = await as(browser, "editor");
   await editor.page.goto(`/admin/stories/${id}`);
-  await expect(editor.page.getByText(`Also open by ${STAFF.owner.name}`)).toBeVisible({ timeout: 20_000 });
+  await expect(editor.page.getByTestId("presence")).toContainText(`${STAFF.owner.name} has this story open`, { timeout: 20_000 });
 
-  await typeBody(owner.page, "Owner's paragraph about opening hours.");
-  await waitSaved(owner.page);
-  await typeBody(editor.page, "Editor's competing paragraph.");
-  await expect(editor.page.getByTestId("save-state")).toHaveAttribute("data-state", "conflict", { timeout: 10_000 });
-  await expect(editor.page.getByRole("alert").filter({ hasText: `${STAFF.owner.name} saved this story` })).toBeVisible();
+  // Both write the first paragraph of the empty body at once, then both save: the same place, so whoever saves second
+  // chooses; everything is kept meanwhile (theirs stored, mine on screen).
+  const words = { owner: "Owner's paragraph about opening hours.", editor: "Editor's competing paragraph." };
+  await Promise.all([typeBody(owner.page, words.owner), typeBody(editor.page, words.editor)]);
+  await Promise.all([owner.page.keyboard.press("ControlOrMeta+s"), editor.page.keyboard.press("ControlOrMeta+s")]);
+  const hunks = async () => (await owner.page.getByTestId("merge-hunk").count()) + (await editor.page.getByTestId("merge-hunk").count());
+  await expect.poll(hunks, { timeout: 20_000, intervals: [300] }).toBeGreaterThan(0);
+  const secondIsEditor = (await editor.page.getByTestId("merge-hunk").count()) > 0;
+  const [second, firstName, mine, theirs] = secondIsEditor
+    ? [editor, STAFF.owner.name, words.editor, words.owner]
+    : [owner, STAFF.editor.name, words.owner, words.editor];
+  await expect(second.page.getByTestId("save-state")).toHaveAttribute("data-state", "conflict");
+  await expect(second.page.getByRole("alert", { name: "Overlapping changes" })).toContainText(`${firstName} saved this story`);
+  expect((await storyRow(id)).body).toContain(theirs);
+  expect((await storyRow(id)).body).not.toContain(mine);
+  await expect(second.page.getByRole("textbox", { name: "Story body" })).toContainText(mine);
 
-  const stored = await storyRow(id);
-  expect(stored.body).toContain("Owner's paragraph");
-  expect(stored.body).not.toContain("Editor's competing paragraph");
-
-  // The editor can see the difference, then reload to continue from the owner's version.
-  await editor.page.getByRole("button", { name: "Show differences" }).click();
-  await expect(editor.page.locator("ins", { hasText: "competing" }).first()).toBeVisible();
-  await editor.page.getByRole("button", { name: "Reload their version" }).click();
-  await expect(editor.page.getByRole("textbox", { name: "Story body" })).toContainText("Owner's paragraph");
-  await expect(editor.page.getByTestId("save-state")).not.toHaveAttribute("data-state", "conflict");
+  // Keeping mine stores mine; the choice is gone and the screen is saved.
+  await second.page.getByTestId("merge-hunk").first().getByRole("button", { name: "Keep mine" }).click();
+  await expect(second.page.getByTestId("merge-hunk")).toHaveCount(0);
+  await expect.poll(async () => (await storyRow(id)).body, { timeout: 15_000, intervals: [300] }).toContain(mine);
+  await expect(second.page.getByTestId("save-state")).toHaveAttribute("data-state", "saved", { timeout: 10_000 });
   await Promise.all([owner.context.close(), editor.context.close()]);
 });
 

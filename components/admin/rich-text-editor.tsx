@@ -183,17 +183,28 @@ function TiptapEditor({ value, onChange, readOnly = false, images }: Props) {
     if (editor.getMarkdown() === value) return;
     const before = editor.state.doc;
     const { from, to } = editor.state.selection;
+    // A toolbar mark switched on but not yet typed (Bold, then type) must survive the swap.
+    const storedMarks = editor.state.storedMarks;
+    const oldText = plainText(before, before.content.size);
+    const fromOffset = plainText(before, from).length;
+    const toOffset = plainText(before, to).length;
     editor.commands.setContent(value, { contentType: "markdown", emitUpdate: false });
     // A colleague's change merged in elsewhere shifts the caret with the text; it must not jump to the end (typing
-    // would land in the wrong paragraph).
+    // would land in the wrong paragraph). Mapped by text, not by document structure: Markdown's round trip may
+    // reshape marks in the paragraph being typed in (a bold run's leading space) without changing its text.
     const after = editor.state.doc;
-    const start = before.content.findDiffStart(after.content);
-    const end = start === null ? null : before.content.findDiffEnd(after.content);
-    if (start === null || !end) return;
-    const endA = Math.max(end.a, start);
-    const shift = end.b - end.a;
-    const map = (pos: number) => Math.min(pos <= start ? pos : pos >= endA ? pos + shift : start, after.content.size);
-    editor.commands.setTextSelection({ from: map(from), to: map(to) });
+    const newText = plainText(after, after.content.size);
+    let start = 0;
+    while (start < oldText.length && start < newText.length && oldText[start] === newText[start]) start++;
+    let endOld = oldText.length;
+    let endNew = newText.length;
+    while (endOld > start && endNew > start && oldText[endOld - 1] === newText[endNew - 1]) {
+      endOld--;
+      endNew--;
+    }
+    const map = (offset: number) => positionAt(after, offset <= start ? offset : offset >= endOld ? offset + (endNew - endOld) : endNew);
+    editor.commands.setTextSelection({ from: map(fromOffset), to: map(toOffset) });
+    if (storedMarks) editor.view.dispatch(editor.state.tr.setStoredMarks(storedMarks).setMeta("addToHistory", false));
   }, [editor, value]);
 
   useEffect(() => {
@@ -378,4 +389,22 @@ function Toolbar({
       )}
     </div>
   );
+}
+
+/** The document's text up to a position, one line per block, images as one character. */
+function plainText(doc: Editor["state"]["doc"], pos: number): string {
+  return doc.textBetween(0, pos, "\n", "\uFFFC");
+}
+
+/** The first position whose preceding text is at least `offset` characters long. */
+function positionAt(doc: Editor["state"]["doc"], offset: number): number {
+  let low = 0;
+  let high = doc.content.size;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (plainText(doc, mid).length >= offset) high = mid;
+    else low = mid + 1;
+  }
+  // Position 0 is before the first block; the first place to type is inside it.
+  return Math.max(low, Math.min(1, doc.content.size));
 }

@@ -1,5 +1,6 @@
 "use client";
 import { useCallback, useEffect, useMemo, useState } from "react";
+import { useRouter } from "next/navigation";
 import { can, type Role, type Status } from "@/lib/auth/permissions";
 import type { FieldValue } from "@/lib/content/merge";
 import { measureReading } from "@/lib/content/reading-time";
@@ -55,6 +56,7 @@ const STATUS_LABELS: Record<Status, string> = { DRAFT: "Draft", IN_REVIEW: "In r
 
 /** Composes the editor: the sync hook (save queue, autosave, merge), presence, workflow, and one panel per job. */
 export function StoryEditor(props: StoryEditorProps) {
+  const router = useRouter();
   const [restore, setRestore] = useState<PendingRestore | null>(props.restore ?? null);
   const [substantive, setSubstantive] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -119,9 +121,9 @@ export function StoryEditor(props: StoryEditorProps) {
     workflow.setNotice(null);
     if (await queue.save("manual")) {
       setRestore(null);
-      // The address says so too, as a reload of it would (the page shows the same line for ?restored=live).
-      window.history.replaceState(null, "", `/admin/stories/${props.id}?restored=live`);
-      workflow.setNotice({ ok: true, text: "The restored version is live." });
+      // The page says so and shows the live story afresh. Its address must leave ?restore= behind: the save's own
+      // refresh of the page (its cache tags expired) would otherwise load the old version into the editor again.
+      router.replace(`/admin/stories/${props.id}?restored=live`);
     } else {
       workflow.setNotice({ ok: false, text: [queue.current.message ?? "Not updated.", ...sync.refusedRef.current].join(" ") });
     }
