@@ -202,3 +202,70 @@ test("the image picker lists an image uploaded since the editor opened, uploads 
   await expect(body.locator("img")).toHaveCount(2);
   expect(await withDb((db) => db.media.count())).toBe(before);
 });
+
+test("the hero panel uploads an image, asks its details at once, makes it the hero and saves it; readers see it once published", async ({ page, browser }) => {
+  const story = await draft("Only paragraph.");
+  await open(page, story.id);
+  const hero = page.getByRole("region", { name: "Hero image" });
+  const select = hero.getByRole("combobox", { name: "Hero image" });
+  const optionsAtOpen = await select.locator("option").count();
+
+  // An image uploaded elsewhere after the editor opened is in the hero list when it is opened.
+  const elsewhere = `hero-elsewhere-${RUN}.png`;
+  const other = await browser.newContext({ storageState: STAFF.editor.storageState });
+  const media = await other.newPage();
+  await media.goto("/admin/media");
+  await media.getByLabel("Image file").setInputFiles({ name: elsewhere, mimeType: "image/png", buffer: await square({ r: 0, g: 120, b: 120 }) });
+  await media.getByLabel("Alt text (optional now)").fill(`Teal square ${RUN}`);
+  await media.getByRole("button", { name: "Upload image" }).click();
+  await expect(media.getByRole("main").getByRole("status")).toContainText(`Uploaded ${elsewhere}.`);
+  await other.close();
+  await select.focus();
+  await expect(select.locator("option", { hasText: `Teal square ${RUN}` })).toHaveCount(1);
+
+  // "Upload hero image": the file chooser, then the details dialog at once (the library's own details: no box).
+  const name = `hero-${RUN}.png`;
+  const chooser = page.waitForEvent("filechooser");
+  await hero.getByRole("button", { name: "Upload hero image" }).click();
+  await (await chooser).setFiles({ name, mimeType: "image/png", buffer: await square({ r: 120, g: 40, b: 160 }) });
+  const dialog = page.getByRole("dialog", { name: "Describe the hero image" });
+  await expect(dialog).toBeVisible({ timeout: 20_000 });
+  await expect(dialog.getByLabel("Also save to library")).toHaveCount(0);
+  // Put off, the hero is still set and says what it needs, with a way back to the details.
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(select.locator("option:checked")).toHaveText(`${name} (needs alt text)`);
+  await hero.getByRole("button", { name: "Add alt text" }).click();
+  await expect(dialog).toBeVisible();
+  await dialog.getByLabel("Alt text").click();
+  await page.keyboard.type("A purple hero square");
+  await dialog.getByLabel("Caption").fill("The hero, uploaded in the editor");
+  await dialog.getByLabel("Credit").fill("Hera Hero/Agency");
+  await dialog.getByRole("button", { name: "Save image details" }).click();
+  await expect(dialog).toBeHidden();
+
+  const uploaded = await withDb((db) => db.media.findFirstOrThrow({ where: { originalName: name }, select: { id: true, alt: true, caption: true, credit: true } }));
+  expect(uploaded).toMatchObject({ alt: "A purple hero square", caption: "The hero, uploaded in the editor", credit: "Hera Hero/Agency" });
+  // It is the hero, named by its alt text; the images the page opened with are still offered beside the new ones.
+  await expect(select).toHaveValue(uploaded.id);
+  await expect(select.locator("option:checked")).toHaveText("A purple hero square");
+  await expect(hero.getByText("This image needs alt text")).toHaveCount(0);
+  await expect.poll(() => select.locator("option").count()).toBeGreaterThanOrEqual(optionsAtOpen + 2);
+
+  // The story is unsaved until the normal save path takes it (a draft autosaves; Ctrl+S does not wait for that).
+  await page.keyboard.press("ControlOrMeta+s");
+  await expect(saveState(page)).toHaveAttribute("data-state", "saved", { timeout: 15_000 });
+  expect((await withDb((db) => db.article.findUniqueOrThrow({ where: { id: story.id }, select: { heroMediaId: true } }))).heroMediaId).toBe(uploaded.id);
+
+  await open(page, story.id);
+  await expect(select).toHaveValue(uploaded.id);
+  await expect(hero.locator("img")).toBeVisible();
+
+  await page.getByRole("button", { name: "Publish now" }).click();
+  await expect(page.getByTestId("story-status")).toHaveText("Published", { timeout: 15_000 });
+  await page.goto(`/articles/${story.slug}`);
+  const figure = page.locator("article > figure").first();
+  await expect(figure.getByRole("img", { name: "A purple hero square" })).toBeVisible();
+  await expect(figure.locator("figcaption")).toContainText("The hero, uploaded in the editor");
+  await expect(figure.locator("figcaption")).toContainText("Hera Hero/Agency");
+});

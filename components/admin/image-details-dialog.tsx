@@ -16,6 +16,11 @@ interface Props {
   initial: ImageDetails;
   /** Whether "Also save to library" starts ticked (yes for a fresh upload, whose library record is still empty). */
   saveToLibraryDefault: boolean;
+  /**
+   * The details are the library image's own, not one use's (the hero image has no per-story details): the box is
+   * not offered and saving always writes to the library.
+   */
+  libraryOnly?: boolean;
   /** Resolves to an error message to show, or null when done. */
   onSave: (details: ImageDetails, saveToLibrary: boolean) => Promise<string | null>;
   onClose: () => void;
@@ -26,11 +31,11 @@ interface Props {
  * library" is ticked, which makes them the image's defaults in the media library too. Alt text may be left for
  * later, but publishing needs it (lib/content/publish-checks.ts), which the dialog says.
  */
-export function ImageDetailsDialog({ title, src, initial, saveToLibraryDefault, onSave, onClose }: Props) {
+export function ImageDetailsDialog({ title, src, initial, saveToLibraryDefault, libraryOnly = false, onSave, onClose }: Props) {
   const ref = useRef<HTMLDialogElement>(null);
   const id = useId();
   const [values, setValues] = useState(initial);
-  const [toLibrary, setToLibrary] = useState(saveToLibraryDefault);
+  const [toLibrary, setToLibrary] = useState(libraryOnly || saveToLibraryDefault);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
@@ -79,7 +84,7 @@ export function ImageDetailsDialog({ title, src, initial, saveToLibraryDefault, 
         e.preventDefault();
         onClose();
       }}
-      className="w-full max-w-lg rounded-lg border border-neutral-400 bg-white p-0 text-neutral-900 backdrop:bg-black/40 dark:bg-neutral-900 dark:text-neutral-100"
+      className="m-auto w-[calc(100%-2rem)] max-w-lg rounded-lg border border-neutral-400 bg-white p-0 text-neutral-900 backdrop:bg-black/40 dark:bg-neutral-900 dark:text-neutral-100"
     >
       <form method="dialog" onSubmit={submit} className="space-y-3 p-4" noValidate>
         <h2 id={`${id}-title`} className="text-lg font-bold">
@@ -90,10 +95,14 @@ export function ImageDetailsDialog({ title, src, initial, saveToLibraryDefault, 
         {field("alt", "Alt text", ALT_MAX, values.alt.trim() ? undefined : "What the image shows, for readers who cannot see it. Needed before the story can be published.")}
         {field("caption", "Caption", CAPTION_MAX)}
         {field("credit", "Credit", CREDIT_MAX, "Photographer or agency, e.g. “Jane Doe/Reuters”.")}
-        <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" checked={toLibrary} onChange={(e) => setToLibrary(e.target.checked)} />
-          Also save to library (the defaults for the next story that uses this image)
-        </label>
+        {libraryOnly ? (
+          <p className="text-xs text-neutral-600 dark:text-neutral-400">Saved to the media library: every story that uses this image as its hero shows them.</p>
+        ) : (
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" checked={toLibrary} onChange={(e) => setToLibrary(e.target.checked)} />
+            Also save to library (the defaults for the next story that uses this image)
+          </label>
+        )}
         {error && (
           <p role="alert" className="text-sm font-medium text-red-700 dark:text-red-400">
             {error}

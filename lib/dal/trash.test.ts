@@ -6,7 +6,7 @@ import { ArticleStatus } from "@/lib/db";
 import { storyListParams } from "@/lib/validation/story-list";
 import { getDashboard, listReviewQueue, listStories } from "./story-list";
 import { bulkArchive, bulkMoveToSection, bulkTrash, describeBulk } from "./story-bulk";
-import { deleteStoryForever, listTrash, purgeExpiredTrash, restoreStory, trashStory, TRASH_DAYS } from "./trash";
+import { deleteStoryForever, listTrash, purgeExpiredTrash, restoreStory, trashedStoryHeadline, trashStory, TRASH_DAYS } from "./trash";
 import { saveStory } from "./stories";
 import { ForbiddenError } from "./session";
 
@@ -61,7 +61,7 @@ describeEachEngine("trash and bulk actions", (database) => {
   it("refuses to trash a live or scheduled story, saying what to do first, and changes nothing", async () => {
     signInAs(users.editor);
     await expect(trashStory(ids.live)).rejects.toThrow(/Unpublish this story before deleting it/);
-    await expect(trashStory(ids.scheduled)).rejects.toThrow(/Unschedule this story/);
+    await expect(trashStory(ids.scheduled)).rejects.toThrow("Unschedule this story before deleting it: it is set to go live. Unscheduling puts it back in review, and then it can be deleted.");
     const { db } = database();
     expect((await db.article.findUniqueOrThrow({ where: { id: ids.live } })).deletedAt).toBeNull();
   });
@@ -70,7 +70,11 @@ describeEachEngine("trash and bulk actions", (database) => {
     signInAs(users.wren);
     await expect(trashStory(ids["wren-review"])).rejects.toBeInstanceOf(ForbiddenError);
     await expect(trashStory(ids["walt-draft"])).rejects.toBeInstanceOf(ForbiddenError);
+    expect(await trashedStoryHeadline(ids["wren-draft"])).toBeNull();
     await trashStory(ids["wren-draft"]);
+    // The notice on the story list names it; only for someone who may see it.
+    expect(await trashedStoryHeadline(ids["wren-draft"])).toBe("Headline wren-draft");
+    expect(await trashedStoryHeadline(ids["walt-draft"])).toBeNull();
     expect((await listStories(storyListParams.parse({}))).items.map((s) => s.slug)).toEqual(["wren-review"]);
     expect((await listStories(storyListParams.parse({ q: "wren-draft" }))).total).toBe(0);
     expect((await getDashboard()).counts.DRAFT).toBe(0);

@@ -7,6 +7,7 @@ import { refusal, requireUser, type SessionUser } from "./session";
 import { editableWhere, recordRevision, storySelect, visibleWhere } from "./stories";
 import { personActor, writeStory } from "./story-writer";
 import { transaction } from "./transaction";
+import { TRASH_DAYS, trashProblem } from "@/lib/validation/trash";
 
 type Tx = Prisma.TransactionClient;
 
@@ -16,7 +17,7 @@ type Tx = Prisma.TransactionClient;
 // trashed story comes back): editors and admins trash any story that is not live or scheduled, restore any, and
 // delete forever; writers trash and restore only their own drafts, and never delete forever.
 
-export const TRASH_DAYS = 30;
+export { TRASH_DAYS, trashProblem };
 const DAY_MS = 24 * 60 * 60_000;
 
 /** Stories that are not in the trash: every newsroom read scopes itself with this. */
@@ -25,13 +26,6 @@ export const NOT_TRASHED = { deletedAt: null } satisfies Prisma.ArticleWhereInpu
 /** Who may restore a trashed story: editors any, writers their own drafts. Ownership lives in the query. */
 function restorableWhere(user: SessionUser): Prisma.ArticleWhereInput {
   return can(user.role, "article.editAny") ? {} : { createdById: user.id, status: ArticleStatus.DRAFT };
-}
-
-/** Why a story in this state cannot go to the trash, or null when it can. */
-export function trashProblem(status: Status): string | null {
-  if (status === ArticleStatus.PUBLISHED) return "Unpublish this story before deleting it: readers can still see it.";
-  if (status === ArticleStatus.SCHEDULED) return "Unschedule this story (move it back to draft) before deleting it: it is set to go live.";
-  return null;
 }
 
 /** Moves one story to the trash inside the caller's transaction (bulk delete calls this per story). */
@@ -56,6 +50,13 @@ export async function trashStoryIn(tx: Tx, user: SessionUser, id: string, now: D
 export async function trashStory(id: string, now: Date = new Date()): Promise<{ headline: string }> {
   const user = await requireUser();
   return transaction((tx) => trashStoryIn(tx, user, id, now));
+}
+
+/** The headline of a story in the trash that this person may see (for the notice after moving it there), or null. */
+export async function trashedStoryHeadline(id: string): Promise<string | null> {
+  const user = await requireUser();
+  const row = await getDb().article.findFirst({ where: { AND: [{ id, deletedAt: { not: null } }, visibleWhere(user)] }, select: { headline: true } });
+  return row?.headline ?? null;
 }
 
 /** Takes a story out of the trash, in the state it was trashed in. */

@@ -4,6 +4,7 @@ import type { Status } from "@/lib/auth/permissions";
 import { buttonClass } from "@/components/ui/button-styles";
 import { inputClass } from "@/components/ui/field";
 import { FieldError } from "./field-error";
+import { TrashControl } from "./trash-control";
 import type { ScheduledUpdateView, useWorkflow } from "./use-workflow";
 import { ZonedDateInput } from "./zoned-date-input";
 import { ZonedTime } from "./zoned-time";
@@ -139,6 +140,7 @@ export function PublishingPanel({ id, workflow, errors, timeZone, canSchedule, l
           </a>
         )}
       </p>
+      <TrashControl id={id} workflow={workflow} />
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { useState, useTransition } from "react";
 import { transitionStoryAction } from "@/lib/actions/stories/transition-story";
 import { rescheduleStoryAction } from "@/lib/actions/stories/reschedule-story";
 import { scheduleUpdateAction } from "@/lib/actions/stories/schedule-update";
+import { trashStoryAction } from "@/lib/actions/stories/trash";
 import type { ActionState } from "@/lib/actions/result";
 import { allowedTransitions, can, type Role, type Status } from "@/lib/auth/permissions";
 import type { EditorFields } from "./fields";
@@ -128,5 +129,22 @@ export function useWorkflow({ id, role, own, status, setStatus, scheduledAt: ini
     });
   }
 
-  return { status, scheduledAt, scheduledUpdates, transitions, canEdit, notice, setNotice, pending, move, reschedule, scheduleLiveUpdate };
+  /** Moves the story to the trash (what is unsaved is saved first, so the restored story is the one on screen). */
+  function trash(done: () => void) {
+    startTransition(async () => {
+      if (!(await ready())) return;
+      const form = new FormData();
+      form.set("id", id);
+      const result = await trashStoryAction(null, form);
+      if (result?.ok) {
+        // Nothing may autosave into a story that is in the trash (the write path would refuse it anyway).
+        sync.queue.discard();
+        done();
+        return;
+      }
+      setNotice({ ok: false, text: result?.message ?? "Not moved to the trash. Try again." });
+    });
+  }
+
+  return { status, scheduledAt, scheduledUpdates, transitions, canEdit, notice, setNotice, pending, move, reschedule, scheduleLiveUpdate, trash };
 }
