@@ -67,7 +67,7 @@ export const nextConfig: NextConfig = {
   // Lets two builds live side by side (e.g. parallel e2e runs); the default is .next.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // Several people building one working tree at once (each with its own NEXT_DIST_DIR) may skip the type check of
-  // each other's half-done files; `npm test` type-checks the whole tree on its own (tsc), so CI never skips it.
+  // each other's half-done files. `npm test` type-checks the whole tree once (tsc) and then sets it for its own builds.
   typescript: { ignoreBuildErrors: process.env.NEXT_SKIP_TYPECHECK === "1" },
 };
 

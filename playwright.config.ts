@@ -12,7 +12,9 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   workers: 1,
   timeout: 30_000,
-  reporter: [["list"], ["json", { outputFile: "test-results/playwright.json" }]],
+  // Per port, so npm test's lanes (one server each, run side by side) keep their own results.
+  outputDir: `test-results/e2e-${PORT}`,
+  reporter: [["list"], ["json", { outputFile: `test-results/playwright-${PORT}.json` }]],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     trace: "on-first-retry",

@@ -16,7 +16,10 @@ export default defineConfig({
     environment: "node",
     testTimeout: 60_000,
     hookTimeout: 120_000,
-    // Database tests create their own databases; run files one at a time on our 2 cores.
-    fileParallelism: false,
+    // Two files at a time: every database test makes its own database (SQLite file or PostgreSQL database with a
+    // random name), Redis tests their own key prefix, server tests their own ports; most time is waiting on the
+    // databases, so two workers on two cores nearly halve the run. VITEST_SERIAL=1 runs one file at a time.
+    fileParallelism: process.env.VITEST_SERIAL !== "1",
+    maxWorkers: 2,
   },
 });

@@ -1,11 +1,12 @@
 import { spawn } from "node:child_process";
 import { expect, test } from "@playwright/test";
+import { extraPort } from "./support/app-server";
 
 // Runs the same production build the other specs use, with a bad configuration, and expects a refusal.
 function startServer(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
   const { NEXTAUTH_SECRET: _secret, ...base } = process.env;
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "--hostname", "127.0.0.1", "--port", "3199"], {
+    const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "--hostname", "127.0.0.1", "--port", String(extraPort(9))], {
       env: { ...base, NODE_ENV: "production", DATABASE_URL: "file:./data/e2e.db", ...env },
     });
     let stderr = "";

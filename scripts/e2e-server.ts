@@ -28,6 +28,8 @@ async function main() {
   await prepareDatabase(env);
   await addE2eFixtures(env.DATABASE_URL);
   if (process.env.E2E_SKIP_BUILD !== "1") await build(env);
+  // `--build-only`: npm test builds once, then runs its Playwright lanes (one server and database each) on that build.
+  if (process.argv.includes("--build-only")) return;
   await serve(env, "127.0.0.1", port);
 }
 

@@ -7,10 +7,15 @@ import { spawnSync } from "node:child_process";
 import { createConnection } from "node:net";
 import pg from "pg";
 import { runBin, StepError } from "./lib/run";
+import { planLanes, readDurations, SETUP_FILE, specFiles } from "./lib/e2e-lanes";
 import { CLUSTER_REPORT, clusterToolsMissing, type ClusterReport } from "../e2e/cluster/requirements";
 import { NGINX_BIN } from "../e2e/cluster/nginx";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+// Playwright lanes run side by side (E2E_LANES=1 runs the specs one after another on one server).
+const LANES = Math.max(1, Math.min(4, Number(process.env.E2E_LANES ?? 2) || 2));
+// The first lane's port (the next lanes take the ports after it), so a run can go beside another one.
+const E2E_BASE_PORT = Number(process.env.E2E_PORT ?? 3100);
 
 interface Tally {
   passed: number;
@@ -100,6 +105,8 @@ async function main() {
   if (!packagesReady) tally.failed++;
 
   await check("Typecheck (tsc --noEmit)", () => runBin("tsc", ["--noEmit"], { env, what: "tsc" }));
+  // Checked just now, as a whole: the builds below (the start test's, the e2e build) need not typecheck again.
+  Object.assign(env, { NEXT_SKIP_TYPECHECK: "1" });
   await check("Lint (eslint)", () => runBin("eslint", [".", "--max-warnings=0"], { env, what: "eslint" }));
 
   await stage("Unit and integration tests (Vitest; SQLite and PostgreSQL)", async () => {
@@ -118,19 +125,29 @@ async function main() {
 
   let playwrightBuilt = false;
   if (packagesReady) {
-    await stage("End-to-end tests (Playwright, production build)", async () => {
+    await stage(`End-to-end tests (Playwright, production build; ${LANES} lane${LANES === 1 ? "" : "s"})`, async () => {
       playwrightBuilt = true;
-      const out = "test-results/playwright.json";
-      try {
-        await runBin("playwright", ["test"], { env, what: "playwright" });
-      } finally {
-        const report = readJson(out) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } } | null;
+      // One build, then the lanes side by side: each its own server, database, SMTP port and share of the spec files
+      // (split by their last known times, scripts/lib/e2e-lanes.ts; the sign-in setup runs in every lane). Most e2e
+      // time is waiting on the browser and the server, so two lanes on two cores take about half as long as one.
+      await runBin("tsx", ["scripts/e2e-server.ts", "--build-only"], { env: { ...env, E2E_PORT: String(E2E_BASE_PORT) }, what: "the e2e build" });
+      const lanes = planLanes(specFiles(), LANES, readDurations()).map((files, i) => ({ port: E2E_BASE_PORT + i, files, name: `lane ${i + 1}/${LANES}` }));
+      for (const lane of lanes) console.log(`${lane.name} (port ${lane.port}): ${lane.files.map((file) => file.replace(/^e2e\//, "")).join(", ")}`);
+      const results = await Promise.allSettled(
+        lanes.map(({ port, files, name }) =>
+          runBin("playwright", ["test", SETUP_FILE, ...files], { env: { ...env, E2E_PORT: String(port), E2E_SKIP_BUILD: "1" }, what: `playwright ${name}` }),
+        ),
+      );
+      for (const { port } of lanes) {
+        const report = readJson(`test-results/playwright-${port}.json`) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } } | null;
         if (report) {
           tally.passed += report.stats.expected + report.stats.flaky;
           tally.failed += report.stats.unexpected;
           tally.skipped += report.stats.skipped;
         } else tally.failed++;
       }
+      const failed = results.find((result): result is PromiseRejectedResult => result.status === "rejected");
+      if (failed) throw failed.reason;
     });
   }
 

@@ -14,7 +14,8 @@ import { prepareDatabase, startServer } from "../../scripts/lib/prepare";
 export const DIST_DIR = process.env.NEXT_DIST_DIR || ".next";
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 /** Ports for the extra servers: clear of the e2e servers that parallel runs start on nearby ports. */
-export const extraPort = (offset: number) => E2E_PORT + 1000 + offset;
+// Ten apart per offset: npm test's lanes use neighbouring e2e ports (3100, 3101, …) and must not collide.
+export const extraPort = (offset: number) => E2E_PORT + 1000 + offset * 10;
 const POSTGRES_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
 export interface AppDatabase {
