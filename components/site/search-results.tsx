@@ -54,11 +54,14 @@ export function SearchResultList({ search, timeZone }: { search: SearchResults; 
   }
   const first = (search.page - 1) * search.pageSize + 1;
   const last = first + search.results.length - 1;
+  // Only the newest matches are ranked (lib/search/index.ts): beyond them the count is "1,000+", not a number.
+  const count = search.capped ? `${search.total.toLocaleString("en")}+` : search.total.toLocaleString("en");
   return (
     <>
       <p className="mb-6 text-sm text-neutral-600 dark:text-neutral-400">
-        {search.total} {search.total === 1 ? "story matches" : "stories match"} “{search.query}”
+        {count} {search.total === 1 && !search.capped ? "story matches" : "stories match"} “{search.query}”
         {search.pageCount > 1 && ` · showing ${first}–${last}`}
+        {search.capped && ` of the newest ${search.total.toLocaleString("en")}, best first`}
       </p>
       <ol className="divide-y divide-neutral-200 dark:divide-neutral-800">
         {search.results.map((result) => (

@@ -327,26 +327,42 @@ export function hasPublishedStory(now: Date = new Date()) {
   return { some: { listedAt: { lte: now } } } satisfies Prisma.ArticleTagListRelationFilter & Prisma.ArticleBylineListRelationFilter;
 }
 
-type LinkPage = { total: number; ids: string[] };
+const newestLinksFirst = [{ listedAt: "desc" }, { articleId: "desc" }] as const;
+type Listed = { listedAt: { lte: Date } };
+
+/** What a page of a hub needs of its link table; ArticleTag's and ArticleByline's delegates both fit. */
+interface LinkTable<Key> {
+  count(args: { where: Key & Listed }): PromiseLike<number>;
+  findMany(args: {
+    where: Key & Listed;
+    orderBy: (typeof newestLinksFirst)[number][];
+    skip: number;
+    take: number;
+    select: { articleId: true };
+  }): PromiseLike<{ articleId: string }[]>;
+}
 
 /**
  * One page of a tag's or byline's published stories, newest first, read from the links' (hub, listedAt, articleId)
  * index: the newest stories of a tag on 30,000 stories are the first entries of that index, not a sort of them all.
  * The stories themselves are then read by id, under the reader filter again (a link is never the only check).
  */
-async function pageOfLinks(links: LinkPage, page: number, now: Date): Promise<Page<ArticleSummary>> {
-  const rows = links.ids.length
-    ? await getDb().article.findMany({ where: { ...publishedWhere(now), id: { in: links.ids } }, select: summarySelect })
-    : [];
+async function pageOfLinks<Key>(links: LinkTable<Key>, key: Key, page: number, now: Date): Promise<Page<ArticleSummary>> {
+  const where = { ...key, listedAt: { lte: now } };
+  const [total, ids] = await Promise.all([
+    links.count({ where }),
+    links
+      .findMany({ where, orderBy: [...newestLinksFirst], skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE, select: { articleId: true } })
+      .then((rows) => rows.map((row) => row.articleId)),
+  ]);
+  const rows = ids.length ? await getDb().article.findMany({ where: { ...publishedWhere(now), id: { in: ids } }, select: summarySelect }) : [];
   const byId = new Map(rows.map((row) => [row.id, row]));
-  const items = links.ids.flatMap((id) => {
+  const items = ids.flatMap((id) => {
     const row = byId.get(id);
     return row ? [toSummary(row, now)] : [];
   });
-  return { items, page, pageCount: Math.max(1, Math.ceil(links.total / PAGE_SIZE)), total: links.total };
+  return { items, page, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)), total };
 }
-
-const newestLinksFirst = [{ listedAt: "desc" }, { articleId: "desc" }] as const;
 
 /** A tag and one page of its published stories, or null for an unknown tag or one no published story carries. */
 export async function getTagPage(slug: string, page: number): Promise<{ tag: LinkRef; articles: Page<ArticleSummary> } | null> {
@@ -357,16 +373,8 @@ export async function getTagPage(slug: string, page: number): Promise<{ tag: Lin
 async function tagPage(id: string, page: number): Promise<{ tag: LinkRef; articles: Page<ArticleSummary> } | null> {
   "use cache";
   const db = getDb();
-  const now = new Date();
   const tag = await db.tag.findUnique({ where: { id }, select: { slug: true, name: true } });
-  const where = { tagId: id, listedAt: { lte: now } };
-  const [total, links] = tag
-    ? await Promise.all([
-        db.articleTag.count({ where }),
-        db.articleTag.findMany({ where, orderBy: [...newestLinksFirst], skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE, select: { articleId: true } }),
-      ])
-    : [0, []];
-  const articles = tag ? await pageOfLinks({ total, ids: links.map((l) => l.articleId) }, page, now) : null;
+  const articles = tag ? await pageOfLinks(db.articleTag, { tagId: id }, page, new Date()) : null;
   keepFor(...(tag ? [TAGS.tag(tag.slug)] : []), ...storyTags(articles?.items ?? []));
   return tag && articles ? { tag, articles } : null;
 }
@@ -384,16 +392,8 @@ export async function getAuthorPage(slug: string, page: number): Promise<{ autho
 async function authorPage(id: string, page: number): Promise<{ author: AuthorView; articles: Page<ArticleSummary> } | null> {
   "use cache";
   const db = getDb();
-  const now = new Date();
   const author = await db.byline.findUnique({ where: { id }, select: { slug: true, name: true, bio: true } });
-  const where = { bylineId: id, listedAt: { lte: now } };
-  const [total, links] = author
-    ? await Promise.all([
-        db.articleByline.count({ where }),
-        db.articleByline.findMany({ where, orderBy: [...newestLinksFirst], skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE, select: { articleId: true } }),
-      ])
-    : [0, []];
-  const articles = author ? await pageOfLinks({ total, ids: links.map((l) => l.articleId) }, page, now) : null;
+  const articles = author ? await pageOfLinks(db.articleByline, { bylineId: id }, page, new Date()) : null;
   keepFor(...(author ? [TAGS.byline(author.slug)] : []), ...storyTags(articles?.items ?? []));
   return author && articles ? { author, articles } : null;
 }

@@ -163,10 +163,10 @@ describeEachEngine("reader search", (database) => {
 
   it("counts every match and pages through them, keeping page numbers in range", async () => {
     const pages = await Promise.all([1, 2, 3].map((page) => searchArticles("lighthouse", { page, pageSize: 5 })));
-    expect(pages.map((p) => [p.total, p.page, p.pageCount, p.results.length])).toEqual([
-      [13, 1, 3, 5],
-      [13, 2, 3, 5],
-      [13, 3, 3, 3],
+    expect(pages.map((p) => [p.total, p.capped, p.page, p.pageCount, p.results.length])).toEqual([
+      [13, false, 1, 3, 5],
+      [13, false, 2, 3, 5],
+      [13, false, 3, 3, 3],
     ]);
     const slugs = pages.flatMap((p) => p.results.map((r) => r.slug));
     expect(new Set(slugs).size).toBe(13);
@@ -174,6 +174,27 @@ describeEachEngine("reader search", (database) => {
     for (const page of [0, -1, Number.NaN, 1.5]) {
       expect((await searchArticles("lighthouse", { page, pageSize: 5 })).page).toBe(1);
     }
+  });
+
+  it("ranks only the newest matches when more match than it ranks, and says the count is capped", async () => {
+    // The archive's cap (1,000) stood in for by 5 on 13 stories: the newest five are lighthouse-00 to -04.
+    const pages = await Promise.all([1, 2, 3, 4].map((page) => searchArticles("lighthouse", { page, pageSize: 2, rankedMatches: 5 })));
+    expect(pages.map((p) => [p.total, p.capped, p.page, p.pageCount, p.results.length])).toEqual([
+      [5, true, 1, 3, 2],
+      [5, true, 2, 3, 2],
+      [5, true, 3, 3, 1],
+      [5, true, 3, 3, 1],
+    ]);
+    expect(pages.slice(0, 3).flatMap((p) => p.results.map((r) => r.slug)).sort()).toEqual(["lighthouse-00", "lighthouse-01", "lighthouse-02", "lighthouse-03", "lighthouse-04"]);
+    // Exactly as many matches as it ranks is no cap.
+    expect(await searchArticles("lighthouse", { rankedMatches: 13 })).toMatchObject({ total: 13, capped: false });
+    expect(await searchArticles("lighthouse", { rankedMatches: 12 })).toMatchObject({ total: 12, capped: true });
+    // Newest first decides which matches are ranked; rank decides their order: the older headline match drops out
+    // when one is ranked, and comes first again when both are.
+    const one = await searchArticles("cartels", { rankedMatches: 1 });
+    expect([one.total, one.capped, one.results.map((r) => r.slug)]).toEqual([1, true, ["body-match"]]);
+    expect(await slugsFor("cartels")).toEqual(["headline-match", "body-match"]);
+    expect((await searchArticles("cartels", { rankedMatches: 2 })).results.map((r) => r.slug)).toEqual(["headline-match", "body-match"]);
   });
 
   it("never shows drafts, stories in review, scheduled, archived or future-dated stories", async () => {

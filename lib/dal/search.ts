@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { resolveDatabaseUrl } from "@/lib/database-url";
-import { DEFAULT_PAGE_SIZE, searchEngineFor, searchIndex, type SnippetSegment } from "@/lib/search";
+import { searchEngineFor, searchIndex, type SearchOptions, type SnippetSegment } from "@/lib/search";
 import type { LinkRef } from "./articles";
 import { publishedWhere } from "./published";
 
@@ -18,7 +18,10 @@ export interface SearchResult {
 export interface SearchResults {
   /** The query as searched (tidied, capped); empty when the reader has not searched yet. */
   query: string;
+  /** How many stories can be paged through: every match, or the newest 1,000 when more match. */
   total: number;
+  /** More stories match than `total` (readers see "1,000+"). */
+  capped: boolean;
   page: number;
   pageSize: number;
   /** 0 when nothing matched. */
@@ -27,17 +30,14 @@ export interface SearchResults {
 }
 
 /**
- * Published stories matching a reader's query, best match first. Not cached: readers choose the queries, and each
- * distinct one would become an entry in the data cache.
+ * Published stories matching a reader's query, best match first among the newest 1,000 matches. Not cached:
+ * readers choose the queries, and each distinct one would become an entry in the data cache.
  */
-export async function searchArticles(
-  query: string,
-  { page = 1, pageSize = DEFAULT_PAGE_SIZE }: { page?: number; pageSize?: number } = {},
-): Promise<SearchResults> {
+export async function searchArticles(query: string, options: Omit<SearchOptions, "now"> = {}): Promise<SearchResults> {
   const db = getDb();
   const now = new Date();
   const engine = searchEngineFor(resolveDatabaseUrl(process.env.DATABASE_URL).engine);
-  const { hits, ...found } = await searchIndex(db, engine, query, { page, pageSize, now });
+  const { hits, ...found } = await searchIndex(db, engine, query, { ...options, now });
   if (hits.length === 0) return { ...found, results: [] };
   // The index query filters to published stories in SQL; reading them back through publishedWhere keeps the one
   // shared filter the last word on what readers see.

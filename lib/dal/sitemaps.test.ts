@@ -1,7 +1,16 @@
 import { beforeAll, expect, it } from "vitest";
 import { describeEachEngine } from "@/lib/testing/databases";
 import { ArticleStatus, type Db } from "@/lib/db";
-import { getNewsSitemap, getSitemapChunkCounts, listSitemapArticles, listSitemapPages, loadSitemapChunkCounts, querySitemapArticles, querySitemapPagesChunk } from "./sitemaps";
+import {
+  getNewsSitemap,
+  getSitemapChunkCounts,
+  listSitemapArticles,
+  listSitemapPages,
+  listSitemapPagesChunk,
+  loadSitemapChunkCounts,
+  querySitemapArticles,
+  querySitemapPagesChunk,
+} from "./sitemaps";
 
 const HOUR = 3_600_000;
 const NOW = new Date();
@@ -88,6 +97,13 @@ describeEachEngine("sitemap queries", (database) => {
     expect(await loadSitemapChunkCounts({ now: NOW })).toEqual({ articles: 1, pages: 1 });
     expect(await querySitemapPagesChunk(5, { chunkSize: 2, now: NOW })).toEqual([{ path: "/authors/jane", lastModified: at(30) }]);
     expect(await querySitemapPagesChunk(6, { chunkSize: 2, now: NOW })).toBeNull();
+    // What the routes serve: the chunks that exist, and nothing (a 404) for any other number.
+    expect((await listSitemapArticles(1))?.map((u) => u.path)).toEqual(["/articles/older", "/articles/third", "/articles/newer"]);
+    expect((await listSitemapPagesChunk(1))?.map((u) => u.path)).toEqual((await listSitemapPages()).map((u) => u.path));
+    for (const chunk of [0, -1, 2, 1.5]) {
+      expect(await listSitemapArticles(chunk)).toBeNull();
+      expect(await listSitemapPagesChunk(chunk)).toBeNull();
+    }
   });
 
   it("the news sitemap holds stories published in the last 48 hours, newest first", async () => {
@@ -108,6 +124,34 @@ describeEachEngine("sitemap queries", (database) => {
       "/articles/third",
     ]);
     expect((await querySitemapArticles(1, { now: NOW }))?.map((u) => u.path)).not.toContain("/articles/future");
+  });
+});
+
+describeEachEngine("sitemap chunks of stories published at one instant", (database) => {
+  it("splits them by id, each story in exactly one chunk, and keeps chunks put as later stories are added", async () => {
+    const { db } = database();
+    const section = await db.section.create({ data: { slug: "world", name: "World" } });
+    const same = at(5);
+    for (const slug of ["s-a", "s-b", "s-c", "s-d", "s-e", "s-f", "s-g"]) {
+      await db.article.create({ data: { slug, headline: slug, sectionId: section.id, status: ArticleStatus.PUBLISHED, publishedAt: slug < "s-c" ? at(6) : same } });
+    }
+    const byId = await db.article.findMany({ where: { publishedAt: same }, orderBy: { id: "asc" }, select: { slug: true } });
+    const chunks = async () => {
+      const out: string[][] = [];
+      for (let chunk = 1; ; chunk++) {
+        const urls = await querySitemapArticles(chunk, { chunkSize: 2, now: NOW });
+        if (!urls) return out;
+        out.push(urls.map((u) => u.path.slice("/articles/".length)));
+      }
+    };
+    const before = await chunks();
+    expect(before.flat()).toEqual(["s-a", "s-b", ...byId.map((row) => row.slug)]);
+    expect(before.map((chunk) => chunk.length)).toEqual([2, 2, 2, 1]);
+    expect(await loadSitemapChunkCounts({ chunkSize: 2, now: NOW })).toEqual({ articles: 4, pages: 2 });
+    await db.article.create({ data: { slug: "s-later", headline: "later", sectionId: section.id, status: ArticleStatus.PUBLISHED, publishedAt: at(1) } });
+    const after = await chunks();
+    expect(after.slice(0, 3)).toEqual(before.slice(0, 3));
+    expect(after[3]).toEqual([...before[3]!, "s-later"]);
   });
 });
 

@@ -4,6 +4,7 @@ import { keepFor } from "@/lib/cache/keep";
 import { getDb, type Prisma } from "@/lib/db";
 import { ABOUT_PATH, articlePath, authorPath, HOME_PATH, sectionPath, tagPath } from "@/lib/seo/urls";
 import {
+  ARTICLE_SITEMAP_CHUNK_SIZE,
   chunkCount,
   NEWS_SITEMAP_LIMIT,
   NEWS_SITEMAP_WINDOW_MS,
@@ -35,33 +36,32 @@ function latest(a: Date | null, b: Date | null): Date | null {
 
 type NewestRow = { slug: string; newest: Date | string | null };
 
+// The two kinds of hub and their link tables. Fixed names, never input: they are written into the SQL text below.
+const HUB_TABLES = {
+  tag: { hub: '"Tag"', links: '"ArticleTag"', key: '"tagId"' },
+  byline: { hub: '"Byline"', links: '"ArticleByline"', key: '"bylineId"' },
+} as const;
+
 /**
  * Each tag or byline that a published story carries, with its newest story's date. Read from the links' listing
  * columns (kept by database triggers): per hub, the first entry of its (hub, lastmod, listedAt) index that is
  * published by now — one index step per tag instead of joining every story (seconds at 100,000 stories).
  */
-async function newestPerHub(kind: "tag" | "byline", now: Date): Promise<Map<string, Date | null>> {
-  const db = getDb();
-  const rows =
-    kind === "tag"
-      ? await db.$queryRaw<NewestRow[]>`
-          SELECT "slug", "newest" FROM (
-            SELECT "h"."slug" AS "slug",
-                   (SELECT "x"."lastmod" FROM "ArticleTag" "x"
-                    WHERE "x"."tagId" = "h"."id" AND "x"."lastmod" IS NOT NULL AND "x"."listedAt" <= ${now}
-                    ORDER BY "x"."lastmod" DESC LIMIT 1) AS "newest"
-            FROM "Tag" "h") AS "n"
-          WHERE "newest" IS NOT NULL`
-      : await db.$queryRaw<NewestRow[]>`
-          SELECT "slug", "newest" FROM (
-            SELECT "h"."slug" AS "slug",
-                   (SELECT "x"."lastmod" FROM "ArticleByline" "x"
-                    WHERE "x"."bylineId" = "h"."id" AND "x"."lastmod" IS NOT NULL AND "x"."listedAt" <= ${now}
-                    ORDER BY "x"."lastmod" DESC LIMIT 1) AS "newest"
-            FROM "Byline" "h") AS "n"
-          WHERE "newest" IS NOT NULL`;
+async function newestPerHub(kind: keyof typeof HUB_TABLES, now: Date): Promise<Map<string, Date>> {
+  const { hub, links, key } = HUB_TABLES[kind];
+  // $queryRaw with the table names in its text and `now` as its one bound value (what Prisma.raw would build). Hubs
+  // without a published story are dropped here, not in SQL: a WHERE on the subquery's value made PostgreSQL run it twice.
+  const text = [
+    `SELECT "h"."slug" AS "slug",
+            (SELECT "x"."lastmod" FROM ${links} "x"
+             WHERE "x".${key} = "h"."id" AND "x"."lastmod" IS NOT NULL AND "x"."listedAt" <= `,
+    `
+             ORDER BY "x"."lastmod" DESC LIMIT 1) AS "newest"
+     FROM ${hub} "h"`,
+  ];
+  const rows = await getDb().$queryRaw<NewestRow[]>(Object.assign(text, { raw: text }), now);
   // SQLite hands dates back as the text it stores them as.
-  return new Map(rows.map((row) => [row.slug, row.newest === null ? null : new Date(row.newest)]));
+  return new Map(rows.flatMap((row) => (row.newest === null ? [] : [[row.slug, new Date(row.newest)] as const])));
 }
 
 const datesSelect = { publishedAt: true, substantiveUpdatedAt: true } satisfies Prisma.ArticleSelect;
@@ -69,16 +69,35 @@ const datesSelect = { publishedAt: true, substantiveUpdatedAt: true } satisfies 
 // Oldest first, so a story stays in the same chunk as newer ones are added after it.
 const chunkOrder: Prisma.ArticleOrderByWithRelationInput[] = [{ publishedAt: "asc" }, { id: "asc" }];
 
-/** One chunk of published story URLs (1-based), or null past the last chunk. */
-export async function querySitemapArticles(chunk: number, { chunkSize = SITEMAP_CHUNK_SIZE, now = new Date() }: ChunkOptions = {}) {
-  const rows = await getDb().article.findMany({
+/**
+ * The first story of a chunk (1-based), or null past the last chunk: found by stepping over the earlier chunks in the
+ * (status, publishedAt, id) index alone, reading no story.
+ */
+async function chunkStart(chunk: number, chunkSize: number, now: Date) {
+  const first = await getDb().article.findFirst({
     where: publishedWhere(now),
     orderBy: chunkOrder,
     skip: (chunk - 1) * chunkSize,
+    select: { publishedAt: true, id: true },
+  });
+  return first?.publishedAt ? { publishedAt: first.publishedAt, id: first.id } : null;
+}
+
+/**
+ * One chunk of published story URLs (1-based), or null past the last chunk: one range of the (status, publishedAt,
+ * id) index from the chunk's first story (keyset), instead of an OFFSET that fetches every skipped story.
+ */
+export async function querySitemapArticles(chunk: number, { chunkSize = ARTICLE_SITEMAP_CHUNK_SIZE, now = new Date() }: ChunkOptions = {}) {
+  const first = await chunkStart(chunk, chunkSize, now);
+  if (!first) return null;
+  const from = first.publishedAt;
+  const rows = await getDb().article.findMany({
+    // The plain `gte` gives the index its range start; the OR drops stories of the same instant before the first.
+    where: { AND: [publishedWhere(now), { publishedAt: { gte: from } }, { OR: [{ publishedAt: { gt: from } }, { id: { gte: first.id } }] }] },
+    orderBy: chunkOrder,
     take: chunkSize,
     select: { slug: true, ...datesSelect },
   });
-  if (rows.length === 0) return null;
   return rows.map((row): SitemapUrl => ({ path: articlePath(row.slug), lastModified: lastModified(row) }));
 }
 
@@ -107,7 +126,7 @@ export async function listSitemapPages({ now = new Date() }: { now?: Date } = {}
     newestPerHub("byline", now),
   ]);
   const sectionNewest = new Map(await Promise.all(sections.map(async (s) => [s.id, await newestIn({ ...published, sectionId: s.id })] as const)));
-  const bySlug = (map: Map<string, Date | null>) => [...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const bySlug = (map: Map<string, Date>) => [...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return [
     { path: HOME_PATH, lastModified: home },
     { path: ABOUT_PATH, lastModified: settings?.updatedAt ?? null },
@@ -124,8 +143,8 @@ export async function querySitemapPagesChunk(chunk: number, { chunkSize = SITEMA
   return slice.length > 0 ? slice : null;
 }
 
-/** How many chunk files each kind of sitemap needs right now. */
-export async function loadSitemapChunkCounts({ chunkSize = SITEMAP_CHUNK_SIZE, now = new Date() }: ChunkOptions = {}): Promise<
+/** How many chunk files each kind of sitemap needs right now (`chunkSize`, when given, for both kinds). */
+export async function loadSitemapChunkCounts({ chunkSize, now = new Date() }: ChunkOptions = {}): Promise<
   Record<SitemapKind, number>
 > {
   const db = getDb();
@@ -138,7 +157,10 @@ export async function loadSitemapChunkCounts({ chunkSize = SITEMAP_CHUNK_SIZE, n
     db.byline.count({ where: { articles: hasPublished } }),
   ]);
   // Home and about are always there.
-  return { articles: chunkCount(articles, chunkSize), pages: chunkCount(2 + sections + tags + bylines, chunkSize) };
+  return {
+    articles: chunkCount(articles, chunkSize ?? ARTICLE_SITEMAP_CHUNK_SIZE),
+    pages: chunkCount(2 + sections + tags + bylines, chunkSize ?? SITEMAP_CHUNK_SIZE),
+  };
 }
 
 /** Stories published in the last 48 hours, newest first, with the publication's name and language. */
@@ -164,12 +186,14 @@ export async function getNewsSitemap({ now = new Date() }: { now?: Date } = {}):
   };
 }
 
-// Sitemaps carry one tag for all stories (a chunk holds up to 50,000): any publish, edit or unpublish expires them.
+// Sitemaps carry one tag for all stories: any publish, edit or unpublish expires them.
 
-/** One chunk of published story URLs (1-based), or null past the last chunk (nothing stored for it). */
+/**
+ * One chunk of published story URLs (1-based), or null past the last chunk (nothing stored for it). Whether the
+ * chunk exists is asked of the index directly — one step — rather than by counting every published story.
+ */
 export async function listSitemapArticles(chunk: number): Promise<SitemapUrl[] | null> {
-  const counts = await getSitemapChunkCounts();
-  return chunk >= 1 && chunk <= counts.articles ? cachedSitemapArticles(chunk) : null;
+  return Number.isInteger(chunk) && chunk >= 1 && (await chunkStart(chunk, ARTICLE_SITEMAP_CHUNK_SIZE, new Date())) ? cachedSitemapArticles(chunk) : null;
 }
 
 async function cachedSitemapArticles(chunk: number): Promise<SitemapUrl[] | null> {
@@ -180,8 +204,10 @@ async function cachedSitemapArticles(chunk: number): Promise<SitemapUrl[] | null
 
 /** One chunk of the pages list (1-based), or null past the last chunk (nothing stored for it). */
 export async function listSitemapPagesChunk(chunk: number): Promise<SitemapUrl[] | null> {
+  // The first chunk always exists (home and about), so it needs no count of every story, tag and byline first.
+  if (chunk === 1) return cachedSitemapPages(1);
   const counts = await getSitemapChunkCounts();
-  return chunk >= 1 && chunk <= counts.pages ? cachedSitemapPages(chunk) : null;
+  return chunk >= 2 && chunk <= counts.pages ? cachedSitemapPages(chunk) : null;
 }
 
 async function cachedSitemapPages(chunk: number): Promise<SitemapUrl[] | null> {

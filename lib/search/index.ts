@@ -14,6 +14,12 @@ type EngineName = DatabaseTarget["engine"];
 
 export const DEFAULT_PAGE_SIZE = 10;
 export const MAX_PAGE_SIZE = 50;
+/**
+ * Search ranks the newest this-many matching stories, not every match: ranking every story that says "inflation"
+ * in a 100,000-story archive took seconds, and nobody reads past the first pages. More matches than this are
+ * counted as "1,000+".
+ */
+export const RANKED_MATCHES = 1000;
 
 export function searchEngineFor(engine: EngineName): SearchEngine {
   return engine === "sqlite" ? sqliteSearch : postgresqlSearch;
@@ -22,7 +28,10 @@ export function searchEngineFor(engine: EngineName): SearchEngine {
 export interface SearchPage {
   /** The query as searched (tidied, capped); empty when the reader has not searched yet. */
   query: string;
+  /** How many matches can be paged through: every match, or the newest `rankedMatches` when more match (capped). */
   total: number;
+  /** More stories match than `total`; readers see "1,000+". */
+  capped: boolean;
   /** The page shown: the one asked for, kept between 1 and the last page. */
   page: number;
   pageSize: number;
@@ -31,26 +40,36 @@ export interface SearchPage {
   hits: SearchHit[];
 }
 
+export interface SearchOptions {
+  page?: number;
+  pageSize?: number;
+  now?: Date;
+  /** How many of the newest matches are ranked and paged (RANKED_MATCHES; tests use a small archive and cap). */
+  rankedMatches?: number;
+}
+
 /**
- * One page of stories matching a reader's query. A query with no words in it (empty, only punctuation or emoji)
- * matches nothing without asking the database. Pages past the end show the last page.
+ * One page of stories matching a reader's query: the newest `rankedMatches` matches, best first. A query with no
+ * words in it (empty, only punctuation or emoji) matches nothing without asking the database. Pages past the end
+ * show the last page.
  */
 export async function searchIndex(
   db: SqlQueries,
   engine: SearchEngine,
   rawQuery: string,
-  { page = 1, pageSize = DEFAULT_PAGE_SIZE, now = new Date() }: { page?: number; pageSize?: number; now?: Date } = {},
+  { page = 1, pageSize = DEFAULT_PAGE_SIZE, now = new Date(), rankedMatches = RANKED_MATCHES }: SearchOptions = {},
 ): Promise<SearchPage> {
   const { text, terms } = parseSearchQuery(rawQuery);
   const size = Number.isInteger(pageSize) ? Math.min(Math.max(pageSize, 1), MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE;
-  const empty: SearchPage = { query: text, total: 0, page: 1, pageSize: size, pageCount: 0, hits: [] };
+  const empty: SearchPage = { query: text, total: 0, capped: false, page: 1, pageSize: size, pageCount: 0, hits: [] };
   if (terms.length === 0) return empty;
-  const total = await engine.count(db, terms, now);
-  if (total === 0) return empty;
+  const found = await engine.count(db, terms, now, rankedMatches + 1);
+  if (found === 0) return empty;
+  const total = Math.min(found, rankedMatches);
   const pageCount = Math.ceil(total / size);
   const current = Number.isInteger(page) ? Math.min(Math.max(page, 1), pageCount) : 1;
-  const hits = await engine.find(db, terms, now, { limit: size, offset: (current - 1) * size });
-  return { query: text, total, page: current, pageSize: size, pageCount, hits };
+  const hits = await engine.find(db, terms, now, { limit: size, offset: (current - 1) * size, among: rankedMatches });
+  return { query: text, total, capped: found > rankedMatches, page: current, pageSize: size, pageCount, hits };
 }
 
 /**
