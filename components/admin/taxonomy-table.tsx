@@ -54,9 +54,11 @@ export function TaxonomyEditLink({ href, children }: { href: string; children: R
 /** The record's public address on the reader site. */
 export function TaxonomyReaderLink({ path }: { path: string }) {
   return (
-    <Link href={path} className="break-words text-neutral-700 underline-offset-4 hover:underline dark:text-neutral-300">
+    // A plain link, not prefetched: a reader page is another part of the site, and one without published stories
+    // yet answers 404 (a prefetch of it would log an error in the newsroom's console).
+    <a href={path} className="break-words text-neutral-700 underline-offset-4 hover:underline dark:text-neutral-300">
       {path}
-    </Link>
+    </a>
   );
 }
 
