@@ -171,6 +171,8 @@ describeEachEngine("reader search", (database) => {
     const slugs = pages.flatMap((p) => p.results.map((r) => r.slug));
     expect(new Set(slugs).size).toBe(13);
     expect((await searchArticles("lighthouse", { page: 99, pageSize: 5 })).page).toBe(3);
+    expect(await searchArticles("lighthouse", { page: 1e12, pageSize: 5 })).toMatchObject({ page: 3, total: 13 });
+    expect((await searchArticles("lighthouse", { page: 1e12, pageSize: 5 })).results.map((r) => r.slug)).toEqual(pages[2]!.results.map((r) => r.slug));
     for (const page of [0, -1, Number.NaN, 1.5]) {
       expect((await searchArticles("lighthouse", { page, pageSize: 5 })).page).toBe(1);
     }

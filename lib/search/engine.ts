@@ -19,14 +19,19 @@ export interface SearchHit {
  * One implementation per database engine. Both match only stories that are PUBLISHED with publishedAt <= now, and
  * rank headline matches above standfirst matches above body matches.
  */
+export interface SearchFound {
+  /** How many readable stories contain every term, counted no further than one past `among`. */
+  matches: number;
+  hits: SearchHit[];
+}
+
 export interface SearchEngine {
-  /** How many readable stories contain every term, counting no further than `upTo`. */
-  count(db: SqlQueries, terms: string[], now: Date, upTo: number): Promise<number>;
   /**
-   * One page of those stories, best first, each with a snippet of its body. Only the newest `among` matches are
-   * ranked (newest by publication, then id), so a common word costs the same on any archive size.
+   * One page of the readable stories containing every term, best first, each with a snippet of its body, and how
+   * many match. Only the newest `among` matches are ranked (newest by publication, then id), so a common word costs
+   * the same on any archive size.
    */
-  find(db: SqlQueries, terms: string[], now: Date, page: { limit: number; offset: number; among: number }): Promise<SearchHit[]>;
+  find(db: SqlQueries, terms: string[], now: Date, page: { limit: number; offset: number; among: number }): Promise<SearchFound>;
   /** Refills the index from the articles table; returns how many stories it now holds. */
   rebuild(db: SqlClient): Promise<number>;
   /** Names of the index's tables and triggers that are missing from the database (empty when all is well). */

@@ -6,7 +6,7 @@ import { postgresqlSearch } from "./postgresql";
 import { parseSearchQuery } from "./query";
 import { sqliteSearch } from "./sqlite";
 
-export { SearchIndexError, type SearchEngine, type SearchHit, type SqlClient, type SqlQueries } from "./engine";
+export { SearchIndexError, type SearchEngine, type SearchFound, type SearchHit, type SqlClient, type SqlQueries } from "./engine";
 export { MAX_QUERY_LENGTH, cleanQueryText, parseSearchQuery, type SearchQuery } from "./query";
 export { hasHighlight, type SnippetSegment } from "./snippet";
 
@@ -63,13 +63,17 @@ export async function searchIndex(
   const size = Number.isInteger(pageSize) ? Math.min(Math.max(pageSize, 1), MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE;
   const empty: SearchPage = { query: text, total: 0, capped: false, page: 1, pageSize: size, pageCount: 0, hits: [] };
   if (terms.length === 0) return empty;
-  const found = await engine.count(db, terms, now, rankedMatches + 1);
-  if (found === 0) return empty;
-  const total = Math.min(found, rankedMatches);
+  const at = (n: number) => ({ limit: size, offset: (n - 1) * size, among: rankedMatches });
+  // No page lies past the ranked matches, so that is as far as a reader's page number is taken.
+  const asked = Number.isInteger(page) ? Math.min(Math.max(page, 1), Math.ceil(rankedMatches / size)) : 1;
+  // One query answers both the page and the count; only a page past the end needs a second, for the last page.
+  const found = await engine.find(db, terms, now, at(asked));
+  if (found.matches === 0) return empty;
+  const total = Math.min(found.matches, rankedMatches);
   const pageCount = Math.ceil(total / size);
-  const current = Number.isInteger(page) ? Math.min(Math.max(page, 1), pageCount) : 1;
-  const hits = await engine.find(db, terms, now, { limit: size, offset: (current - 1) * size, among: rankedMatches });
-  return { query: text, total, capped: found > rankedMatches, page: current, pageSize: size, pageCount, hits };
+  const current = Math.min(asked, pageCount);
+  const { hits } = current === asked ? found : await engine.find(db, terms, now, at(current));
+  return { query: text, total, capped: found.matches > rankedMatches, page: current, pageSize: size, pageCount, hits };
 }
 
 /**

@@ -6,47 +6,43 @@ import { MARK_END, MARK_START, toSnippetSegments } from "./snippet";
 const HEADLINE_OPTIONS = `StartSel="${MARK_START}", StopSel="${MARK_END}", MaxWords=20, MinWords=10, ShortWord=3, MaxFragments=2, FragmentDelimiter=" … "`;
 
 export const postgresqlSearch: SearchEngine = {
-  async count(db, terms, now, upTo) {
-    const [row] = await db.$queryRaw<{ total: bigint | number }[]>`
-      SELECT count(*) AS "total" FROM (
-        SELECT 1
-        FROM "search_document" AS "d"
-        JOIN "Article" AS "a" ON "a"."id" = "d"."articleId"
-        WHERE "d"."document" @@ plainto_tsquery('english', ${terms.join(" ")})
-          AND "a"."status" = 'PUBLISHED' AND "a"."publishedAt" <= ${now}
-        LIMIT ${upTo}::integer) AS "m"`;
-    return Number(row?.total ?? 0);
-  },
-
   async find(db, terms, now, { limit, offset, among }) {
-    // ts_rank reads each story's whole tsvector, so only the newest `among` matches are ranked; its default weights
-    // score a headline (A) match ten times a body (D) match. ts_headline is costlier still: the page of results only.
-    const rows = await db.$queryRaw<{ articleId: string; snippet: string | null }[]>`
+    // ts_rank reads each story's whole tsvector, so only the newest `among` matches are ranked (one more is read, to
+    // count); its default weights score a headline (A) match ten times a body (D) match. ts_headline is costlier
+    // still: the page of results only. The count comes back on every row, and on a row of its own when none is found.
+    const rows = await db.$queryRaw<{ matches: bigint | number; articleId: string | null; snippet: string | null }[]>`
       WITH "q" AS (SELECT plainto_tsquery('english', ${terms.join(" ")}) AS "query"),
-      "newest" AS (
+      "matches" AS (
         SELECT "d"."articleId", "a"."publishedAt", "a"."id"
         FROM "search_document" AS "d"
         JOIN "Article" AS "a" ON "a"."id" = "d"."articleId"
         WHERE "d"."document" @@ (SELECT "query" FROM "q")
           AND "a"."status" = 'PUBLISHED' AND "a"."publishedAt" <= ${now}
         ORDER BY "a"."publishedAt" DESC, "a"."id" DESC
-        LIMIT ${among}::integer
+        LIMIT ${among + 1}::integer
       ),
       "page" AS (
         SELECT "n"."articleId", "n"."publishedAt", "n"."id", ts_rank("d"."document", "q"."query") AS "rank"
-        FROM "newest" AS "n"
+        FROM (SELECT * FROM "matches" ORDER BY "publishedAt" DESC, "id" DESC LIMIT ${among}::integer) AS "n"
         JOIN "search_document" AS "d" ON "d"."articleId" = "n"."articleId"
         CROSS JOIN "q"
         ORDER BY "rank" DESC, "n"."publishedAt" DESC, "n"."id" DESC
         LIMIT ${limit}::integer OFFSET ${offset}::integer
       )
-      SELECT "p"."articleId",
-        ts_headline('english', left("search_plain_text"("d"."body"), 200000), "q"."query", ${HEADLINE_OPTIONS}) AS "snippet"
-      FROM "page" AS "p"
-      JOIN "search_document" AS "d" ON "d"."articleId" = "p"."articleId"
-      CROSS JOIN "q"
-      ORDER BY "p"."rank" DESC, "p"."publishedAt" DESC, "p"."id" DESC`;
-    return rows.map((row): SearchHit => ({ articleId: row.articleId, snippet: toSnippetSegments(row.snippet ?? "") }));
+      SELECT "c"."matches", "s"."articleId", "s"."snippet"
+      FROM (SELECT count(*) AS "matches" FROM "matches") AS "c"
+      LEFT JOIN (
+        SELECT "p"."articleId", "p"."rank", "p"."publishedAt", "p"."id",
+          ts_headline('english', left("search_plain_text"("d"."body"), 200000), "q"."query", ${HEADLINE_OPTIONS}) AS "snippet"
+        FROM "page" AS "p"
+        JOIN "search_document" AS "d" ON "d"."articleId" = "p"."articleId"
+        CROSS JOIN "q"
+      ) AS "s" ON true
+      ORDER BY "s"."rank" DESC, "s"."publishedAt" DESC, "s"."id" DESC`;
+    return {
+      matches: Number(rows[0]?.matches ?? 0),
+      hits: rows.flatMap((row): SearchHit[] => (row.articleId ? [{ articleId: row.articleId, snippet: toSnippetSegments(row.snippet ?? "") }] : [])),
+    };
   },
 
   async rebuild(db: SqlClient) {

@@ -17,26 +17,14 @@ const REQUIRED_OBJECTS = [
 ];
 
 export const sqliteSearch: SearchEngine = {
-  async count(db, terms, now, upTo) {
-    const [row] = await db.$queryRaw<{ total: bigint | number }[]>`
-      SELECT count(*) AS "total" FROM (
-        SELECT 1
-        FROM "search_document_fts"
-        JOIN "search_document" AS "d" ON "d"."id" = "search_document_fts"."rowid"
-        JOIN "Article" AS "a" ON "a"."id" = "d"."articleId"
-        WHERE "search_document_fts" MATCH ${toFts5Query(terms)}
-          AND "a"."status" = 'PUBLISHED' AND "a"."publishedAt" <= ${now}
-        LIMIT ${upTo})`;
-    return Number(row?.total ?? 0);
-  },
-
   async find(db, terms, now, { limit, offset, among }) {
-    // Three steps, so the costly parts run on few rows: the newest `among` matches (index lookups only), their
-    // bm25() scores (weighting headline, standfirst, body; lower is better), and snippet() for the page alone —
-    // as one ORDER BY over every match, SQLite scored and cut a snippet from every matching story before sorting.
+    // In steps, so the costly parts run on few rows: the newest matches (index lookups only; one past `among`, to
+    // count), the bm25() scores of the newest `among` (weighting headline, standfirst, body; lower is better), and
+    // snippet() for the page alone. As one ORDER BY over every match, SQLite scored and cut a snippet from every
+    // matching story before sorting. The count comes back on every row, and on a row of its own when none is found.
     const query = toFts5Query(terms);
-    const rows = await db.$queryRaw<{ articleId: string; snippet: string | null }[]>`
-      WITH "newest" AS (
+    const rows = await db.$queryRaw<{ matches: bigint | number; articleId: string | null; snippet: string | null }[]>`
+      WITH "matches" AS (
         SELECT "d"."id" AS "docId", "a"."publishedAt" AS "publishedAt", "a"."id" AS "id"
         FROM "search_document_fts"
         JOIN "search_document" AS "d" ON "d"."id" = "search_document_fts"."rowid"
@@ -44,8 +32,9 @@ export const sqliteSearch: SearchEngine = {
         WHERE "search_document_fts" MATCH ${query}
           AND "a"."status" = 'PUBLISHED' AND "a"."publishedAt" <= ${now}
         ORDER BY "a"."publishedAt" DESC, "a"."id" DESC
-        LIMIT ${among}
+        LIMIT ${among + 1}
       ),
+      "newest" AS (SELECT * FROM "matches" ORDER BY "publishedAt" DESC, "id" DESC LIMIT ${among}),
       "ranked" AS (
         SELECT "n"."docId", "n"."publishedAt", "n"."id", bm25("search_document_fts", 10.0, 4.0, 1.0) AS "rank"
         FROM "newest" AS "n"
@@ -53,15 +42,23 @@ export const sqliteSearch: SearchEngine = {
         WHERE "search_document_fts" MATCH ${query}
         ORDER BY "rank", "n"."publishedAt" DESC, "n"."id" DESC
         LIMIT ${limit} OFFSET ${offset}
+      ),
+      "page" AS (
+        SELECT "d"."articleId" AS "articleId", "r"."rank", "r"."publishedAt", "r"."id",
+          snippet("search_document_fts", 2, ${MARK_START}, ${MARK_END}, '…', ${SNIPPET_TOKENS}) AS "snippet"
+        FROM "ranked" AS "r"
+        JOIN "search_document_fts" ON "search_document_fts"."rowid" = "r"."docId"
+        JOIN "search_document" AS "d" ON "d"."id" = "r"."docId"
+        WHERE "search_document_fts" MATCH ${query}
       )
-      SELECT "d"."articleId" AS "articleId",
-        snippet("search_document_fts", 2, ${MARK_START}, ${MARK_END}, '…', ${SNIPPET_TOKENS}) AS "snippet"
-      FROM "ranked" AS "r"
-      JOIN "search_document_fts" ON "search_document_fts"."rowid" = "r"."docId"
-      JOIN "search_document" AS "d" ON "d"."id" = "r"."docId"
-      WHERE "search_document_fts" MATCH ${query}
-      ORDER BY "r"."rank", "r"."publishedAt" DESC, "r"."id" DESC`;
-    return rows.map((row): SearchHit => ({ articleId: row.articleId, snippet: toSnippetSegments(row.snippet ?? "") }));
+      SELECT "c"."matches", "p"."articleId", "p"."snippet"
+      FROM (SELECT count(*) AS "matches" FROM "matches") AS "c"
+      LEFT JOIN "page" AS "p" ON 1
+      ORDER BY "p"."rank", "p"."publishedAt" DESC, "p"."id" DESC`;
+    return {
+      matches: Number(rows[0]?.matches ?? 0),
+      hits: rows.flatMap((row): SearchHit[] => (row.articleId ? [{ articleId: row.articleId, snippet: toSnippetSegments(row.snippet ?? "") }] : [])),
+    };
   },
 
   async rebuild(db: SqlClient) {
