@@ -70,7 +70,8 @@ afterAll(() => {
   fs.rmSync(project, { recursive: true, force: true });
 });
 
-describe("Prisma CLI on the wasm schema engine (SQLite)", () => {
+// Each step starts the Prisma CLI (a few seconds each on a busy two-core machine running two test files at once).
+describe("Prisma CLI on the wasm schema engine (SQLite)", { timeout: 180_000 }, () => {
   it("uses the shim chosen in prisma.config.ts", async () => {
     const { code, out } = await prisma("version");
     expect(code).toBe(0);
