@@ -183,8 +183,11 @@ function TiptapEditor({ value, onChange, readOnly = false, images }: Props) {
     if (editor.getMarkdown() === value) return;
     const before = editor.state.doc;
     const { from, to } = editor.state.selection;
-    // A toolbar mark switched on but not yet typed (Bold, then type) must survive the swap.
-    const storedMarks = editor.state.storedMarks;
+    // The marks the next typed character takes must survive the swap: a toolbar mark switched on but not yet typed
+    // (Bold, then type), and the marks at the caret (a bold run that so far holds only a space has no Markdown form,
+    // so the round trip drops its bold and typing would go on plain).
+    const { selection } = editor.state;
+    const caretMarks = editor.state.storedMarks ?? (selection.empty ? selection.$from.marks() : null);
     const oldText = plainText(before, before.content.size);
     const fromOffset = plainText(before, from).length;
     const toOffset = plainText(before, to).length;
@@ -204,7 +207,7 @@ function TiptapEditor({ value, onChange, readOnly = false, images }: Props) {
     }
     const map = (offset: number) => positionAt(after, offset <= start ? offset : offset >= endOld ? offset + (endNew - endOld) : endNew);
     editor.commands.setTextSelection({ from: map(fromOffset), to: map(toOffset) });
-    if (storedMarks) editor.view.dispatch(editor.state.tr.setStoredMarks(storedMarks).setMeta("addToHistory", false));
+    if (caretMarks) editor.view.dispatch(editor.state.tr.setStoredMarks(caretMarks).setMeta("addToHistory", false));
   }, [editor, value]);
 
   useEffect(() => {
