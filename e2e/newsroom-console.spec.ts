@@ -1,22 +1,36 @@
 // No console errors on any newsroom page (#10 §7): every page of the newsroom, as the owner (who may open them all),
 // loads without an error in the browser's console, a failed request the page made itself, or an uncaught exception.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type ConsoleMessage, type Page, type Response } from "@playwright/test";
 import { STAFF } from "./support/newsroom";
 import { SOURCE_SLUG, withDb } from "./support/site";
 
 test.use({ storageState: STAFF.owner.storageState });
 
-function watch(page: Page, origin: string): string[] {
-  const problems: string[] = [];
-  page.on("console", (message) => {
-    if (message.type() === "error") problems.push(`console: ${message.text()} @ ${message.location().url}`);
-  });
-  page.on("pageerror", (error) => problems.push(`uncaught: ${error.message}`));
-  page.on("response", (response) => {
-    const url = new URL(response.url());
-    if (url.origin === origin && response.status() >= 400) problems.push(`${response.status()} ${url.pathname}${url.search}`);
-  });
-  return problems;
+/** Opens each page in turn and returns what went wrong on each: console errors, uncaught exceptions, failed requests. */
+async function problemsOn(page: Page, origin: string, paths: string[], check: (path: string) => Promise<void>): Promise<string[]> {
+  const found: string[] = [];
+  for (const path of paths) {
+    const onConsole = (message: ConsoleMessage) => {
+      if (message.type() === "error") found.push(`${path}: console: ${message.text()} @ ${message.location().url}`);
+    };
+    const onError = (error: Error) => found.push(`${path}: uncaught: ${error.message}`);
+    const onResponse = (response: Response) => {
+      const url = new URL(response.url());
+      if (url.origin === origin && response.status() >= 400) found.push(`${path}: ${response.status()} ${url.pathname}${url.search}`);
+    };
+    page.on("console", onConsole);
+    page.on("pageerror", onError);
+    page.on("response", onResponse);
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(200);
+    await check(path);
+    // Client effects (presence, notes, prefetches) run after load; give them a moment to fail if they would.
+    await page.waitForLoadState("networkidle");
+    page.off("console", onConsole);
+    page.off("pageerror", onError);
+    page.off("response", onResponse);
+  }
+  return found;
 }
 
 test("every newsroom page loads with a clean console", async ({ page, baseURL }) => {
@@ -52,35 +66,16 @@ test("every newsroom page loads with a clean console", async ({ page, baseURL })
     "/admin/audit",
     "/admin/account/security",
   ];
-  const found: string[] = [];
-  for (const path of pages) {
-    const problems = watch(page, new URL(baseURL!).origin);
-    const response = await page.goto(path);
-    expect(response?.status(), path).toBe(200);
+  const found = await problemsOn(page, new URL(baseURL!).origin, pages, async () => {
     await expect(page.getByRole("main")).toBeVisible();
-    // Client effects (presence, notes, prefetches) run after load; give them a moment to fail if they would.
-    await page.waitForLoadState("networkidle");
-    found.push(...problems.map((problem) => `${path}: ${problem}`));
-    page.removeAllListeners("console");
-    page.removeAllListeners("pageerror");
-    page.removeAllListeners("response");
-  }
+  });
   expect(found).toEqual([]);
 });
 
 test("the sign-in pages load with a clean console", async ({ browser, baseURL }) => {
   const context = await browser.newContext();
   const page = await context.newPage();
-  const found: string[] = [];
-  for (const path of ["/admin/login", "/admin/login/forgot"]) {
-    const problems = watch(page, new URL(baseURL!).origin);
-    expect((await page.goto(path))?.status(), path).toBe(200);
-    await page.waitForLoadState("networkidle");
-    found.push(...problems.map((problem) => `${path}: ${problem}`));
-    page.removeAllListeners("console");
-    page.removeAllListeners("pageerror");
-    page.removeAllListeners("response");
-  }
+  const found = await problemsOn(page, new URL(baseURL!).origin, ["/admin/login", "/admin/login/forgot"], async () => {});
   expect(found).toEqual([]);
   await context.close();
 });
