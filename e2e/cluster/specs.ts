@@ -156,7 +156,8 @@ export const SPECS: Spec[] = [
       const { request } = editorOf(context);
       const story = storyOf(context);
       const oldSlug = story.slug;
-      const newSlug = `moved-cluster-story-${run}`;
+      // Its own new address on each try: a second try (CI) starts from the address the first one moved it to.
+      const newSlug = `moved-cluster-story-${run}-${Date.now().toString(36)}`;
       const linksNewOnly = (a: { status: number; body: string }) => a.status === 200 && a.body.includes(`/articles/${newSlug}`) && !a.body.includes(`/articles/${oldSlug}`);
       const checks: PageCheck[] = [
         { page: "article (new slug)", path: `/articles/${newSlug}`, ok: contains(story.headline) },
