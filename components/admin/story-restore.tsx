@@ -1,7 +1,6 @@
 "use client";
 import Link from "next/link";
-import { useEffect, useRef } from "react";
-import { buttonClass } from "@/components/ui/button-styles";
+import { InlineConfirm } from "./inline-confirm";
 import type { PendingRestore } from "./story-editor";
 
 function when(iso: string) {
@@ -35,30 +34,9 @@ export function StoryRestoreBanner({ id, restore, slug, onUseOldSlug }: { id: st
 
 /** The last step before an old version reaches readers. */
 export function StoryRestoreConfirm({ version, address, onConfirm, onCancel }: { version: number; address: string; onConfirm: () => void; onCancel: () => void }) {
-  const confirm = useRef<HTMLButtonElement>(null);
-  useEffect(() => confirm.current?.focus(), []);
   return (
-    <div
-      role="alertdialog"
-      aria-labelledby="restore-confirm-title"
-      aria-describedby="restore-confirm-text"
-      onKeyDown={(event) => event.key === "Escape" && onCancel()}
-      className="space-y-2 rounded border-2 border-amber-600 p-3 text-sm"
-    >
-      <p id="restore-confirm-title" className="font-bold">
-        Put version {version} live?
-      </p>
-      <p id="restore-confirm-text">
-        Readers at <code>{address}</code> will see it as soon as you confirm. It must pass the same checks as publishing.
-      </p>
-      <div className="flex flex-wrap gap-2">
-        <button ref={confirm} type="button" onClick={onConfirm} className={buttonClass("primary")}>
-          Yes, update the live story
-        </button>
-        <button type="button" onClick={onCancel} className={buttonClass("secondary")}>
-          Cancel
-        </button>
-      </div>
-    </div>
+    <InlineConfirm title={`Put version ${version} live?`} confirmLabel="Yes, update the live story" tone="primary" focus="confirm" className="border-amber-600 text-sm" onConfirm={onConfirm} onCancel={onCancel}>
+      Readers at <code>{address}</code> will see it as soon as you confirm. It must pass the same checks as publishing.
+    </InlineConfirm>
   );
 }

@@ -1,8 +1,9 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { buttonClass } from "@/components/ui/button-styles";
 import { TRASH_DAYS, trashProblem } from "@/lib/validation/trash";
+import { InlineConfirm } from "../inline-confirm";
 import type { useWorkflow } from "./use-workflow";
 
 /**
@@ -43,32 +44,20 @@ export function TrashControl({ id, workflow }: { id: string; workflow: ReturnTyp
 }
 
 function TrashConfirm({ pending, onConfirm, onCancel }: { pending: boolean; onConfirm: () => void; onCancel: () => void }) {
-  const cancel = useRef<HTMLButtonElement>(null);
   // A step that removes the story from every list: the safe choice has the focus, so Enter alone does not take it.
-  useEffect(() => cancel.current?.focus(), []);
   return (
-    <div
-      role="alertdialog"
-      aria-labelledby="trash-confirm-title"
-      aria-describedby="trash-confirm-text"
-      onKeyDown={(event) => event.key === "Escape" && onCancel()}
-      className="space-y-2 rounded border-2 border-red-700 p-3"
+    <InlineConfirm
+      title="Move this story to the trash?"
+      confirmLabel={pending ? "Moving…" : "Yes, move to trash"}
+      tone="danger"
+      focus="cancel"
+      pending={pending}
+      className="border-red-700"
+      onConfirm={onConfirm}
+      onCancel={onCancel}
     >
-      <p id="trash-confirm-title" className="font-bold">
-        Move this story to the trash?
-      </p>
-      <p id="trash-confirm-text">
-        It leaves the story list and can no longer be edited. You can restore it from the Trash for {TRASH_DAYS} days; after that it is deleted
-        for good.
-      </p>
-      <div className="flex flex-wrap gap-2">
-        <button type="button" disabled={pending} onClick={onConfirm} className={buttonClass("danger")}>
-          {pending ? "Moving…" : "Yes, move to trash"}
-        </button>
-        <button ref={cancel} type="button" onClick={onCancel} className={buttonClass("secondary")}>
-          Cancel
-        </button>
-      </div>
-    </div>
+      It leaves the story list and can no longer be edited. You can restore it from the Trash for {TRASH_DAYS} days; after that it is deleted for
+      good.
+    </InlineConfirm>
   );
 }
