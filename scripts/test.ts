@@ -8,6 +8,7 @@ import { createConnection } from "node:net";
 import pg from "pg";
 import { runBin, StepError } from "./lib/run";
 import { planLanes, readDurations, SETUP_FILE, specFiles } from "./lib/e2e-lanes";
+import { playwrightFailures, vitestFailures, type PlaywrightReport, type VitestReport } from "./lib/test-failures";
 import { CLUSTER_REPORT, clusterToolsMissing, type ClusterReport } from "../e2e/cluster/requirements";
 import { NGINX_BIN } from "../e2e/cluster/nginx";
 
@@ -25,6 +26,8 @@ interface Tally {
 
 const tally: Tally = { passed: 0, failed: 0, skipped: 0 };
 const problems: string[] = [];
+// Each failed test by name, printed again at the very end: CI logs are often cut to their last lines.
+const failedTests: string[] = [];
 
 async function stage(name: string, body: () => Promise<void>): Promise<boolean> {
   console.log(`\n━━ ${name}`);
@@ -114,8 +117,9 @@ async function main() {
     try {
       await runBin("vitest", ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], { env, what: "vitest" });
     } finally {
-      const report = readJson(out) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number } | null;
+      const report = readJson(out) as VitestReport | null;
       if (report) {
+        failedTests.push(...vitestFailures(report));
         tally.passed += report.numPassedTests;
         tally.failed += report.numFailedTests;
         tally.skipped += report.numPendingTests + report.numTodoTests;
@@ -139,8 +143,9 @@ async function main() {
         ),
       );
       for (const { port } of lanes) {
-        const report = readJson(`test-results/playwright-${port}.json`) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } } | null;
+        const report = readJson(`test-results/playwright-${port}.json`) as PlaywrightReport | null;
         if (report) {
+          failedTests.push(...playwrightFailures(report));
           tally.passed += report.stats.expected + report.stats.flaky;
           tally.failed += report.stats.unexpected;
           tally.skipped += report.stats.skipped;
@@ -168,6 +173,7 @@ async function main() {
       } finally {
         const report = readJson(CLUSTER_REPORT) as ClusterReport | null;
         if (report) {
+          failedTests.push(...report.results.filter((result) => !result.ok).map((result) => `cluster: ${result.name}`));
           tally.passed += report.passed;
           tally.failed += report.failed;
           tally.skipped += report.skipped;
@@ -177,6 +183,7 @@ async function main() {
   }
 
   console.log("");
+  for (const test of failedTests) console.error(`✗ ${test}`);
   for (const problem of problems) console.error(`✗ ${problem}`);
   console.log(`total: ${tally.passed} passed, ${tally.failed} failed${tally.skipped ? `, ${tally.skipped} skipped` : ""}`);
   process.exit(tally.failed > 0 || problems.length > 0 ? 1 : 0);

@@ -1,12 +1,14 @@
 "use client";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { EditorContent, useEditor, useEditorState, type Editor } from "@tiptap/react";
-import { NodeSelection } from "@tiptap/pm/state";
+import { NodeSelection, TextSelection } from "@tiptap/pm/state";
+import { Fragment, type Node as ProseMirrorNode } from "@tiptap/pm/model";
 import StarterKit from "@tiptap/starter-kit";
 import { Markdown } from "@tiptap/markdown";
 import { MAX_NESTING_DEPTH, NESTING_MESSAGE, markdownNestingDepth } from "@/lib/content/markdown-limits";
 import { saveImageDefaultsAction } from "@/lib/actions/media/save-image-defaults";
 import { FigureImage } from "./figure-image";
+import { changedBlocks } from "./merge-blocks";
 import { ImageDetailsDialog, type ImageDetails } from "./image-details-dialog";
 import { MediaUploadButton } from "./media-upload-button";
 import { uploadImageFile } from "./upload-image-file";
@@ -176,38 +178,13 @@ function TiptapEditor({ value, onChange, readOnly = false, images }: Props) {
     return `The details are set on this use of the image, but not saved to the library: ${why ?? "try again."}`;
   }
 
-  // A new value from outside (a conflict reload, a restored version) replaces the content; our own echo does not.
+  // A new value from outside (a colleague's merged change, a conflict reload, a restored version) replaces the
+  // content; our own echo does not.
   useEffect(() => {
     if (!editor || editor.isDestroyed || value === knownRef.current) return;
     knownRef.current = value;
     if (editor.getMarkdown() === value) return;
-    const before = editor.state.doc;
-    const { from, to } = editor.state.selection;
-    // The marks the next typed character takes must survive the swap: a toolbar mark switched on but not yet typed
-    // (Bold, then type), and the marks at the caret (a bold run that so far holds only a space has no Markdown form,
-    // so the round trip drops its bold and typing would go on plain).
-    const { selection } = editor.state;
-    const caretMarks = editor.state.storedMarks ?? (selection.empty ? selection.$from.marks() : null);
-    const oldText = plainText(before, before.content.size);
-    const fromOffset = plainText(before, from).length;
-    const toOffset = plainText(before, to).length;
-    editor.commands.setContent(value, { contentType: "markdown", emitUpdate: false });
-    // A colleague's change merged in elsewhere shifts the caret with the text; it must not jump to the end (typing
-    // would land in the wrong paragraph). Mapped by text, not by document structure: Markdown's round trip may
-    // reshape marks in the paragraph being typed in (a bold run's leading space) without changing its text.
-    const after = editor.state.doc;
-    const newText = plainText(after, after.content.size);
-    let start = 0;
-    while (start < oldText.length && start < newText.length && oldText[start] === newText[start]) start++;
-    let endOld = oldText.length;
-    let endNew = newText.length;
-    while (endOld > start && endNew > start && oldText[endOld - 1] === newText[endNew - 1]) {
-      endOld--;
-      endNew--;
-    }
-    const map = (offset: number) => positionAt(after, offset <= start ? offset : offset >= endOld ? offset + (endNew - endOld) : endNew);
-    editor.commands.setTextSelection({ from: map(fromOffset), to: map(toOffset) });
-    if (caretMarks) editor.view.dispatch(editor.state.tr.setStoredMarks(caretMarks).setMeta("addToHistory", false));
+    takeIn(editor, value);
   }, [editor, value]);
 
   useEffect(() => {
@@ -395,12 +372,68 @@ function Toolbar({
 }
 
 /** The document's text up to a position, one line per block, images as one character. */
-function plainText(doc: Editor["state"]["doc"], pos: number): string {
+/**
+ * Puts new Markdown on screen as one step that replaces only the top-level blocks that differ (changedBlocks): the
+ * paragraph someone is typing in is not round-tripped through Markdown while a colleague's change elsewhere is taken
+ * in, so a space just typed at its end, a Bold switched on for the next word and the caret all stay. Blocks that read
+ * the same in Markdown count as the same. The step is kept out of the undo history (undo must not take back the
+ * colleague's words) and is not an edit.
+ */
+function takeIn(editor: Editor, markdown: string) {
+  const { state } = editor;
+  const manager = editor.markdown;
+  let next: ProseMirrorNode | null = null;
+  try {
+    next = manager ? state.schema.nodeFromJSON(manager.parse(markdown)) : null;
+    next?.check();
+  } catch {
+    next = null;
+  }
+  if (!manager || !next || next.childCount === 0) {
+    editor.commands.setContent(markdown, { contentType: "markdown", emitUpdate: false });
+    return;
+  }
+  const asMarkdown = (node: ProseMirrorNode) => manager.serialize({ type: "doc", content: [node.toJSON()] }).replace(/[ \t]+$/gm, "").trim();
+  const change = changedBlocks(state.doc, next, (mine, theirs) => mine.eq(theirs) || asMarkdown(mine) === asMarkdown(theirs));
+  if (!change) return;
+  const { from, to } = state.selection;
+  const storedMarks = state.storedMarks;
+  const tr = state.tr.replaceWith(change.from, change.to, Fragment.from(change.nodes));
+  // A caret in a kept block moves with the step. One inside a replaced block is placed by its text: the same number
+  // of characters from the nearer unchanged end.
+  if (from < change.to && to > change.from) {
+    const place = caretByText(state.doc, tr.doc);
+    tr.setSelection(TextSelection.create(tr.doc, place(from), place(to)));
+  }
+  const caretMarks = storedMarks ?? (from < change.to && to > change.from && state.selection.empty ? state.selection.$from.marks() : null);
+  if (caretMarks) tr.setStoredMarks(caretMarks);
+  editor.view.dispatch(tr.setMeta("addToHistory", false).setMeta("preventUpdate", true));
+}
+
+/** Maps a position in `before` to `after` by plain-text offset around the one run of text that changed. */
+function caretByText(before: ProseMirrorNode, after: ProseMirrorNode) {
+  const oldText = plainText(before, before.content.size);
+  const newText = plainText(after, after.content.size);
+  let start = 0;
+  while (start < oldText.length && start < newText.length && oldText[start] === newText[start]) start++;
+  let endOld = oldText.length;
+  let endNew = newText.length;
+  while (endOld > start && endNew > start && oldText[endOld - 1] === newText[endNew - 1]) {
+    endOld--;
+    endNew--;
+  }
+  return (pos: number) => {
+    const offset = plainText(before, pos).length;
+    return positionAt(after, offset <= start ? offset : offset >= endOld ? offset + (endNew - endOld) : endNew);
+  };
+}
+
+function plainText(doc: ProseMirrorNode, pos: number): string {
   return doc.textBetween(0, pos, "\n", "\uFFFC");
 }
 
 /** The first position whose preceding text is at least `offset` characters long. */
-function positionAt(doc: Editor["state"]["doc"], offset: number): number {
+function positionAt(doc: ProseMirrorNode, offset: number): number {
   let low = 0;
   let high = doc.content.size;
   while (low < high) {
