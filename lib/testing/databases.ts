@@ -98,8 +98,8 @@ if (postgresReason && process.env.REQUIRE_POSTGRES === "1") {
  * Declares the suite once per engine. The callback gets a getter for that engine's fresh database, which is also
  * made the process's DATABASE_URL so the data layer (lib/dal) talks to it.
  */
-export function describeEachEngine(title: string, body: (database: () => TestDatabase) => void): void {
-  for (const engine of ENGINES) {
+export function describeEachEngine(title: string, body: (database: () => TestDatabase) => void, engines: readonly Engine[] = ENGINES): void {
+  for (const engine of engines) {
     const skipReason = engine === "postgresql" ? postgresReason : null;
     if (skipReason) console.warn(`[skipped] "${title}" on PostgreSQL: ${skipReason}`);
     describe.skipIf(skipReason !== null)(`${title} [${engine}]`, () => {

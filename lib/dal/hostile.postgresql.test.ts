@@ -1,0 +1,4 @@
+// The hostile-input suite (hostile-suite.ts) on PostgreSQL.
+import { hostileInputSuite } from "./hostile-suite";
+
+hostileInputSuite("postgresql");
