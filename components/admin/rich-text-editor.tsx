@@ -1,5 +1,5 @@
 "use client";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useImperativeHandle, useRef, useState, type RefObject } from "react";
 import { EditorContent, useEditor, useEditorState, type Editor } from "@tiptap/react";
 import { NodeSelection, TextSelection } from "@tiptap/pm/state";
 import { Fragment, type Node as ProseMirrorNode } from "@tiptap/pm/model";
@@ -26,6 +26,15 @@ interface Props {
   onChange: (markdown: string) => void;
   readOnly?: boolean;
   images: PickableImage[];
+  /**
+   * For a colleague's merged change: puts new Markdown on screen at once, in the same tick as the merge that read the
+   * screen, so nothing typed can land in between (a new `value` would reach the editor only after React's next render).
+   */
+  handle?: RefObject<RichTextHandle | null>;
+}
+
+export interface RichTextHandle {
+  takeIn: (markdown: string) => void;
 }
 
 /**
@@ -81,7 +90,7 @@ function detailsOf(attrs: Record<string, unknown>): ImageDetails {
   return { alt: String(attrs.alt ?? ""), caption: String(attrs.caption ?? ""), credit: String(attrs.credit ?? "") };
 }
 
-function TiptapEditor({ value, onChange, readOnly = false, images }: Props) {
+function TiptapEditor({ value, onChange, readOnly = false, images, handle }: Props) {
   const [uploading, setUploading] = useState<string[]>([]);
   const [uploadError, setUploadError] = useState<string | null>(null);
   // Images waiting for their details, first shown first (several files may be dropped at once).
@@ -178,14 +187,18 @@ function TiptapEditor({ value, onChange, readOnly = false, images }: Props) {
     return `The details are set on this use of the image, but not saved to the library: ${why ?? "try again."}`;
   }
 
-  // A new value from outside (a colleague's merged change, a conflict reload, a restored version) replaces the
-  // content; our own echo does not.
-  useEffect(() => {
-    if (!editor || editor.isDestroyed || value === knownRef.current) return;
-    knownRef.current = value;
-    if (editor.getMarkdown() === value) return;
-    takeIn(editor, value);
-  }, [editor, value]);
+  // A new value from outside (a conflict reload, a restored version) replaces the content; our own echo, and a value
+  // already taken in through the handle, do not.
+  const show = useCallback(
+    (markdown: string) => {
+      if (!editor || editor.isDestroyed || markdown === knownRef.current) return;
+      knownRef.current = markdown;
+      if (editor.getMarkdown() !== markdown) takeIn(editor, markdown);
+    },
+    [editor],
+  );
+  useEffect(() => show(value), [show, value]);
+  useImperativeHandle(handle, () => ({ takeIn: show }), [show]);
 
   useEffect(() => {
     // setEditable emits an "update" by default; it is not an edit.

@@ -1,5 +1,5 @@
 "use client";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { can, type Role, type Status } from "@/lib/auth/permissions";
 import type { FieldValue } from "@/lib/content/merge";
@@ -8,6 +8,7 @@ import { buttonClass } from "@/components/ui/button-styles";
 import { StoryConflict } from "./story-conflict";
 import { StoryRestoreBanner, StoryRestoreConfirm } from "./story-restore";
 import type { SaveState } from "./save-queue";
+import type { RichTextHandle } from "./rich-text-editor";
 import { StoryCommentsPanel } from "./story-comments-panel";
 import { paragraphsOf, type EditorFields } from "./story-editor/fields";
 import { FilingPanel, SectionBylineFields } from "./story-editor/filing-panel";
@@ -67,6 +68,7 @@ export function StoryEditor(props: StoryEditorProps) {
 
   // The data layer's rule (editableWhere): editors edit any story, writers only their own drafts.
   const canEditNow = (s: Status) => can(props.role, "article.editAny") || (props.own && s === "DRAFT");
+  const bodyEditor = useRef<RichTextHandle>(null);
   const sync = useStorySync({
     id: props.id,
     initial: props.initial,
@@ -81,6 +83,7 @@ export function StoryEditor(props: StoryEditorProps) {
       setStatus(story.status);
     },
     onSaved: () => undefined,
+    showBody: (body) => bodyEditor.current?.takeIn(body),
   });
   const workflow = useWorkflow({
     id: props.id,
@@ -212,7 +215,7 @@ export function StoryEditor(props: StoryEditorProps) {
             You can read this story but not change it{status !== "DRAFT" ? ` while it is ${STATUS_LABELS[status].toLowerCase()}` : ""}.
           </p>
         )}
-        <TextPanel fields={fields} errors={errors} readOnly={readOnly} images={images} update={update} />
+        <TextPanel fields={fields} errors={errors} readOnly={readOnly} images={images} update={update} bodyHandle={bodyEditor} />
         {savedInfo.by && (
           <p className="text-xs text-neutral-600 dark:text-neutral-400">
             Last saved by {savedInfo.by} at <ZonedTime iso={savedInfo.at} timeZone={props.timeZone} />

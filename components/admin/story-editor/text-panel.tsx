@@ -1,6 +1,7 @@
 "use client";
 import { inputClass } from "@/components/ui/field";
-import { RichTextEditor, type PickableImage } from "../rich-text-editor";
+import type { RefObject } from "react";
+import { RichTextEditor, type PickableImage, type RichTextHandle } from "../rich-text-editor";
 import { FieldError } from "./field-error";
 import type { EditorFields } from "./fields";
 
@@ -10,10 +11,11 @@ interface Props {
   readOnly: boolean;
   images: PickableImage[];
   update: <K extends keyof EditorFields>(key: K, value: EditorFields[K]) => void;
+  bodyHandle?: RefObject<RichTextHandle | null>;
 }
 
 /** Headline, standfirst and the story itself. */
-export function TextPanel({ fields, errors, readOnly, images, update }: Props) {
+export function TextPanel({ fields, errors, readOnly, images, update, bodyHandle }: Props) {
   return (
     <>
       <div className="space-y-1">
@@ -52,7 +54,7 @@ export function TextPanel({ fields, errors, readOnly, images, update }: Props) {
         <span className="block text-sm font-semibold" id="body-label">
           Story
         </span>
-        <RichTextEditor value={fields.body} onChange={(markdown) => update("body", markdown)} readOnly={readOnly} images={images} />
+        <RichTextEditor value={fields.body} onChange={(markdown) => update("body", markdown)} readOnly={readOnly} images={images} handle={bodyHandle} />
         <FieldError name="body" errors={errors} />
       </div>
     </>

@@ -33,6 +33,11 @@ interface Options {
   /** A colleague's save was taken in: their status and who saved. */
   onTheirs: (story: CurrentStory) => void;
   onSaved: (saved: { version: number; status: Status; savedAt: string }) => void;
+  /**
+   * Puts a body changed by a merge on screen at once (the rich-text editor's handle). Through React state alone it
+   * would arrive a render later, and words typed in between would be saved over the colleague's change, or lost.
+   */
+  showBody?: (body: string) => void;
 }
 
 const equal = (a: EditorFields, b: EditorFields) => JSON.stringify(a) === JSON.stringify(b);
@@ -57,8 +62,10 @@ export function useStorySync(options: Options) {
   const refusedRef = useRef<string[]>([]);
 
   const replaceFields = useCallback((change: (current: EditorFields) => EditorFields) => {
-    fieldsRef.current = change(fieldsRef.current);
-    setFields(fieldsRef.current);
+    const next = change(fieldsRef.current);
+    if (next.body !== fieldsRef.current.body) opts.current.showBody?.(next.body);
+    fieldsRef.current = next;
+    setFields(next);
   }, []);
 
   /**
