@@ -6,6 +6,7 @@ import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ArticleStatus } from "@/lib/db";
 import { describeEachEngine, type Engine, type TestDatabase } from "@/lib/testing/databases";
+import { searchEngineFor, searchIndex } from "@/lib/search";
 import { searchArticles, type SearchResult } from "./search";
 
 const HOUR = 3_600_000;
@@ -52,11 +53,14 @@ function highlighted(result: SearchResult): string[] {
   return result.snippet.filter((segment) => segment.highlighted).map((segment) => segment.text.toLowerCase());
 }
 
-function searchMigration(engine: Engine): string {
+/** The search migration and the ones that change it since (*_search_published), in order. */
+const byArticleId = (a: { articleId: string }, b: { articleId: string }) => (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : 0);
+
+function searchMigrations(engine: Engine): string[] {
   const dir = path.join(process.cwd(), "prisma", engine, "migrations");
-  const name = readdirSync(dir).find((entry) => entry.endsWith("_search"));
-  if (!name) throw new Error(`no search migration for ${engine}`);
-  return readFileSync(path.join(dir, name, "migration.sql"), "utf8");
+  const names = readdirSync(dir).filter((entry) => /_search(_published)?$/.test(entry)).sort();
+  if (names.length !== 2) throw new Error(`expected the search and search_published migrations for ${engine}, found ${names.join(", ")}`);
+  return names.map((name) => readFileSync(path.join(dir, name, "migration.sql"), "utf8"));
 }
 
 /** Runs a multi-statement script the way lib/testing/databases.ts applies migrations. */
@@ -102,6 +106,13 @@ describeEachEngine("reader search", (database) => {
 
   async function slugsFor(query: string, pageSize = 50): Promise<string[]> {
     return (await searchArticles(query, { pageSize })).results.map((result) => result.slug);
+  }
+
+  /** What the index holds: each story's id and publication time, by id. */
+  async function indexedTimes(): Promise<{ articleId: string; publishedAt: Date }[]> {
+    const rows = await database().db.$queryRaw<{ articleId: string; publishedAt: Date | string }[]>`
+      SELECT "articleId", "publishedAt" FROM "search_document"`;
+    return rows.map((row) => ({ articleId: row.articleId, publishedAt: new Date(row.publishedAt) })).sort(byArticleId);
   }
 
   beforeAll(async () => {
@@ -250,6 +261,68 @@ describeEachEngine("reader search", (database) => {
     expect(await slugsFor("quasar")).toEqual(["quasar"]);
   });
 
+  it("keeps each story's publication time in the index: a story is found from that time on, and ranked by it", async () => {
+    const { db, engine } = database();
+    const idsAt = async (query: string, now: Date, rankedMatches?: number) =>
+      (await searchIndex(db, searchEngineFor(engine), query, { now, rankedMatches })).hits.map((hit) => hit.articleId);
+    const timeOf = async (id: string) => (await indexedTimes()).find((row) => row.articleId === id)?.publishedAt;
+    const now = Date.now();
+    // Published with a time to come (an embargo): not found before it, found from it on.
+    const { id } = await createArticle("meridian", { headline: "Meridian survey", body: "An orrery in the hall.", publishedAt: new Date(now + 2 * HOUR) });
+    expect(await slugsFor("meridian")).toEqual([]);
+    expect(await idsAt("meridian", new Date(now + 2 * HOUR - 1))).toEqual([]);
+    expect(await idsAt("meridian", new Date(now + 2 * HOUR))).toEqual([id]);
+    expect(await timeOf(id)).toEqual(new Date(now + 2 * HOUR));
+
+    // Re-published with a new time, text unchanged: the index follows.
+    await db.article.update({ where: { id }, data: { publishedAt: new Date(now - 3 * HOUR) } });
+    expect(await timeOf(id)).toEqual(new Date(now - 3 * HOUR));
+    expect(await slugsFor("orrery")).toEqual(["meridian"]);
+    // Which matches are the newest follows the new time too.
+    const other = await createArticle("meridian-older", { headline: "Meridian notes", publishedAt: new Date(now - 2 * HOUR) });
+    expect(await idsAt("meridian", new Date(now), 1)).toEqual([other.id]);
+    await db.article.update({ where: { id }, data: { publishedAt: new Date(now - HOUR) } });
+    expect(await idsAt("meridian", new Date(now), 1)).toEqual([id]);
+    // Moved back into the future: gone until then.
+    await db.article.update({ where: { id }, data: { publishedAt: new Date(now + HOUR) } });
+    expect(await slugsFor("orrery")).toEqual([]);
+    expect(await idsAt("orrery", new Date(now + HOUR))).toEqual([id]);
+
+    // A new address keeps it findable there. Unpublished, it is gone, whatever its time. Published again with a new
+    // time and headline in one write, it is found by the new words at the new time.
+    await db.article.update({ where: { id }, data: { slug: "meridian-moved", publishedAt: new Date(now - HOUR) } });
+    expect(await slugsFor("orrery")).toEqual(["meridian-moved"]);
+    await db.article.update({ where: { id }, data: { status: ArticleStatus.ARCHIVED } });
+    expect(await slugsFor("orrery")).toEqual([]);
+    expect(await timeOf(id)).toBeUndefined();
+    await db.article.update({ where: { id }, data: { status: ArticleStatus.PUBLISHED, headline: "Longitude survey", publishedAt: new Date(now - 30 * 60_000) } });
+    expect(await slugsFor("longitude")).toEqual(["meridian-moved"]);
+    expect(await slugsFor("meridian")).toEqual(["meridian-older"]);
+    expect(await timeOf(id)).toEqual(new Date(now - 30 * 60_000));
+    // Back to a draft and into the trash, then deleted: never found, never indexed.
+    await db.article.update({ where: { id }, data: { status: ArticleStatus.DRAFT, deletedAt: new Date() } });
+    expect(await slugsFor("longitude")).toEqual([]);
+    await db.article.delete({ where: { id } });
+    await db.article.delete({ where: { id: other.id } });
+    expect(await timeOf(id)).toBeUndefined();
+    expect(await slugsFor("meridian")).toEqual([]);
+
+    // Stories published in the same millisecond are indexed side by side, and the rebuild numbers them alike.
+    const same = new Date(now - 5 * HOUR);
+    const twins = [await createArticle("twin-a", { headline: "Astrolabe twin", publishedAt: same }), await createArticle("twin-b", { headline: "Astrolabe twin", publishedAt: same })];
+    expect((await slugsFor("astrolabe")).sort()).toEqual(["twin-a", "twin-b"]);
+    expect((await idsAt("astrolabe", same)).sort()).toEqual(twins.map((twin) => twin.id).sort());
+    expect(await idsAt("astrolabe", new Date(same.getTime() - 1))).toEqual([]);
+    for (const twin of twins) await db.article.delete({ where: { id: twin.id } });
+
+    // PUBLISHED without a publication time is not readable, so not indexed (and the write does not fail).
+    const timeless = await createArticle("timeless", { headline: "Timeless meridian", publishedAt: null });
+    expect(await timeOf(timeless.id)).toBeUndefined();
+    await db.article.update({ where: { id: timeless.id }, data: { headline: "Timeless meridian, again" } });
+    expect(await timeOf(timeless.id)).toBeUndefined();
+    await db.article.delete({ where: { id: timeless.id } });
+  });
+
   it("rebuilds the index with npm run search:rebuild, to exactly what the triggers keep", async () => {
     const { db, url } = database();
     const snapshot = () =>
@@ -257,6 +330,7 @@ describeEachEngine("reader search", (database) => {
         rows.map((row) => row.articleId),
       );
     const kept = await snapshot();
+    const keptTimes = await indexedTimes();
     const keptResults = await searchArticles("cartels");
     await db.$executeRaw`DELETE FROM "search_document"`;
     expect(await slugsFor("cartels")).toEqual([]);
@@ -266,6 +340,7 @@ describeEachEngine("reader search", (database) => {
     expect(run.status).toBe(0);
     expect(run.stdout.trim()).toBe(`search:rebuild: indexed ${kept.length} published stories (${database().engine})`);
     expect(await snapshot()).toEqual(kept);
+    expect(await indexedTimes()).toEqual(keptTimes);
     expect(await searchArticles("cartels")).toEqual(keptResults);
   });
 
@@ -276,19 +351,60 @@ describeEachEngine("reader search", (database) => {
         ? `DROP TABLE "search_document_fts"; DROP TABLE "search_document";
            DROP TRIGGER "search_article_insert"; DROP TRIGGER "search_article_update"; DROP TRIGGER "search_article_delete";`
         : `DROP TABLE "search_document"; DROP FUNCTION "search_article_sync"() CASCADE; DROP FUNCTION "search_plain_text"(TEXT);`;
+    const { db } = database();
+    const published = (await db.article.findMany({ where: { status: ArticleStatus.PUBLISHED, publishedAt: { not: null } }, select: { id: true, publishedAt: true } }))
+      .map(({ id, publishedAt }) => ({ articleId: id, publishedAt }))
+      .sort(byArticleId);
     await runScript(database(), drop);
-    await runScript(database(), searchMigration(engine));
+    for (const sql of searchMigrations(engine)) await runScript(database(), sql);
     expect(await slugsFor("cartels")).toEqual(["headline-match", "body-match"]);
     expect(await slugsFor("zeppelin")).toEqual([]);
+    expect(await indexedTimes()).toEqual(published);
   });
 
-  it("search:rebuild refuses, in one line, when the triggers are missing", async () => {
+  it("search:rebuild refuses, in one line, when the triggers are missing or older than the publishedAt column", async () => {
     const { engine, url } = database();
+    // The trigger an older migration made, as a later redefinition of "Article" might copy it by mistake.
+    const [, published] = searchMigrations(engine);
+    await runScript(
+      database(),
+      engine === "sqlite"
+        ? `DROP TRIGGER "search_article_insert";
+           CREATE TRIGGER "search_article_insert" AFTER INSERT ON "Article" WHEN NEW."status" = 'PUBLISHED'
+           BEGIN
+             INSERT INTO "search_document" ("articleId", "headline", "standfirst", "body")
+             VALUES (NEW."id", NEW."headline", NEW."standfirst", NEW."body");
+           END;`
+        : `CREATE OR REPLACE FUNCTION "search_article_sync"() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NULL; END $$;`,
+    );
+    const outdated = runRebuild(url);
+    expect(outdated.status).toBe(1);
+    expect(outdated.stderr.trim().split("\n")).toHaveLength(1);
+    expect(outdated.stderr).toMatch(/^search:rebuild: the search index's triggers are missing or out of date \(search_article_(insert|sync)\)/);
+    // The definition in the newest migration is the one it asks for.
+    const current = engine === "sqlite" ? /CREATE TRIGGER "search_article_insert"[\s\S]*?\nEND;/ : /CREATE OR REPLACE FUNCTION "search_article_sync"[\s\S]*?\n';/;
+    await runScript(database(), (engine === "sqlite" ? `DROP TRIGGER "search_article_insert";\n` : "") + published!.match(current)![0]);
+    expect(runRebuild(url).status).toBe(0);
+
     await runScript(database(), engine === "sqlite" ? `DROP TRIGGER "search_article_update";` : `DROP TRIGGER "search_article_sync" ON "Article";`);
     const run = runRebuild(url);
     expect(run.status).toBe(1);
     expect(run.stderr.trim().split("\n")).toHaveLength(1);
-    expect(run.stderr).toMatch(/^search:rebuild: the search index's triggers are missing \(search_article_(update|sync)\)/);
+    expect(run.stderr).toMatch(/^search:rebuild: the search index's triggers are missing or out of date \(search_article_(update|sync)\)/);
+  });
+
+  it("search:rebuild refuses, in one line, on an index made before the publishedAt column", async () => {
+    const { engine, url } = database();
+    await runScript(
+      database(),
+      engine === "sqlite"
+        ? `DROP TRIGGER IF EXISTS "search_article_insert"; DROP TRIGGER IF EXISTS "search_article_update"; ALTER TABLE "search_document" DROP COLUMN "publishedAt";`
+        : `ALTER TABLE "search_document" DROP COLUMN "publishedAt";`,
+    );
+    const run = runRebuild(url);
+    expect(run.status).toBe(1);
+    expect(run.stderr.trim().split("\n")).toHaveLength(1);
+    expect(run.stderr).toMatch(/^search:rebuild: this database's search index lacks search_document\.publishedAt; apply the migrations first/);
   });
 });
 

@@ -28,8 +28,9 @@ export interface SearchFound {
 export interface SearchEngine {
   /**
    * One page of the readable stories containing every term, best first, each with a snippet of its body, and how
-   * many match. Only the newest `among` matches are ranked (newest by publication, then id), so a common word costs
-   * the same on any archive size.
+   * many match. Only the newest `among` matches are ranked (newest by publication, then by id on PostgreSQL and by
+   * order of indexing on SQLite for stories of the same millisecond), so a common word costs the same on any
+   * archive size.
    */
   find(db: SqlQueries, terms: string[], now: Date, page: { limit: number; offset: number; among: number }): Promise<SearchFound>;
   /** Refills the index from the articles table; returns how many stories it now holds. */

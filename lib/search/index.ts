@@ -86,10 +86,16 @@ export async function rebuildSearchIndex(db: SqlClient, engineName: EngineName):
   if (missing.includes("search_document")) {
     throw new SearchIndexError("this database has no search index yet; apply the migrations first: npx prisma migrate deploy");
   }
+  if (missing.some((name) => name.startsWith("search_document"))) {
+    throw new SearchIndexError(
+      `this database's search index lacks ${missing.filter((name) => name.startsWith("search_document")).join(", ")}; ` +
+        "apply the migrations first: npx prisma migrate deploy",
+    );
+  }
   if (missing.length > 0) {
     throw new SearchIndexError(
-      `the search index's triggers are missing (${missing.join(", ")}), so it cannot follow article changes; ` +
-        `re-create them as in prisma/${engineName}/migrations/*_search/migration.sql, then rebuild again`,
+      `the search index's triggers are missing or out of date (${missing.join(", ")}), so it cannot follow article ` +
+        `changes; re-create them as in prisma/${engineName}/migrations/*_search_published/migration.sql, then rebuild again`,
     );
   }
   return engine.rebuild(db);

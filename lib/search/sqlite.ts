@@ -1,4 +1,5 @@
-// SQLite: an FTS5 table kept by triggers (prisma/sqlite/migrations/*_search). Every value is a bound parameter,
+// SQLite: an FTS5 table kept by triggers (prisma/sqlite/migrations/*_search, redefined in *_search_published, whose
+// rowids follow publication time). Every value is a bound parameter,
 // and the MATCH expression is built from quoted plain words (query.ts), so reader input is never SQL or FTS5 syntax.
 import type { SearchEngine, SearchHit, SqlClient, SqlQueries } from "./engine";
 import { toFts5Query } from "./query";
@@ -8,6 +9,7 @@ const SNIPPET_TOKENS = 24;
 
 const REQUIRED_OBJECTS = [
   "search_document",
+  "search_document.publishedAt",
   "search_document_fts",
   "search_document_insert",
   "search_document_delete",
@@ -18,33 +20,28 @@ const REQUIRED_OBJECTS = [
 
 export const sqliteSearch: SearchEngine = {
   async find(db, terms, now, { limit, offset, among }) {
-    // In steps, so the costly parts run on few rows: the newest matches (index lookups only; one past `among`, to
-    // count), the bm25() scores of the newest `among` (weighting headline, standfirst, body; lower is better), and
-    // snippet() for the page alone. As one ORDER BY over every match, SQLite scored and cut a snippet from every
-    // matching story before sorting. The count comes back on every row, and on a row of its own when none is found.
+    // The index's rowid is the publication time in milliseconds times 65536, plus a count for stories of the same
+    // millisecond (prisma/sqlite/migrations/*_search_published), so FTS5 hands out the newest matches first and
+    // "published at or before now" is a rowid bound: one pass over the index finds the newest `among` matches (one
+    // more, to count) and scores them with bm25() (weighting headline, standfirst, body; lower is better), and
+    // snippet() runs for the page alone. Neither "Article" nor a sort of every match is involved. The count comes
+    // back on every row, and on a row of its own when none is found.
     const query = toFts5Query(terms);
     const rows = await db.$queryRaw<{ matches: bigint | number; articleId: string | null; snippet: string | null }[]>`
-      WITH "matches" AS (
-        SELECT "d"."id" AS "docId", "a"."publishedAt" AS "publishedAt", "a"."id" AS "id"
+      WITH "newest" AS (
+        SELECT "rowid" AS "docId", bm25("search_document_fts", 10.0, 4.0, 1.0) AS "rank"
         FROM "search_document_fts"
-        JOIN "search_document" AS "d" ON "d"."id" = "search_document_fts"."rowid"
-        JOIN "Article" AS "a" ON "a"."id" = "d"."articleId"
-        WHERE "search_document_fts" MATCH ${query}
-          AND "a"."status" = 'PUBLISHED' AND "a"."publishedAt" <= ${now}
-        ORDER BY "a"."publishedAt" DESC, "a"."id" DESC
+        WHERE "search_document_fts" MATCH ${query} AND "rowid" < (CAST(${now.getTime()} AS INTEGER) + 1) * 65536
+        ORDER BY "rowid" DESC
         LIMIT ${among + 1}
       ),
-      "newest" AS (SELECT * FROM "matches" ORDER BY "publishedAt" DESC, "id" DESC LIMIT ${among}),
       "ranked" AS (
-        SELECT "n"."docId", "n"."publishedAt", "n"."id", bm25("search_document_fts", 10.0, 4.0, 1.0) AS "rank"
-        FROM "newest" AS "n"
-        JOIN "search_document_fts" ON "search_document_fts"."rowid" = "n"."docId"
-        WHERE "search_document_fts" MATCH ${query}
-        ORDER BY "rank", "n"."publishedAt" DESC, "n"."id" DESC
+        SELECT "docId", "rank" FROM (SELECT * FROM "newest" ORDER BY "docId" DESC LIMIT ${among})
+        ORDER BY "rank", "docId" DESC
         LIMIT ${limit} OFFSET ${offset}
       ),
       "page" AS (
-        SELECT "d"."articleId" AS "articleId", "r"."rank", "r"."publishedAt", "r"."id",
+        SELECT "d"."articleId" AS "articleId", "r"."rank", "r"."docId",
           snippet("search_document_fts", 2, ${MARK_START}, ${MARK_END}, '…', ${SNIPPET_TOKENS}) AS "snippet"
         FROM "ranked" AS "r"
         JOIN "search_document_fts" ON "search_document_fts"."rowid" = "r"."docId"
@@ -52,9 +49,9 @@ export const sqliteSearch: SearchEngine = {
         WHERE "search_document_fts" MATCH ${query}
       )
       SELECT "c"."matches", "p"."articleId", "p"."snippet"
-      FROM (SELECT count(*) AS "matches" FROM "matches") AS "c"
+      FROM (SELECT count(*) AS "matches" FROM "newest") AS "c"
       LEFT JOIN "page" AS "p" ON 1
-      ORDER BY "p"."rank", "p"."publishedAt" DESC, "p"."id" DESC`;
+      ORDER BY "p"."rank", "p"."docId" DESC`;
     return {
       matches: Number(rows[0]?.matches ?? 0),
       hits: rows.flatMap((row): SearchHit[] => (row.articleId ? [{ articleId: row.articleId, snippet: toSnippetSegments(row.snippet ?? "") }] : [])),
@@ -67,8 +64,12 @@ export const sqliteSearch: SearchEngine = {
       // Also clears index rows that lost their document, should the two ever have drifted apart.
       await tx.$executeRaw`DELETE FROM "search_document_fts"`;
       await tx.$executeRaw`
-        INSERT INTO "search_document" ("articleId", "headline", "standfirst", "body")
-        SELECT "id", "headline", "standfirst", "body" FROM "Article" WHERE "status" = 'PUBLISHED'`;
+        INSERT INTO "search_document" ("id", "articleId", "publishedAt", "headline", "standfirst", "body")
+        SELECT "base" + row_number() OVER (PARTITION BY "base" ORDER BY "id") - 1, "id", "publishedAt", "headline", "standfirst", "body"
+        FROM (
+          SELECT *, CAST(round((julianday("publishedAt") - 2440587.5) * 86400000) AS INTEGER) * 65536 AS "base"
+          FROM "Article" WHERE "status" = 'PUBLISHED' AND "publishedAt" IS NOT NULL
+        )`;
       const [row] = await tx.$queryRaw<{ total: bigint | number }[]>`SELECT count(*) AS "total" FROM "search_document"`;
       return Number(row?.total ?? 0);
     });
@@ -77,8 +78,14 @@ export const sqliteSearch: SearchEngine = {
   },
 
   async missingObjects(db: SqlQueries) {
+    // A trigger on "Article" re-created from a migration older than *_search_published would not copy
+    // "publishedAt", so it counts as missing.
     const rows = await db.$queryRaw<{ name: string }[]>`
-      SELECT "name" FROM "sqlite_master" WHERE "type" IN ('table', 'trigger')`;
+      SELECT "name" FROM "sqlite_master"
+      WHERE "type" = 'table'
+        OR ("type" = 'trigger' AND ("name" NOT IN ('search_article_insert', 'search_article_update') OR "sql" LIKE '%NEW."publishedAt"%'))
+      UNION ALL
+      SELECT 'search_document.publishedAt' FROM pragma_table_info('search_document') WHERE "name" = 'publishedAt'`;
     const present = new Set(rows.map((row) => row.name));
     return REQUIRED_OBJECTS.filter((name) => !present.has(name));
   },
