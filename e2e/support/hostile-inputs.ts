@@ -1,5 +1,5 @@
 // The hostile-input catalogue (issue #8 §5): strings an outsider or a careless paste can put into any field, crafted
-// URLs, and uploads. Shared by the DAL-level suite (lib/dal/hostile.test.ts, both engines) and the e2e specs
+// URLs, and uploads. Shared by the DAL-level suite (lib/dal/hostile-suite.ts, both engines) and the e2e specs
 // (e2e/hostile-*.spec.ts). Every entry has a unique name; a payload that would run script sets `window.__pwned`
 // (or opens a dialog), so a browser visit can tell that it executed.
 //
