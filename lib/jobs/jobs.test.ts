@@ -272,7 +272,9 @@ describeEachEngine("the job queue", (database) => {
     const overtaker = createJobRunner({ pollMs: 60_000, leaseMs: 300, now: () => after(1000), log: quiet, db: b, owner: "overtaker" });
     const stalledRun = stalled.runDue();
     await vi.waitFor(() => expect(firstSignal).toBeDefined());
-    expect(await overtaker.runDue()).toBe(1);
+    // On PostgreSQL a claim skips a row locked at that instant (SKIP LOCKED), and the stalled runner renews its lease
+    // every 100 ms: a look that falls on a renewal takes nothing and the next one takes the job, as a poll would.
+    await vi.waitFor(async () => expect(await overtaker.runDue()).toBe(1), { timeout: 3000, interval: 20 });
     await vi.waitFor(() => expect(firstSignal?.aborted).toBe(true), { timeout: 2000 });
     release();
     await stalledRun;
