@@ -239,7 +239,8 @@ describeEachEngine("the job queue", (database) => {
     const first = createJobRunner({ pollMs: 60_000, leaseMs: 600, log: quiet, db: a, owner: "first" });
     const second = createJobRunner({ pollMs: 60_000, leaseMs: 600, log: quiet, db: b, owner: "second" });
     const firstRun = first.runDue();
-    await sleep(100);
+    // Once the first runner has it in hand (a fixed wait raced its claim on a loaded machine).
+    await vi.waitFor(() => expect(runs).toBe(1), { timeout: 3000, interval: 5 });
     // Well past the first lease (600 ms): renewed every 200 ms, it is still held.
     for (let i = 0; i < 5; i++) {
       await sleep(250);
@@ -310,8 +311,10 @@ describeEachEngine("the job queue", (database) => {
   });
 
   it("the started runner wakes for a job enqueued now and for one due later, and stop waits for the job in hand", async () => {
+    const started: string[] = [];
     const done: string[] = [];
     register("loop.job", async (payload: { tag: string }) => {
+      started.push(payload.tag);
       await sleep(50);
       done.push(payload.tag);
     });
@@ -325,7 +328,10 @@ describeEachEngine("the job queue", (database) => {
     expect(done).toEqual(["now"]);
     await vi.waitFor(() => expect(done).toEqual(["now", "soon"]), { timeout: 3000 });
     await enqueue("loop.job", { tag: "last" });
-    await sleep(10);
+    // Stopped while "last" is in hand (its handler has begun and sleeps 50 ms): stop waits for it to finish. (A fixed
+    // 10 ms wait here raced the claim on a loaded machine.)
+    await vi.waitFor(() => expect(started).toContain("last"), { timeout: 3000, interval: 2 });
+    expect(done).toEqual(["now", "soon"]);
     await runner.stop();
     expect(done).toEqual(["now", "soon", "last"]);
   });
