@@ -119,6 +119,10 @@ function TiptapEditor({ value, onChange, readOnly = false, images, handle }: Pro
 
   // The Markdown that the parent and the editor both hold: what we last reported, or last loaded from outside.
   const knownRef = useRef(value);
+  // The bodies this editor sent up since it last took one in (and that one). An older one of these can come back
+  // through `value` after newer edits (under load React's effects run well after the edit that caused them): it is
+  // our own stale echo, not news, and taking it in would undo the newer edits (an image just dropped, a caption set).
+  const sentRef = useRef<string[]>([]);
   const onChangeRef = useRef(onChange);
   useEffect(() => {
     onChangeRef.current = onChange;
@@ -163,6 +167,7 @@ function TiptapEditor({ value, onChange, readOnly = false, images, handle }: Pro
       const markdown = current.getMarkdown();
       if (markdown !== knownRef.current) {
         knownRef.current = markdown;
+        sentRef.current = [...sentRef.current.slice(-49), markdown];
         onChangeRef.current(markdown);
       }
     },
@@ -187,17 +192,22 @@ function TiptapEditor({ value, onChange, readOnly = false, images, handle }: Pro
     return `The details are set on this use of the image, but not saved to the library: ${why ?? "try again."}`;
   }
 
-  // A new value from outside (a conflict reload, a restored version) replaces the content; our own echo, and a value
-  // already taken in through the handle, do not.
+  // A new value from outside replaces the content: through the handle (a merge), at once; through `value`, unless it
+  // is one of our own echoes (the latest, or a stale one rendered late). A value taken in through the handle comes
+  // back through `value` as the latest known, so it is not taken in twice.
   const show = useCallback(
     (markdown: string) => {
       if (!editor || editor.isDestroyed || markdown === knownRef.current) return;
       knownRef.current = markdown;
+      // Rendered late after newer edits, it too is stale.
+      sentRef.current = [markdown];
       if (editor.getMarkdown() !== markdown) takeIn(editor, markdown);
     },
     [editor],
   );
-  useEffect(() => show(value), [show, value]);
+  useEffect(() => {
+    if (!sentRef.current.includes(value)) show(value);
+  }, [show, value]);
   useImperativeHandle(handle, () => ({ takeIn: show }), [show]);
 
   useEffect(() => {
