@@ -424,11 +424,12 @@ function takeIn(editor: Editor, markdown: string) {
   const tr = state.tr.replaceWith(change.from, change.to, Fragment.from(change.nodes));
   // A caret in a kept block moves with the step. One inside a replaced block is placed by its text: the same number
   // of characters from the nearer unchanged end.
-  if (from < change.to && to > change.from) {
+  const inChange = from < change.to && to > change.from;
+  if (inChange) {
     const place = caretByText(state.doc, tr.doc);
     tr.setSelection(TextSelection.create(tr.doc, place(from), place(to)));
   }
-  const caretMarks = storedMarks ?? (from < change.to && to > change.from && state.selection.empty ? state.selection.$from.marks() : null);
+  const caretMarks = storedMarks ?? (inChange && state.selection.empty ? state.selection.$from.marks() : null);
   if (caretMarks) tr.setStoredMarks(caretMarks);
   editor.view.dispatch(tr.setMeta("addToHistory", false).setMeta("preventUpdate", true));
 }
