@@ -144,7 +144,7 @@ async function main() {
       );
       for (const { port } of lanes) {
         const report = readJson(`test-results/playwright-${port}.json`) as PlaywrightReport | null;
-        if (report) {
+        if (report?.stats) {
           failedTests.push(...playwrightFailures(report));
           tally.passed += report.stats.expected + report.stats.flaky;
           tally.failed += report.stats.unexpected;

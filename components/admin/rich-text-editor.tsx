@@ -394,7 +394,6 @@ function Toolbar({
   );
 }
 
-/** The document's text up to a position, one line per block, images as one character. */
 /**
  * Puts new Markdown on screen as one step that replaces only the top-level blocks that differ (changedBlocks): the
  * paragraph someone is typing in is not round-tripped through Markdown while a colleague's change elsewhere is taken
@@ -452,6 +451,7 @@ function caretByText(before: ProseMirrorNode, after: ProseMirrorNode) {
   };
 }
 
+/** The document's text up to a position, one line per block, images as one character. */
 function plainText(doc: ProseMirrorNode, pos: number): string {
   return doc.textBetween(0, pos, "\n", "\uFFFC");
 }

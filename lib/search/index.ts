@@ -86,9 +86,10 @@ export async function rebuildSearchIndex(db: SqlClient, engineName: EngineName):
   if (missing.includes("search_document")) {
     throw new SearchIndexError("this database has no search index yet; apply the migrations first: npx prisma migrate deploy");
   }
-  if (missing.some((name) => name.startsWith("search_document"))) {
+  const missingTables = missing.filter((name) => name.startsWith("search_document"));
+  if (missingTables.length > 0) {
     throw new SearchIndexError(
-      `this database's search index lacks ${missing.filter((name) => name.startsWith("search_document")).join(", ")}; ` +
+      `this database's search index lacks ${missingTables.join(", ")}; ` +
         "apply the migrations first: npx prisma migrate deploy",
     );
   }

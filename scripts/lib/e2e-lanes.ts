@@ -3,6 +3,7 @@
 // from e2e/durations.json (seconds per spec file, written from a run's reports by `npm run e2e:durations`); a spec
 // not in it yet counts as an average one.
 import { readdirSync, readFileSync, existsSync } from "node:fs";
+import { specsIn, type PlaywrightReport } from "./playwright-report";
 
 export const DURATIONS_FILE = "e2e/durations.json";
 /** The sign-in setup every lane runs first (its storage states are per port). */
@@ -36,26 +37,14 @@ export function planLanes(files: string[], lanes: number, durations: Record<stri
   return plan.map((lane) => lane.files.sort());
 }
 
-interface Report {
-  suites?: Suite[];
-}
-interface Suite {
-  file?: string;
-  suites?: Suite[];
-  specs?: { file?: string; tests?: { projectName?: string; results?: { duration?: number }[] }[] }[];
-}
-
 /** Seconds per spec file in Playwright JSON reports (every attempt counted: a retry costs time too). */
-export function durationsFromReports(reports: Report[]): Record<string, number> {
+export function durationsFromReports(reports: PlaywrightReport[]): Record<string, number> {
   const totals: Record<string, number> = {};
-  const walk = (suite: Suite) => {
-    for (const spec of suite.specs ?? []) {
-      const file = `e2e/${spec.file ?? suite.file ?? ""}`;
+  for (const report of reports) {
+    for (const { file, spec } of specsIn(report)) {
       if (!file.endsWith(".spec.ts")) continue;
       for (const test of spec.tests ?? []) for (const result of test.results ?? []) totals[file] = (totals[file] ?? 0) + (result.duration ?? 0) / 1000;
     }
-    for (const child of suite.suites ?? []) walk(child);
-  };
-  for (const report of reports) for (const suite of report.suites ?? []) walk(suite);
+  }
   return Object.fromEntries(Object.entries(totals).sort(([a], [b]) => a.localeCompare(b)).map(([file, seconds]) => [file, Math.round(seconds)]));
 }

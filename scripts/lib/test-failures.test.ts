@@ -24,8 +24,8 @@ describe("playwrightFailures", () => {
       stats: { expected: 1, unexpected: 1, flaky: 1, skipped: 0 },
       suites: [
         {
-          title: "e2e/x.spec.ts",
-          file: "e2e/x.spec.ts",
+          title: "x.spec.ts",
+          file: "x.spec.ts",
           specs: [
             { title: "passes", line: 3, tests: [{ status: "expected" }] },
             { title: "flakes", line: 9, tests: [{ status: "flaky" }] },

@@ -1,5 +1,8 @@
 // The names of the failed tests in Vitest's and Playwright's JSON reports, for the last lines of `npm test`.
 import path from "node:path";
+import { specsIn, type PlaywrightReport } from "./playwright-report";
+
+export type { PlaywrightReport };
 
 export interface VitestReport {
   numPassedTests: number;
@@ -7,18 +10,6 @@ export interface VitestReport {
   numPendingTests: number;
   numTodoTests: number;
   testResults?: { name: string; status: string; message?: string; assertionResults?: { fullName: string; status: string }[] }[];
-}
-
-interface PlaywrightSuite {
-  title: string;
-  file?: string;
-  specs?: { title: string; line?: number; tests: { status: string }[] }[];
-  suites?: PlaywrightSuite[];
-}
-
-export interface PlaywrightReport {
-  stats: { expected: number; unexpected: number; flaky: number; skipped: number };
-  suites?: PlaywrightSuite[];
 }
 
 /** "vitest: lib/x.test.ts › describe › test" for each failed test, or the file when it failed as a whole. */
@@ -35,14 +26,7 @@ export function vitestFailures(report: VitestReport, root = process.cwd()): stri
 
 /** "playwright: e2e/x.spec.ts:12 › title" for each test that failed on every try ("unexpected"). */
 export function playwrightFailures(report: PlaywrightReport): string[] {
-  const out: string[] = [];
-  const walk = (suite: PlaywrightSuite, file: string | undefined) => {
-    const here = suite.file ?? file;
-    for (const spec of suite.specs ?? []) {
-      if (spec.tests.some((test) => test.status === "unexpected")) out.push(`playwright: ${here ?? "?"}:${spec.line ?? "?"} › ${spec.title}`);
-    }
-    for (const child of suite.suites ?? []) walk(child, here);
-  };
-  for (const suite of report.suites ?? []) walk(suite, undefined);
-  return out;
+  return specsIn(report)
+    .filter(({ spec }) => (spec.tests ?? []).some((test) => test.status === "unexpected"))
+    .map(({ file, spec }) => `playwright: ${file}:${spec.line ?? "?"} › ${spec.title ?? ""}`);
 }
