@@ -29,14 +29,20 @@ const problems: string[] = [];
 // Each failed test by name, printed again at the very end: CI logs are often cut to their last lines.
 const failedTests: string[] = [];
 
+// How long each stage took, printed at the end: where CI's time goes, read from the log's last lines.
+const timings: string[] = [];
+
 async function stage(name: string, body: () => Promise<void>): Promise<boolean> {
   console.log(`\n━━ ${name}`);
+  const started = performance.now();
   try {
     await body();
     return true;
   } catch (error) {
     problems.push(`${name}: ${(error as Error).message}`);
     return false;
+  } finally {
+    timings.push(`${Math.round((performance.now() - started) / 1000).toString().padStart(5)} s  ${name.replace(/ \(.*$/, "")}`);
   }
 }
 
@@ -182,6 +188,8 @@ async function main() {
     });
   }
 
+  console.log("\nTime per stage:");
+  for (const line of timings) console.log(line);
   console.log("");
   for (const test of failedTests) console.error(`✗ ${test}`);
   for (const problem of problems) console.error(`✗ ${problem}`);
