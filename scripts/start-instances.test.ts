@@ -2,7 +2,7 @@
 // --build-only` once, `--prepare-only` once, then two instances with `--no-build`; a restart that builds nothing, and
 // a server action rendered by one instance and posted to the other.
 import { spawn, type ChildProcess } from "node:child_process";
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -11,14 +11,16 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readStamp } from "./lib/build-stamp";
+import { TEST_ACTIONS_KEY } from "./lib/test-release";
 import { POSTGRES_ADMIN_URL, postgresUnavailableReason } from "../lib/testing/databases";
 
 const TSX = "node_modules/tsx/dist/cli.mjs";
 // Kept between runs (gitignored), so a second run shows the no-change restart without another build.
 const DIST_DIR = process.env.START_TEST_DIST_DIR ?? ".next-start-test";
 const PORTS = [4410, 4411];
-// A fixed test value, not a secret: the same key on every run keeps the kept build current.
-const ACTIONS_KEY = createHash("sha256").update("breakingon start test key (not a secret)").digest("base64");
+// `npm test` builds once before Vitest (scripts/test.ts) and names that build here; it was made the way the first
+// test below makes one (npm start -- --build-only with this key), so the test finds nothing to build.
+const ACTIONS_KEY = TEST_ACTIONS_KEY;
 
 const postgresReason = await postgresUnavailableReason();
 const engine = postgresReason ? "sqlite" : "postgresql";

@@ -2,11 +2,12 @@
 // against a production build in the system Chromium, then the cluster test on that same build where PostgreSQL and
 // Redis are reachable. Ends with one line: "total: N passed, N failed".
 import { existsSync, readFileSync, rmSync } from "node:fs";
-import { randomBytes } from "node:crypto";
 import { spawnSync } from "node:child_process";
 import { createConnection } from "node:net";
 import pg from "pg";
+import { readStamp } from "./lib/build-stamp";
 import { runBin, StepError } from "./lib/run";
+import { TEST_ACTIONS_KEY } from "./lib/test-release";
 import { planLanes, readDurations, SETUP_FILE, specFiles } from "./lib/e2e-lanes";
 import { playwrightFailures, vitestFailures, type PlaywrightReport, type VitestReport } from "./lib/test-failures";
 import { CLUSTER_REPORT, clusterToolsMissing, type ClusterReport } from "../e2e/cluster/requirements";
@@ -102,13 +103,11 @@ async function clusterSkipReason(): Promise<string | null> {
 
 async function main() {
   rmSync("test-results", { recursive: true, force: true });
-  // One release identity for the whole run: the Playwright build is made with it, and the cluster test serves that
-  // same build on three instances (which must share the deployment id and the server actions key).
-  const env = {
-    ...process.env,
-    DEPLOYMENT_ID: process.env.DEPLOYMENT_ID || `test-${Date.now().toString(36)}`,
-    NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY || randomBytes(32).toString("base64"),
-  };
+  // One release for the whole run, built once below: the start test's two instances, the Playwright lanes and the
+  // cluster test's three instances all serve it (and must share its deployment id and server actions key).
+  const { DEPLOYMENT_ID: _given, SITE_URL: _site, ...inherited } = process.env;
+  const env: NodeJS.ProcessEnv = { ...inherited, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: TEST_ACTIONS_KEY };
+  const distDir = process.env.NEXT_DIST_DIR || ".next";
   // Before Vitest too: the feed and sitemap tests parse with xmllint.
   const packagesReady = await stage("Debian packages the tests use (Chromium, xmllint)", async () => ensureDebianPackages());
   if (!packagesReady) tally.failed++;
@@ -118,10 +117,19 @@ async function main() {
   Object.assign(env, { NEXT_SKIP_TYPECHECK: "1" });
   await check("Lint (eslint)", () => runBin("eslint", [".", "--max-warnings=0"], { env, what: "eslint" }));
 
+  // The production build, made the way `npm start -- --build-only` makes one (its stamp names the sources and the
+  // DEPLOYMENT_ID derived from them), so the start test finds it current instead of building its own.
+  const built = await stage("Production build (served by the start test, the e2e lanes and the cluster test)", async () => {
+    await runBin("tsx", ["scripts/start.ts", "--build-only"], { env: { ...env, NEXT_DIST_DIR: distDir }, what: "the build" });
+  });
+  if (!built) tally.failed++;
+  // The deployment id the build was made with (read again after Vitest, in case the start test had to rebuild).
+  const servedEnv = () => ({ ...env, NEXT_DIST_DIR: distDir, DEPLOYMENT_ID: readStamp(distDir)?.deploymentId });
+
   await stage("Unit and integration tests (Vitest; SQLite and PostgreSQL)", async () => {
     const out = "test-results/vitest.json";
     try {
-      await runBin("vitest", ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], { env, what: "vitest" });
+      await runBin("vitest", ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`], { env: built ? { ...env, START_TEST_DIST_DIR: distDir } : env, what: "vitest" });
     } finally {
       const report = readJson(out) as VitestReport | null;
       if (report) {
@@ -133,14 +141,12 @@ async function main() {
     }
   });
 
-  let playwrightBuilt = false;
-  if (packagesReady) {
+  if (packagesReady && built) {
     await stage(`End-to-end tests (Playwright, production build; ${LANES} lane${LANES === 1 ? "" : "s"})`, async () => {
-      playwrightBuilt = true;
-      // One build, then the lanes side by side: each its own server, database, SMTP port and share of the spec files
-      // (split by their last known times, scripts/lib/e2e-lanes.ts; the sign-in setup runs in every lane). Most e2e
-      // time is waiting on the browser and the server, so two lanes on two cores take about half as long as one.
-      await runBin("tsx", ["scripts/e2e-server.ts", "--build-only"], { env: { ...env, E2E_PORT: String(E2E_BASE_PORT) }, what: "the e2e build" });
+      // The build above, then the lanes side by side: each its own server, database, SMTP port and share of the spec
+      // files (split by their last known times, scripts/lib/e2e-lanes.ts; the sign-in setup runs in every lane). Most
+      // e2e time is waiting on the browser and the server, so two lanes on two cores take about half as long as one.
+      const env = servedEnv();
       const lanes = planLanes(specFiles(), LANES, readDurations()).map((files, i) => ({ port: E2E_BASE_PORT + i, files, name: `lane ${i + 1}/${LANES}` }));
       for (const lane of lanes) console.log(`${lane.name} (port ${lane.port}): ${lane.files.map((file) => file.replace(/^e2e\//, "")).join(", ")}`);
       const results = await Promise.allSettled(
@@ -171,11 +177,10 @@ async function main() {
   } else {
     await stage("Cluster test (three instances of one build behind nginx; PostgreSQL, Redis, S3)", async () => {
       rmSync(CLUSTER_REPORT, { force: true });
-      // The Playwright stage's build, served as is; without one the cluster test builds its own.
-      const distDir = process.env.NEXT_DIST_DIR || ".next";
-      const reuse = playwrightBuilt && existsSync(`${distDir}/BUILD_ID`);
+      // The build above, served as is; without one the cluster test builds its own.
+      const reuse = built && existsSync(`${distDir}/BUILD_ID`);
       try {
-        await runBin("tsx", ["scripts/test-cluster.ts", ...(reuse ? ["--no-build"] : [])], { env: { ...env, NEXT_DIST_DIR: distDir }, what: "cluster test" });
+        await runBin("tsx", ["scripts/test-cluster.ts", ...(reuse ? ["--no-build"] : [])], { env: reuse ? servedEnv() : { ...env, NEXT_DIST_DIR: distDir }, what: "cluster test" });
       } finally {
         const report = readJson(CLUSTER_REPORT) as ClusterReport | null;
         if (report) {
