@@ -1,48 +1,136 @@
 import Link from "next/link";
 import type { ArticleSummary } from "@/lib/dal/articles";
+import { LEAD_STORY_ATTRIBUTE } from "./breaking-banner";
+import { CardImage } from "./card-image";
 import { TimeStamp } from "./time-stamp";
 
-type Variant = "lead" | "standard" | "compact";
+/**
+ * lead: the front's top story, a large image (fetched first) or, without one, a big headline under a heavy rule.
+ * secondary: the next stories; on a phone a row with a thumbnail, wider up an image above the headline.
+ * standard: a section block's card, image above. compact: headline and time only (related stories).
+ * row: a list entry, thumbnail on the right. river: the "latest" list, time first.
+ */
+export type CardVariant = "lead" | "secondary" | "standard" | "compact" | "row" | "river";
 
-const HEADLINE: Record<Variant, string> = {
-  lead: "text-3xl sm:text-4xl font-bold",
-  standard: "text-xl font-bold",
-  compact: "text-base font-semibold",
+const HEADLINE: Record<CardVariant, { image: string; text: string }> = {
+  lead: { image: "text-3xl sm:text-4xl lg:text-[2.625rem] font-bold tracking-tight", text: "text-4xl sm:text-5xl font-bold tracking-tight" },
+  secondary: { image: "text-lg sm:text-xl font-bold", text: "text-xl sm:text-2xl font-bold" },
+  standard: { image: "text-lg font-bold", text: "text-xl font-bold" },
+  compact: { image: "text-base font-semibold", text: "text-base font-semibold" },
+  row: { image: "text-lg sm:text-xl font-bold", text: "text-lg sm:text-xl font-bold" },
+  river: { image: "text-base font-semibold", text: "text-base font-semibold" },
 };
 
-/** A story in a list. The headline level follows the block it sits in, so heading order stays correct. */
+/** Where each variant's image sits in the page's 72rem column, for the browser to pick a rendition. */
+const IMAGE_SIZES: Partial<Record<CardVariant, string>> = {
+  lead: "(min-width: 1152px) 736px, (min-width: 1024px) 64vw, 100vw",
+  secondary: "(min-width: 1152px) 352px, (min-width: 640px) 46vw, 112px",
+  standard: "(min-width: 1152px) 264px, (min-width: 1024px) 23vw, (min-width: 640px) 46vw, 100vw",
+  row: "(min-width: 640px) 192px, 112px",
+};
+
+/** Stories without an image get a heavy rule and a larger headline instead: a text card, not an empty box. */
+const TEXT_CARD_RULE = "border-t-4 border-neutral-900 pt-3 dark:border-neutral-200";
+
+function Kicker({ article, showSection, className = "" }: { article: ArticleSummary; showSection: boolean; className?: string }) {
+  const section = showSection ? article.section : null;
+  if (!article.breaking && !section) return null;
+  return (
+    <p className={`font-sans text-xs font-bold uppercase tracking-wider ${className}`}>
+      {article.breaking && <span className="text-breaking dark:text-red-400">Breaking</span>}
+      {article.breaking && section && <span aria-hidden="true" className="text-neutral-600 dark:text-neutral-400"> · </span>}
+      {section && <span className="text-neutral-600 dark:text-neutral-400">{section.name}</span>}
+    </p>
+  );
+}
+
+/** A story on a front or in a list. The headline level follows the block it sits in, so heading order stays right. */
 export function ArticleCard({
   article,
   timeZone,
   variant = "standard",
   headingLevel = 3,
   showSection = true,
+  priority = false,
+  imageSizes,
 }: {
   article: ArticleSummary;
   timeZone: string;
-  variant?: Variant;
+  variant?: CardVariant;
   headingLevel?: 2 | 3;
   showSection?: boolean;
+  /** The page's first image: eager and fetched first. Every other card image loads lazily. */
+  priority?: boolean;
+  /** Overrides the variant's `sizes` where a layout places the card differently. */
+  imageSizes?: string;
 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
-  return (
-    <article>
-      {showSection && article.section && (
-        <p className="text-xs font-bold uppercase tracking-wider text-neutral-600 dark:text-neutral-400">{article.section.name}</p>
-      )}
-      <Heading className={`mt-1 font-serif leading-tight ${HEADLINE[variant]}`}>
-        <Link href={`/articles/${article.slug}`} className="hover:underline">
-          {article.headline}
-        </Link>
-      </Heading>
-      {variant !== "compact" && article.standfirst && (
-        <p className={`mt-2 max-w-prose text-neutral-700 dark:text-neutral-300 ${variant === "lead" ? "text-lg" : ""}`}>
-          {article.standfirst}
+  const sizes = imageSizes ?? IMAGE_SIZES[variant];
+  const image = sizes && article.hero ? article.hero : null;
+  const headline = (
+    <Heading className={`font-serif leading-tight text-balance ${image ? HEADLINE[variant].image : HEADLINE[variant].text}`}>
+      {/* The headline's link covers the whole card (after:inset-0), so the image is clickable without a second link. */}
+      <Link href={`/articles/${article.slug}`} className="after:absolute after:inset-0 hover:underline">
+        {article.headline}
+      </Link>
+    </Heading>
+  );
+  const time = <TimeStamp date={article.publishedAt} timeZone={timeZone} relative />;
+  const meta = "font-sans text-sm text-neutral-600 dark:text-neutral-400";
+  const lead = variant === "lead" ? { [LEAD_STORY_ATTRIBUTE]: article.slug } : {};
+
+  if (variant === "river") {
+    return (
+      <article className="relative">
+        <p className="font-sans text-xs text-neutral-600 dark:text-neutral-400">
+          <span className="font-bold text-neutral-900 dark:text-neutral-100">{time}</span>
+          {article.breaking && <span className="ml-2 font-bold uppercase tracking-wider text-breaking dark:text-red-400">Breaking</span>}
+          {showSection && article.section && <span className="ml-2 uppercase tracking-wider">{article.section.name}</span>}
         </p>
+        <div className="mt-1">{headline}</div>
+      </article>
+    );
+  }
+
+  if (variant === "row") {
+    return (
+      <article className="relative grid grid-cols-[1fr_7rem] items-start gap-x-4 sm:grid-cols-[1fr_12rem] sm:gap-x-6">
+        <div className={image ? "" : "col-span-2"}>
+          <Kicker article={article} showSection={showSection} className="mb-1" />
+          {headline}
+          {article.standfirst && <p className="mt-2 hidden max-w-prose text-neutral-700 sm:block dark:text-neutral-300">{article.standfirst}</p>}
+          <p className={`mt-2 ${meta}`}>{time}</p>
+        </div>
+        {image && <CardImage image={image} sizes={sizes!} priority={priority} />}
+      </article>
+    );
+  }
+
+  if (variant === "secondary") {
+    return (
+      <article className={`relative grid grid-cols-[1fr_7rem] items-start gap-x-3 sm:grid-cols-1 sm:gap-y-3 ${image ? "" : TEXT_CARD_RULE}`}>
+        {image && <CardImage image={image} sizes={sizes!} priority={priority} className="col-start-2 row-start-1 sm:col-start-1" />}
+        <div className={`row-start-1 ${image ? "col-start-1 sm:row-start-2" : "col-span-2 sm:col-span-1"}`}>
+          <Kicker article={article} showSection={showSection} className="mb-1" />
+          {headline}
+          {article.standfirst && (
+            <p className={`mt-2 text-neutral-700 dark:text-neutral-300 ${image ? "hidden sm:line-clamp-3" : "line-clamp-4"}`}>{article.standfirst}</p>
+          )}
+          <p className={`mt-2 ${meta}`}>{time}</p>
+        </div>
+      </article>
+    );
+  }
+
+  return (
+    <article className={`relative ${image ? "" : variant === "compact" ? "" : TEXT_CARD_RULE}`} {...lead}>
+      {image && <CardImage image={image} sizes={sizes!} priority={priority} aspect={variant === "lead" ? "wide" : "photo"} className="mb-3" />}
+      <Kicker article={article} showSection={showSection} className="mb-1" />
+      {headline}
+      {variant !== "compact" && article.standfirst && (
+        <p className={`mt-2 max-w-prose text-neutral-700 dark:text-neutral-300 ${variant === "lead" ? "text-lg sm:text-xl" : ""}`}>{article.standfirst}</p>
       )}
-      <p className="mt-2 text-sm text-neutral-600 dark:text-neutral-400">
-        <TimeStamp date={article.publishedAt} timeZone={timeZone} />
-      </p>
+      <p className={`mt-2 ${meta}`}>{time}</p>
     </article>
   );
 }

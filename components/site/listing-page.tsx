@@ -1,9 +1,17 @@
 import type { ReactNode } from "react";
 import type { ArticleSummary, Page } from "@/lib/dal/articles";
+import { ArticleCard } from "./article-card";
 import { ArticleList } from "./article-list";
 import { Pagination } from "./pagination";
 
-/** The shared shape of section, tag and author pages: a header, the stories, and pagination. */
+/** How many stories after the lead get a card of their own on a section front's first page. */
+const SECONDARY = 2;
+
+/**
+ * The shared shape of section, tag and author pages: a header, the stories, and pagination. A section's first page
+ * is laid out as a front (a lead with a large image, secondary stories beside it, then the rest as a river); later
+ * pages, and tag and author pages, are a list with thumbnails.
+ */
 export function ListingPage({
   kicker,
   title,
@@ -12,6 +20,7 @@ export function ListingPage({
   basePath,
   timeZone,
   showSection = true,
+  layout = "list",
 }: {
   kicker: string;
   title: string;
@@ -20,21 +29,59 @@ export function ListingPage({
   basePath: string;
   timeZone: string;
   showSection?: boolean;
+  layout?: "front" | "list";
 }) {
+  const front = layout === "front" && articles.page === 1 && articles.items.length > 0;
   return (
-    <div className="mx-auto max-w-3xl">
+    <div className={front ? "" : "mx-auto max-w-3xl"}>
       <header className="mb-8 border-b border-neutral-900 pb-4 dark:border-neutral-300">
-        <p className="text-xs font-black uppercase tracking-widest text-neutral-600 dark:text-neutral-400">{kicker}</p>
+        <p className="font-sans text-xs font-black uppercase tracking-widest text-neutral-600 dark:text-neutral-400">{kicker}</p>
         <h1 className="mt-1 font-serif text-4xl font-bold tracking-tight">{title}</h1>
         {intro && <div className="mt-3 max-w-prose text-neutral-700 dark:text-neutral-300">{intro}</div>}
         {articles.page > 1 && <p className="mt-2 text-sm text-neutral-600 dark:text-neutral-400">Page {articles.page}</p>}
       </header>
       {articles.items.length === 0 ? (
         <p className="py-10 text-neutral-600 dark:text-neutral-400">No stories have been published here yet.</p>
+      ) : front ? (
+        <SectionFront title={title} articles={articles.items} timeZone={timeZone} showSection={showSection} />
       ) : (
         <ArticleList articles={articles.items} timeZone={timeZone} showSection={showSection} />
       )}
-      <Pagination basePath={basePath} page={articles.page} pageCount={articles.pageCount} />
+      <div className={front ? "lg:w-2/3" : ""}>
+        <Pagination basePath={basePath} page={articles.page} pageCount={articles.pageCount} />
+      </div>
     </div>
+  );
+}
+
+function SectionFront({ title, articles, timeZone, showSection }: { title: string; articles: ArticleSummary[]; timeZone: string; showSection: boolean }) {
+  const [lead, ...rest] = articles;
+  const secondary = rest.slice(0, SECONDARY);
+  const river = rest.slice(SECONDARY);
+  return (
+    <>
+      <div className="grid gap-8 lg:grid-cols-3">
+        <div className="lg:col-span-2">
+          <ArticleCard article={lead} timeZone={timeZone} variant="lead" headingLevel={2} showSection={showSection} priority />
+        </div>
+        {secondary.length > 0 && (
+          <ul className="grid gap-6 border-t border-neutral-200 pt-6 sm:grid-cols-2 lg:grid-cols-1 lg:border-t-0 lg:border-l lg:pt-0 lg:pl-8 dark:border-neutral-800">
+            {secondary.map((article) => (
+              <li key={article.slug}>
+                <ArticleCard article={article} timeZone={timeZone} variant="secondary" headingLevel={2} showSection={showSection} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      {river.length > 0 && (
+        <section aria-labelledby="river-heading" className="mt-10 border-t-2 border-neutral-900 pt-3 lg:w-2/3 dark:border-neutral-300">
+          <h2 id="river-heading" className="mb-5 font-sans text-xs font-black uppercase tracking-widest">
+            More in {title}
+          </h2>
+          <ArticleList articles={river} timeZone={timeZone} headingLevel={3} showSection={showSection} />
+        </section>
+      )}
+    </>
   );
 }

@@ -19,6 +19,7 @@ interface ListingView {
   intro?: ReactNode;
   basePath: string;
   showSection?: boolean;
+  layout?: "front" | "list";
 }
 
 interface ListingSeo {

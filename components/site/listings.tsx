@@ -15,6 +15,7 @@ export const sectionListing = listingRoute(
     intro: section.description ? <p>{section.description}</p> : undefined,
     basePath: `/sections/${section.slug}`,
     showSection: false,
+    layout: "front",
   }),
   ({ section }) => ({
     metadata: (site, page) => sectionMetadata(section, site, { page }),

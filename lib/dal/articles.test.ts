@@ -1,4 +1,4 @@
-import { beforeAll, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { describeEachEngine } from "@/lib/testing/databases";
 import { ArticleStatus } from "@/lib/db";
 import {
@@ -9,6 +9,7 @@ import {
   getSectionPage,
   getTagPage,
   listBreakingNews,
+  takeUnshown,
   listPublishedArticles,
   listSections,
   PAGE_SIZE,
@@ -89,12 +90,13 @@ describeEachEngine("reader queries", (database) => {
     expect(await findRedirect("never-existed")).toBeNull();
   });
 
-  it("builds the home page: the pinned lead, then the rest, and a block per non-empty section", async () => {
+  it("builds the home page: the pinned lead, then the rest, each story once", async () => {
     const home = await getHomePage();
     expect(home.lead?.slug).toBe("pinned");
-    expect([...home.topStories, ...home.latest].map((a) => a.slug)).toEqual(["newer", "older", "expired-breaking"]);
-    expect(home.sections.map((s) => s.section.slug)).toEqual(["world", "politics"]);
-    expect(home.sections[0].articles.map((a) => a.slug)).toEqual(["older", "expired-breaking"]);
+    expect(home.secondary.map((a) => a.slug)).toEqual(["newer", "older", "expired-breaking"]);
+    expect(home.latest).toEqual([]);
+    // Every story is already above, so no section has a block.
+    expect(home.sections).toEqual([]);
   });
 
   it("shows breaking news only while flagged, published and unexpired", async () => {
@@ -154,5 +156,44 @@ describeEachEngine("reader queries", (database) => {
     expect(first?.articles).toMatchObject({ page: 1, pageCount: 2, total: PAGE_SIZE + 2 });
     expect(first?.articles.items).toHaveLength(PAGE_SIZE);
     expect(second?.articles.items.map((a) => a.slug)).toEqual([`busy-${PAGE_SIZE}`, `busy-${PAGE_SIZE + 1}`]);
+  });
+  it("fills the section blocks with stories not already on the front (after the busy section's 12 stories)", async () => {
+    const home = await getHomePage();
+    const slugs = (list: { slug: string }[]) => list.map((a) => a.slug);
+    expect(home.lead?.slug).toBe("pinned");
+    expect(slugs(home.secondary)).toEqual(["busy-0", "busy-1", "busy-2", "busy-3"]);
+    expect(slugs(home.latest)).toEqual(["busy-4", "busy-5", "busy-6", "busy-7", "busy-8", "busy-9", "busy-10", "busy-11"]);
+    // Busy's stories are all above, so it has no block; World's newest (pinned) is the lead, so its block starts after.
+    expect(home.sections.map((block) => [block.section.slug, slugs(block.articles)])).toEqual([
+      ["world", ["older", "expired-breaking"]],
+      ["politics", ["newer"]],
+    ]);
+    const all = [home.lead!, ...home.secondary, ...home.latest, ...home.sections.flatMap((block) => block.articles)];
+    expect(new Set(slugs(all)).size).toBe(all.length);
+  });
+});
+
+describe("takeUnshown", () => {
+  const items = ["a", "b", "c", "d", "e"].map((id) => ({ id }));
+
+  it("takes the first items not yet shown and marks them shown", () => {
+    const shown = new Set<string>();
+    expect(takeUnshown(items, shown, 2)).toEqual([{ id: "a" }, { id: "b" }]);
+    expect(takeUnshown(items, shown, 2)).toEqual([{ id: "c" }, { id: "d" }]);
+    expect([...shown]).toEqual(["a", "b", "c", "d"]);
+  });
+
+  it("skips what an earlier slot took, repeats within one list, and empty entries", () => {
+    const shown = new Set(["b"]);
+    expect(takeUnshown([items[1], null, items[0], items[0], undefined, items[2]], shown, 5)).toEqual([{ id: "a" }, { id: "c" }]);
+    // A pinned lead that is also the newest story is taken once.
+    const front = new Set<string>();
+    expect(takeUnshown([items[2], ...items], front, 1)).toEqual([{ id: "c" }]);
+    expect(takeUnshown(items, front, 3)).toEqual([{ id: "a" }, { id: "b" }, { id: "d" }]);
+  });
+
+  it("takes nothing when everything is shown or nothing is asked", () => {
+    expect(takeUnshown(items, new Set(items.map((item) => item.id)), 3)).toEqual([]);
+    expect(takeUnshown(items, new Set(), 0)).toEqual([]);
   });
 });

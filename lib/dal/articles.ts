@@ -230,51 +230,73 @@ async function redirectTarget(slug: string): Promise<string | null> {
 
 export interface HomePageData {
   lead: ArticleSummary | null;
-  topStories: ArticleSummary[];
+  /** The next stories, under or beside the lead, with smaller images. */
+  secondary: ArticleSummary[];
+  /** The newest of the rest, a river of headlines with their times. */
   latest: ArticleSummary[];
+  /** A block per section with stories not already shown above; sections with none left are left out. */
   sections: { section: LinkRef; articles: ArticleSummary[] }[];
 }
 
-const TOP_STORIES = 4;
-const LATEST = 10;
+const SECONDARY = 4;
+const LATEST = 8;
 const PER_SECTION = 4;
 
 /**
- * The front page: the lead (pinned by an editor, else the newest), top stories, the latest river, and a block per
- * section (without the lead, which already heads the page).
+ * Up to `count` of `items`, in order, that are not in `shown`, which then holds them too. Every slot of a front takes
+ * its stories through one `shown` set, so no story appears twice on one front.
+ */
+export function takeUnshown<T extends { id: string }>(items: Iterable<T | null | undefined>, shown: Set<string>, count: number): T[] {
+  const taken: T[] = [];
+  for (const item of items) {
+    if (taken.length === count) break;
+    if (!item || shown.has(item.id)) continue;
+    shown.add(item.id);
+    taken.push(item);
+  }
+  return taken;
+}
+
+/**
+ * The front page: the lead (pinned by an editor, else the newest), the secondary stories, the latest river, and a
+ * block per section, each story once: a section block shows the newest of its stories not already above.
  */
 export async function getHomePage(): Promise<HomePageData> {
   "use cache";
   const db = getDb();
   const where = publishedWhere();
+  const order = [{ publishedAt: "desc" }, { id: "desc" }] satisfies Prisma.ArticleOrderByWithRelationInput[];
   const [pinned, newest, sections] = await Promise.all([
-    db.article.findFirst({ where: { ...where, featured: true }, orderBy: [{ publishedAt: "desc" }, { id: "desc" }], select: summarySelect }),
-    db.article.findMany({ where, orderBy: [{ publishedAt: "desc" }, { id: "desc" }], take: 1 + TOP_STORIES + LATEST, select: summarySelect }),
+    db.article.findFirst({ where: { ...where, featured: true }, orderBy: order, select: summarySelect }),
+    db.article.findMany({ where, orderBy: order, take: 1 + SECONDARY + LATEST, select: summarySelect }),
     db.section.findMany({ orderBy: [{ sortOrder: "asc" }, { name: "asc" }], select: { id: true, slug: true, name: true } }),
   ]);
-  const lead = pinned ?? newest[0] ?? null;
-  const rest = newest.filter((row) => row.id !== lead?.id);
-  const sectionBlocks = await Promise.all(
-    sections.map(async (section) => ({
-      section: { slug: section.slug, name: section.name },
-      articles: (
-        await db.article.findMany({
-          where: { ...where, sectionId: section.id, ...(lead ? { id: { not: lead.id } } : {}) },
-          orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
-          take: PER_SECTION,
-          select: summarySelect,
-        })
-      ).map((row) => toSummary(row)),
-    })),
+  const shown = new Set<string>();
+  const [lead = null] = takeUnshown([pinned, ...newest], shown, 1);
+  const secondary = takeUnshown(newest, shown, SECONDARY);
+  const latest = takeUnshown(newest, shown, LATEST);
+  const above = [...shown];
+  // Excluded in the query, so each block still gets its PER_SECTION stories when its newest are already above.
+  const blockRows = await Promise.all(
+    sections.map((section) =>
+      db.article.findMany({
+        where: { ...where, sectionId: section.id, ...(above.length > 0 && { id: { notIn: above } }) },
+        orderBy: order,
+        take: PER_SECTION,
+        select: summarySelect,
+      }),
+    ),
   );
-  const blocks = sectionBlocks.filter((block) => block.articles.length > 0);
+  const blocks = sections
+    .map((section, i) => ({ section: { slug: section.slug, name: section.name }, rows: takeUnshown(blockRows[i], shown, PER_SECTION) }))
+    .filter((block) => block.rows.length > 0);
   // Any publish or unpublish can change the front (TAGS.front); each story on it expires it when edited.
-  keepFor(TAGS.front, TAGS.sections, ...storyTags([lead, ...rest, ...blocks.flatMap((block) => block.articles)]));
+  keepFor(TAGS.front, TAGS.sections, ...storyTags([lead, ...secondary, ...latest, ...blocks.flatMap((block) => block.rows)]));
   return {
     lead: lead ? toSummary(lead) : null,
-    topStories: rest.slice(0, TOP_STORIES).map((row) => toSummary(row)),
-    latest: rest.slice(TOP_STORIES).map((row) => toSummary(row)),
-    sections: blocks,
+    secondary: secondary.map((row) => toSummary(row)),
+    latest: latest.map((row) => toSummary(row)),
+    sections: blocks.map(({ section, rows }) => ({ section, articles: rows.map((row) => toSummary(row)) })),
   };
 }
 

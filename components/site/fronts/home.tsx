@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ArticleCard } from "@/components/site/article-card";
 import { JsonLd } from "@/components/site/json-ld";
+import type { ArticleSummary } from "@/lib/dal/articles";
 import { getHomePage } from "@/lib/dal/articles";
 import { getSiteSettings } from "@/lib/dal/settings";
 import { homeJsonLd } from "@/lib/seo/json-ld";
@@ -12,6 +13,31 @@ export async function homeMetadataNow(): Promise<Metadata> {
   return homeMetadata(await getSiteSettings());
 }
 
+const BLOCK_HEADING = "font-sans text-xs font-black uppercase tracking-widest";
+
+function SecondaryStories({ articles, timeZone, beside }: { articles: ArticleSummary[]; timeZone: string; beside: boolean }) {
+  return (
+    <ul
+      className={
+        beside
+          ? "grid gap-6 border-t border-neutral-200 pt-6 sm:grid-cols-2 lg:grid-cols-1 lg:border-t-0 lg:pt-0 dark:border-neutral-800"
+          : "mt-8 grid gap-6 border-t border-neutral-200 pt-6 sm:grid-cols-2 dark:border-neutral-800"
+      }
+    >
+      {articles.map((article) => (
+        <li key={article.slug}>
+          <ArticleCard article={article} timeZone={timeZone} variant="secondary" />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * The front: the lead with a large image, secondary stories with smaller ones, the "latest" river with times, and a
+ * block per section; the data layer hands over each story once (lib/dal/articles.ts getHomePage). With no river
+ * (a young site), the secondary stories stand beside the lead instead of under it.
+ */
 export default async function HomePage() {
   const [home, site] = await Promise.all([getHomePage(), getSiteSettings()]);
   const tz = site.timeZone;
@@ -28,59 +54,58 @@ export default async function HomePage() {
       </>
     );
   }
+  const hasRiver = home.latest.length > 0;
+  const side = "border-neutral-200 lg:border-l lg:pl-8 dark:border-neutral-800";
   return (
     <>
       <JsonLd data={homeJsonLd(site)} />
       <h1 className="sr-only">{site.name}: latest news</h1>
-      <div className="grid gap-10 lg:grid-cols-3">
-        <section aria-labelledby="lead-heading" className="lg:col-span-2">
-          <h2 id="lead-heading" className="sr-only">
-            Lead story
+      <div className="grid gap-8 lg:grid-cols-3">
+        <section aria-labelledby="top-heading" className="lg:col-span-2">
+          <h2 id="top-heading" className="sr-only">
+            Top stories
           </h2>
-          <ArticleCard article={home.lead} timeZone={tz} variant="lead" headingLevel={3} />
+          <ArticleCard article={home.lead} timeZone={tz} variant="lead" priority />
+          {hasRiver && home.secondary.length > 0 && <SecondaryStories articles={home.secondary} timeZone={tz} beside={false} />}
         </section>
-        {home.topStories.length > 0 && (
-          <section aria-labelledby="top-heading" className="border-neutral-200 lg:border-l lg:pl-8 dark:border-neutral-800">
-            <h2 id="top-heading" className="mb-4 text-xs font-black uppercase tracking-widest">
-              Top stories
+        {hasRiver ? (
+          <section aria-labelledby="latest-heading" className={side}>
+            <h2 id="latest-heading" className={`mb-4 border-t-2 border-neutral-900 pt-3 lg:border-t-0 lg:pt-0 dark:border-neutral-300 ${BLOCK_HEADING}`}>
+              Latest
             </h2>
-            <ul className="space-y-5">
-              {home.topStories.map((article) => (
-                <li key={article.slug}>
-                  <ArticleCard article={article} timeZone={tz} variant="compact" />
+            <ol className="divide-y divide-neutral-200 dark:divide-neutral-800">
+              {home.latest.map((article) => (
+                <li key={article.slug} className="py-3 first:pt-0">
+                  <ArticleCard article={article} timeZone={tz} variant="river" />
                 </li>
               ))}
-            </ul>
+            </ol>
           </section>
+        ) : (
+          home.secondary.length > 0 && (
+            <section aria-label="More top stories" className={side}>
+              <SecondaryStories articles={home.secondary} timeZone={tz} beside />
+            </section>
+          )
         )}
       </div>
 
-      {home.latest.length > 0 && (
-        <section aria-labelledby="latest-heading" className="mt-12 border-t border-neutral-900 pt-4 dark:border-neutral-300">
-          <h2 id="latest-heading" className="mb-4 text-xs font-black uppercase tracking-widest">
-            Latest
-          </h2>
-          <ol className="grid gap-6 sm:grid-cols-2">
-            {home.latest.map((article) => (
-              <li key={article.slug}>
-                <ArticleCard article={article} timeZone={tz} />
-              </li>
-            ))}
-          </ol>
-        </section>
-      )}
-
       {home.sections.map(({ section, articles }) => (
-        <section key={section.slug} aria-labelledby={`section-${section.slug}`} className="mt-12 border-t border-neutral-900 pt-4 dark:border-neutral-300">
-          <h2 id={`section-${section.slug}`} className="mb-4 text-xs font-black uppercase tracking-widest">
-            <Link href={`/sections/${section.slug}`} className="hover:underline">
-              {section.name}
+        <section key={section.slug} aria-labelledby={`section-${section.slug}`} className="mt-12 border-t-2 border-neutral-900 pt-3 dark:border-neutral-300">
+          <div className="mb-5 flex items-baseline justify-between gap-4">
+            <h2 id={`section-${section.slug}`} className={BLOCK_HEADING}>
+              <Link href={`/sections/${section.slug}`} className="hover:underline">
+                {section.name}
+              </Link>
+            </h2>
+            <Link href={`/sections/${section.slug}`} className="font-sans text-sm text-neutral-700 underline-offset-4 hover:underline dark:text-neutral-300">
+              More {section.name} <span aria-hidden="true">→</span>
             </Link>
-          </h2>
+          </div>
           <ul className="grid gap-6 sm:grid-cols-2 lg:grid-cols-4">
             {articles.map((article) => (
               <li key={article.slug}>
-                <ArticleCard article={article} timeZone={tz} variant="compact" showSection={false} />
+                <ArticleCard article={article} timeZone={tz} variant="standard" showSection={false} />
               </li>
             ))}
           </ul>
