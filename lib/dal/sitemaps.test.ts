@@ -124,8 +124,157 @@ describeEachEngine("sitemap queries", (database) => {
       "/articles/third",
     ]);
     expect((await querySitemapArticles(1, { now: NOW }))?.map((u) => u.path)).not.toContain("/articles/future");
+    // Its tag and byline, used by no other live story, appear from its publication time on, dated by it.
+    const pages = await listSitemapPages({ now: later });
+    expect(pages.filter((p) => p.path === "/tags/secret-plan" || p.path === "/authors/ghost")).toEqual([
+      { path: "/tags/secret-plan", lastModified: at(-1) },
+      { path: "/authors/ghost", lastModified: at(-1) },
+    ]);
+    expect(await loadSitemapChunkCounts({ chunkSize: 2, now: later })).toEqual({ articles: 2, pages: 6 });
   });
 });
+
+/** The tags and authors listed at `now`, with their dates, worked out from the links themselves. */
+async function hubsFromLinks(db: Db, now: Date) {
+  const live = { where: { listedAt: { lte: now } }, select: { lastmod: true } };
+  const newest = (links: { lastmod: Date | null }[]) => new Date(Math.max(...links.map((l) => l.lastmod!.getTime())));
+  const tags = await db.tag.findMany({ select: { slug: true, articles: live }, orderBy: { slug: "asc" } });
+  const bylines = await db.byline.findMany({ select: { slug: true, articles: live }, orderBy: { slug: "asc" } });
+  return [
+    ...tags.filter((t) => t.articles.length > 0).map((t) => ({ path: `/tags/${t.slug}`, lastModified: newest(t.articles) })),
+    ...bylines.filter((b) => b.articles.length > 0).map((b) => ({ path: `/authors/${b.slug}`, lastModified: newest(b.articles) })),
+  ];
+}
+
+const hubPages = async (now: Date) => (await listSitemapPages({ now })).filter((p) => p.path.startsWith("/tags/") || p.path.startsWith("/authors/"));
+
+// The tags' and bylines' listing summaries (migration *_sitemap_hubs) follow every change to their stories and links.
+describeEachEngine("sitemap hubs", (database) => {
+  it("lists and dates a hub by the stories live at that moment, a story published for later from its time on", async () => {
+    const { db } = database();
+    const tag = await db.tag.create({ data: { slug: "mixed", name: "Mixed" } });
+    const later = await db.tag.create({ data: { slug: "later", name: "Later" } });
+    const byline = await db.byline.create({ data: { slug: "desk", name: "Desk" } });
+    const story = (slug: string, publishedAt: Date, tagIds: string[]) =>
+      db.article.create({
+        data: { slug, headline: slug, status: ArticleStatus.PUBLISHED, publishedAt, tags: { create: tagIds.map((tagId) => ({ tagId })) }, bylines: { create: [{ bylineId: byline.id }] } },
+      });
+    await story("live", at(3), [tag.id]);
+    await story("soon", at(-1), [tag.id, later.id]);
+    await story("much-later", at(-30), [tag.id]);
+    expect(await hubPages(NOW)).toEqual([
+      { path: "/tags/mixed", lastModified: at(3) },
+      { path: "/authors/desk", lastModified: at(3) },
+    ]);
+    expect(await loadSitemapChunkCounts({ chunkSize: 1, now: NOW })).toEqual({ articles: 1, pages: 4 });
+    const inTwoHours = new Date(NOW.getTime() + 2 * HOUR);
+    expect(await hubPages(inTwoHours)).toEqual([
+      { path: "/tags/later", lastModified: at(-1) },
+      { path: "/tags/mixed", lastModified: at(-1) },
+      { path: "/authors/desk", lastModified: at(-1) },
+    ]);
+    expect(await loadSitemapChunkCounts({ chunkSize: 1, now: inTwoHours })).toEqual({ articles: 2, pages: 5 });
+    const inTwoDays = new Date(NOW.getTime() + 48 * HOUR);
+    expect(await hubPages(inTwoDays)).toEqual(await hubsFromLinks(db, inTwoDays));
+    expect((await hubPages(inTwoDays)).find((p) => p.path === "/tags/mixed")?.lastModified).toEqual(at(-30));
+  });
+});
+
+describeEachEngine("sitemap hubs as stories change", (database) => {
+  it("follows publishing, unpublishing, new dates, retagging and deletion", async () => {
+    const { db } = database();
+    const [a, b] = [await db.tag.create({ data: { slug: "a", name: "A" } }), await db.tag.create({ data: { slug: "b", name: "B" } })];
+    const jane = await db.byline.create({ data: { slug: "jane", name: "Jane" } });
+    const create = (slug: string, publishedAt: Date, tagIds: string[]) =>
+      db.article.create({
+        data: { slug, headline: slug, status: ArticleStatus.PUBLISHED, publishedAt, tags: { create: tagIds.map((tagId) => ({ tagId })) }, bylines: { create: [{ bylineId: jane.id }] } },
+      });
+    const first = await create("first", at(5), [a.id]);
+    const second = await create("second", at(2), [a.id, b.id]);
+    const check = async (expected: { path: string; lastModified: Date }[]) => {
+      expect(await hubPages(NOW)).toEqual(expected);
+      expect(expected).toEqual(await hubsFromLinks(db, NOW));
+    };
+    await check([
+      { path: "/tags/a", lastModified: at(2) },
+      { path: "/tags/b", lastModified: at(2) },
+      { path: "/authors/jane", lastModified: at(2) },
+    ]);
+    await db.article.update({ where: { id: second.id }, data: { status: ArticleStatus.ARCHIVED } });
+    await check([
+      { path: "/tags/a", lastModified: at(5) },
+      { path: "/authors/jane", lastModified: at(5) },
+    ]);
+    await db.article.update({ where: { id: first.id }, data: { substantiveUpdatedAt: at(1) } });
+    await check([
+      { path: "/tags/a", lastModified: at(1) },
+      { path: "/authors/jane", lastModified: at(1) },
+    ]);
+    await db.article.update({ where: { id: first.id }, data: { substantiveUpdatedAt: null, publishedAt: at(8) } });
+    await check([
+      { path: "/tags/a", lastModified: at(8) },
+      { path: "/authors/jane", lastModified: at(8) },
+    ]);
+    // Re-published, then moved from tag a to tag b the way the editor saves tags: remove all links, make the new ones.
+    await db.article.update({ where: { id: second.id }, data: { status: ArticleStatus.PUBLISHED } });
+    await db.$transaction(async (tx) => {
+      await tx.articleTag.deleteMany({ where: { articleId: second.id } });
+      await tx.articleTag.createMany({ data: [{ articleId: second.id, tagId: b.id }] });
+    });
+    await check([
+      { path: "/tags/a", lastModified: at(8) },
+      { path: "/tags/b", lastModified: at(2) },
+      { path: "/authors/jane", lastModified: at(2) },
+    ]);
+    await db.article.delete({ where: { id: second.id } });
+    await check([
+      { path: "/tags/a", lastModified: at(8) },
+      { path: "/authors/jane", lastModified: at(8) },
+    ]);
+    await db.article.update({ where: { id: first.id }, data: { status: ArticleStatus.DRAFT, publishedAt: null } });
+    await check([]);
+    expect(await loadSitemapChunkCounts({ chunkSize: 1, now: NOW })).toEqual({ articles: 0, pages: 2 });
+  });
+});
+
+// Two stories sharing a tag, linked by two writers at once (PostgreSQL; SQLite has one writer at a time). A writer that
+// holds its transaction open must not make the other wait for the tag (the scheduler's workers rely on not waiting
+// for each other), and each writer's change must end up in the tag's summary, whichever commits last.
+describeEachEngine(
+  "sitemap hubs with concurrent writers",
+  (database) => {
+    it("neither waits for the other, and both stories are in the tag's summary", async () => {
+      const { db } = database();
+      const tag = await db.tag.create({ data: { slug: "shared", name: "Shared" } });
+      const story = (slug: string, publishedAt: Date) => db.article.create({ data: { slug, headline: slug, status: ArticleStatus.PUBLISHED, publishedAt } });
+      const newer = await story("newer", at(1));
+      const older = await story("older", at(4));
+      const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+      const done: string[] = [];
+      // The first writer links the newer story and holds its transaction open while the second links the older one.
+      let linked!: () => void;
+      const firstLinked = new Promise<void>((resolve) => (linked = resolve));
+      const first = db.$transaction(async (tx) => {
+        await tx.articleTag.create({ data: { articleId: newer.id, tagId: tag.id } });
+        linked();
+        await sleep(1_000);
+        done.push("first");
+      });
+      await firstLinked;
+      await db.articleTag.create({ data: { articleId: older.id, tagId: tag.id } });
+      done.push("second");
+      await first;
+      expect(done).toEqual(["second", "first"]);
+      expect(await hubPages(NOW)).toEqual([{ path: "/tags/shared", lastModified: at(1) }]);
+      expect(await db.tag.findUniqueOrThrow({ where: { id: tag.id }, select: { firstListedAt: true, lastListedAt: true, lastmod: true } })).toEqual({
+        firstListedAt: at(4),
+        lastListedAt: at(1),
+        lastmod: at(1),
+      });
+    });
+  },
+  ["postgresql"],
+);
 
 describeEachEngine("sitemap chunks of stories published at one instant", (database) => {
   it("splits them by id, each story in exactly one chunk, and keeps chunks put as later stories are added", async () => {
