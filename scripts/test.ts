@@ -112,16 +112,22 @@ async function main() {
   const packagesReady = await stage("Debian packages the tests use (Chromium, xmllint)", async () => ensureDebianPackages());
   if (!packagesReady) tally.failed++;
 
-  await check("Typecheck (tsc --noEmit)", () => runBin("tsc", ["--noEmit"], { env, what: "tsc" }));
-  // Checked just now, as a whole: the builds below (the start test's, the e2e build) need not typecheck again.
+  // The typecheck and lint (one core each, mostly) go side by side with the production build, which types nothing
+  // itself (NEXT_SKIP_TYPECHECK: tsc checks the whole tree here). tsc lists its files as it starts, long before the
+  // build writes its route types (.next/types), which the next run's tsc then checks.
   Object.assign(env, { NEXT_SKIP_TYPECHECK: "1" });
-  await check("Lint (eslint)", () => runBin("eslint", [".", "--max-warnings=0"], { env, what: "eslint" }));
-
+  const checks = (async () => {
+    await check("Typecheck (tsc --noEmit)", () => runBin("tsc", ["--noEmit"], { env, what: "tsc" }));
+    await check("Lint (eslint)", () => runBin("eslint", [".", "--max-warnings=0"], { env, what: "eslint" }));
+  })();
   // The production build, made the way `npm start -- --build-only` makes one (its stamp names the sources and the
   // DEPLOYMENT_ID derived from them), so the start test finds it current instead of building its own.
-  const built = await stage("Production build (served by the start test, the e2e lanes and the cluster test)", async () => {
-    await runBin("tsx", ["scripts/start.ts", "--build-only"], { env: { ...env, NEXT_DIST_DIR: distDir }, what: "the build" });
-  });
+  const [built] = await Promise.all([
+    stage("Production build (served by the start test, the e2e lanes and the cluster test)", async () => {
+      await runBin("tsx", ["scripts/start.ts", "--build-only"], { env: { ...env, NEXT_DIST_DIR: distDir }, what: "the build" });
+    }),
+    checks,
+  ]);
   if (!built) tally.failed++;
   // The deployment id the build was made with (read again after Vitest, in case the start test had to rebuild).
   const servedEnv = () => ({ ...env, NEXT_DIST_DIR: distDir, DEPLOYMENT_ID: readStamp(distDir)?.deploymentId });
