@@ -265,12 +265,43 @@ describeEachEngine(
       done.push("second");
       await first;
       expect(done).toEqual(["second", "first"]);
+      // Both writers queued the tag; the read works its summary out again and empties the queue.
+      expect(await db.sitemapHubChange.count()).toBeGreaterThan(0);
       expect(await hubPages(NOW)).toEqual([{ path: "/tags/shared", lastModified: at(1) }]);
       expect(await db.tag.findUniqueOrThrow({ where: { id: tag.id }, select: { firstListedAt: true, lastListedAt: true, lastmod: true } })).toEqual({
         firstListedAt: at(4),
         lastListedAt: at(1),
         lastmod: at(1),
       });
+      expect(await db.sitemapHubChange.count()).toBe(0);
+    });
+
+    it("reads a queued hub from its links while another reader holds its entry", async () => {
+      const { db } = database();
+      const tag = await db.tag.create({ data: { slug: "held", name: "Held" } });
+      const create = (slug: string, publishedAt: Date) =>
+        db.article.create({ data: { slug, headline: slug, status: ArticleStatus.PUBLISHED, publishedAt, tags: { create: [{ tagId: tag.id }] } } });
+      await create("held-old", at(6));
+      expect((await hubPages(NOW)).find((p) => p.path === "/tags/held")).toEqual({ path: "/tags/held", lastModified: at(6) });
+      await create("held-new", at(2));
+      const held = await db.$transaction(async (tx) => {
+        // Another reader is working the queued entries out and has not finished: this read must skip them.
+        await tx.$queryRawUnsafe(`SELECT "id" FROM "SitemapHubChange" FOR UPDATE`);
+        const during = { pages: await hubPages(NOW), counts: await loadSitemapChunkCounts({ chunkSize: 1, now: NOW }) };
+        expect(await db.tag.findUniqueOrThrow({ where: { id: tag.id }, select: { lastmod: true } })).toEqual({ lastmod: at(6) });
+        return during;
+      });
+      expect(held.pages.find((p) => p.path === "/tags/held")).toEqual({ path: "/tags/held", lastModified: at(2) });
+      // Unpublished while queued: the tag's summary still says listed, its links do not.
+      await db.article.updateMany({ where: { slug: { startsWith: "held-" } }, data: { status: ArticleStatus.ARCHIVED } });
+      const unpublished = await db.$transaction(async (tx) => {
+        await tx.$queryRawUnsafe(`SELECT "id" FROM "SitemapHubChange" FOR UPDATE`);
+        return { pages: await hubPages(NOW), counts: await loadSitemapChunkCounts({ chunkSize: 1, now: NOW }) };
+      });
+      expect(unpublished.pages.find((p) => p.path === "/tags/held")).toBeUndefined();
+      expect(unpublished.counts.pages).toBe(held.counts.pages - 1);
+      expect(await hubPages(NOW)).toEqual(await hubsFromLinks(db, NOW));
+      expect(await db.tag.findUniqueOrThrow({ where: { id: tag.id }, select: { firstListedAt: true } })).toEqual({ firstListedAt: null });
     });
   },
   ["postgresql"],

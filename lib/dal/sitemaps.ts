@@ -44,19 +44,75 @@ const HUB_TABLES = {
 
 type Hub = keyof typeof HUB_TABLES;
 
+// Each hub's listing summary — "firstListedAt", "lastListedAt" and "lastmod", over its links listed now or for
+// later — worked out from its links' indexes (migration *_sitemap_hubs explains it in full). SQLite's triggers
+// keep it at once. PostgreSQL's only queue the hub in "SitemapHubChange", so that a writer never waits on a shared
+// tag's row; refreshQueuedHubs below works queued summaries out again, and until it has, a queued hub is read from
+// its links. Either way a read is exact at any moment.
+const queued = (kind: Hub) => `(SELECT "q"."hubId" FROM "SitemapHubChange" "q" WHERE "q"."kind" = '${kind}')`;
+
+const summaryOf = (kind: Hub) => {
+  const { links, key } = HUB_TABLES[kind];
+  const listed = `FROM ${links} "l" WHERE "l".${key} = "h"."id" AND "l"."listedAt" IS NOT NULL`;
+  return `"firstListedAt" = (SELECT "l"."listedAt" ${listed} ORDER BY "l"."listedAt" ASC LIMIT 1),
+          "lastListedAt" = (SELECT "l"."listedAt" ${listed} ORDER BY "l"."listedAt" DESC LIMIT 1),
+          "lastmod" = (SELECT "l"."lastmod" ${listed} AND "l"."lastmod" IS NOT NULL ORDER BY "l"."lastmod" DESC LIMIT 1)`;
+};
+
+const REFRESH_BATCH = 10_000;
+
 /**
- * A hub (tag or byline) has a published story by now when its earliest listed link is: its "firstListedAt", which
- * database triggers keep from its links' listing columns (migration *_sitemap_hubs), like "lastListedAt" and
- * "lastmod" below. Exactly "some link with listedAt <= now", in one column.
+ * Works out again the summaries of the hubs PostgreSQL's triggers queued, and removes their entries: a batch of
+ * entries taken off (skipping those another reader holds), then their hubs' rows locked in id order, then the
+ * summaries worked out in a new statement, whose snapshot includes every writer whose entry was taken. A no-op (one
+ * step of an empty index) when nothing is queued, as always on SQLite.
  */
-const listedBy = (now: Date) => ({ firstListedAt: { lte: now } });
+async function refreshQueuedHubs(): Promise<void> {
+  const db = getDb();
+  while (await db.sitemapHubChange.findFirst({ select: { id: true } })) {
+    const taken = await db.$transaction(async (tx) => {
+      const entries = await tx.$queryRawUnsafe<{ kind: string; hubId: string }[]>(
+        `DELETE FROM "SitemapHubChange" WHERE "id" IN (SELECT "id" FROM "SitemapHubChange" ORDER BY "id" LIMIT ${REFRESH_BATCH} FOR UPDATE SKIP LOCKED) RETURNING "kind", "hubId"`,
+      );
+      const ids = (kind: Hub) => [...new Set(entries.filter((e) => e.kind === kind).map((e) => e.hubId))];
+      for (const kind of ["tag", "byline"] as const) {
+        if (ids(kind).length) await tx.$queryRawUnsafe(`SELECT 1 FROM ${HUB_TABLES[kind].hub} WHERE "id" = ANY($1::text[]) ORDER BY "id" FOR NO KEY UPDATE`, ids(kind));
+      }
+      for (const kind of ["tag", "byline"] as const) {
+        if (ids(kind).length) await tx.$executeRawUnsafe(`UPDATE ${HUB_TABLES[kind].hub} "h" SET ${summaryOf(kind)} WHERE "h"."id" = ANY($1::text[])`, ids(kind));
+      }
+      return entries.length;
+    });
+    // Whatever is left is held by another reader, which is working it out.
+    if (taken < REFRESH_BATCH) return;
+  }
+}
+
+/**
+ * The hubs (tags or bylines) with a published story by now: a summarised hub has one when its earliest listed link
+ * is listed by now; a queued one is asked of its links.
+ */
+async function countListedHubs(kind: Hub, now: Date): Promise<number> {
+  const { hub, links, key } = HUB_TABLES[kind];
+  // $queryRaw with the table names in its text and `now` as its bound values (what Prisma.raw would build).
+  const text = [
+    `SELECT CAST(count(*) AS INTEGER) AS "count" FROM ${hub} "h"
+     WHERE CASE WHEN "h"."id" IN ${queued(kind)}
+                THEN EXISTS (SELECT 1 FROM ${links} "x" WHERE "x".${key} = "h"."id" AND "x"."listedAt" <= `,
+    `)
+                ELSE "h"."firstListedAt" <= `,
+    ` END`,
+  ];
+  const [row] = await getDb().$queryRaw<{ count: number | bigint }[]>(Object.assign(text, { raw: text }), now, now);
+  return Number(row?.count ?? 0);
+}
 
 /**
  * Each tag or byline that a published story carries, with its newest story's date, in one read of the hub table.
  * A hub's "lastmod" is the newest of all its listed links, which is its date whenever all of them are live
- * ("lastListedAt" <= now). A hub with a story published for later ("lastListedAt" still to come) must not be dated
- * by that story yet: only those few run the subquery, which takes the first entry of the hub's (hub, lastmod,
- * listedAt) index that is published by now (a CASE evaluates only the branch it takes, on both engines).
+ * ("lastListedAt" <= now) and it is not queued. A hub with a story published for later ("lastListedAt" still to
+ * come), or queued, is dated from its links instead: the first entry of its (hub, lastmod, listedAt) index that is
+ * published by now (a CASE evaluates only the branch it takes, on both engines, so only those few probe).
  */
 async function newestPerHub(kind: Hub, now: Date): Promise<Map<string, Date>> {
   const { hub, links, key } = HUB_TABLES[kind];
@@ -65,14 +121,14 @@ async function newestPerHub(kind: Hub, now: Date): Promise<Map<string, Date>> {
   const text = [
     `SELECT "h"."slug" AS "slug",
             CASE WHEN "h"."lastListedAt" <= `,
-    ` THEN "h"."lastmod" ELSE
+    ` AND "h"."id" NOT IN ${queued(kind)} THEN "h"."lastmod" ELSE
               (SELECT "x"."lastmod" FROM ${links} "x"
                WHERE "x".${key} = "h"."id" AND "x"."lastmod" IS NOT NULL AND "x"."listedAt" <= `,
     `
                ORDER BY "x"."lastmod" DESC LIMIT 1) END AS "newest"
      FROM ${hub} "h"
      WHERE "h"."firstListedAt" <= `,
-    ``,
+    ` OR "h"."id" IN ${queued(kind)}`,
   ];
   const rows = await getDb().$queryRaw<NewestRow[]>(Object.assign(text, { raw: text }), now, now, now);
   // SQLite hands dates back as the text it stores them as.
@@ -158,6 +214,7 @@ export async function listSitemapPages({ now = new Date() }: { now?: Date } = {}
     ]);
     return latest(byPublication?.publishedAt ?? null, byUpdate?.substantiveUpdatedAt ?? null);
   };
+  await refreshQueuedHubs();
   const [home, settings, sections, tags, bylines] = await Promise.all([
     newestOnSite(),
     db.siteSettings.findUnique({ where: { id: 1 }, select: { updatedAt: true } }),
@@ -187,12 +244,12 @@ export async function loadSitemapChunkCounts({ chunkSize, now = new Date() }: Ch
   Record<SitemapKind, number>
 > {
   const db = getDb();
-  const published = publishedWhere(now);
+  await refreshQueuedHubs();
   const [articles, sections, tags, bylines] = await Promise.all([
-    db.article.count({ where: published }),
+    db.article.count({ where: publishedWhere(now) }),
     db.section.count(),
-    db.tag.count({ where: listedBy(now) }),
-    db.byline.count({ where: listedBy(now) }),
+    countListedHubs("tag", now),
+    countListedHubs("byline", now),
   ]);
   // Home and about are always there.
   return {

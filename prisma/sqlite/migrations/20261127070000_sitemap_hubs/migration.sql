@@ -9,7 +9,8 @@
 -- links instead (lib/dal/sitemaps.ts). The summary is recomputed from the links' indexes (three index steps) each
 -- time a listed link is made, changed or removed, never adjusted by difference, so a removal or an earlier date
 -- is as exact as an addition. The application never writes these columns. SQLite has one writer at a time, so each
--- trigger refreshes its hub at once (the PostgreSQL migration explains how concurrent writers are handled there).
+-- trigger refreshes its hub at once (the PostgreSQL migration explains how concurrent writers are handled there:
+-- through "SitemapHubChange", created here too for the shared schema and always empty).
 -- A later migration that redefines "ArticleTag" or "ArticleByline" (DROP TABLE + RENAME) drops their triggers and
 -- must re-create these as written here.
 
@@ -22,6 +23,13 @@ ALTER TABLE "Byline" ADD COLUMN "lastmod" DATETIME;
 ALTER TABLE "Tag" ADD COLUMN "firstListedAt" DATETIME;
 ALTER TABLE "Tag" ADD COLUMN "lastListedAt" DATETIME;
 ALTER TABLE "Tag" ADD COLUMN "lastmod" DATETIME;
+
+-- CreateTable: the PostgreSQL migration's queue of hubs to refresh, which SQLite's triggers never need.
+CREATE TABLE "SitemapHubChange" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "kind" TEXT NOT NULL,
+    "hubId" TEXT NOT NULL
+);
 
 -- CreateTrigger: a link made already listed (the listing trigger lists a new link by updating it, which the update
 -- trigger below sees).
