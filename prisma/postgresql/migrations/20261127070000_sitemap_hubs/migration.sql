@@ -2,8 +2,8 @@
 -- hub instead of probing every hub's links (2,250 index probes: about 90 ms on SQLite and 140 ms on PostgreSQL at
 -- 100,000 stories). Worked out from the links' listing columns (migrations *_listing), over the links that are
 -- listed (listedAt not null, whether that time is past or still to come):
---   "firstListedAt"  the earliest listedAt: the hub has a published story at `now` exactly when it is <= now;
---   "lastListedAt"   the latest listedAt: when it is <= now every listed link is live, so "lastmod" is the date;
+--   "firstListedAt"  the earliest listedAt: the hub has a published story at `now` exactly when it is <= now,
+--   "lastListedAt"   the latest listedAt: when it is <= now every listed link is live, so "lastmod" is the date,
 --   "lastmod"        the newest link lastmod.
 -- A hub whose "lastListedAt" is still to come (a story published with a future publication time) is dated from its
 -- links instead (lib/dal/sitemaps.ts). A summary is always worked out again from the links' indexes (three index
@@ -15,14 +15,14 @@
 -- (constraint) trigger, which could do it at commit, makes Prisma's schema engine fail on this database (it reads
 -- the trigger's pg_constraint row as a table constraint). So here the triggers write no hub row:
 --   1. each statement that makes, changes or removes listed links queues their hubs in "SitemapHubChange" (plain
---      inserts, which wait for no one);
+--      inserts, which wait for no one),
 --   2. lib/dal/sitemaps.ts takes queued entries off (FOR UPDATE SKIP LOCKED), locks their hubs' rows in id order,
---      and only then works their summaries out, in a new statement whose snapshot is taken after the lock;
+--      and only then works their summaries out, in a new statement whose snapshot is taken after the lock,
 --   3. until its entries are gone, a queued hub is dated from its links, so a read is exact at any moment.
 -- An entry is visible only once its writer has committed, and is removed by a worker that saw it and so recomputes
--- with that writer's links; whoever recomputes a hub last holds its lock and sees every change committed before.
--- As in the listing migration: no semicolon inside a function body (spelled \073 in an escape string), and the
--- triggers name no columns.
+-- with that writer's links, and whoever recomputes a hub last holds its lock and sees every change committed before.
+-- As in the listing migration: no semicolon inside a function body (spelled \073 in an escape string) nor in a
+-- comment (Prisma's migrate splits the script at each), and the triggers name no columns.
 
 -- AlterTable
 ALTER TABLE "Byline" ADD COLUMN     "firstListedAt" TIMESTAMP(3),

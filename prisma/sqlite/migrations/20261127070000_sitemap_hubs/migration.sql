@@ -2,8 +2,8 @@
 -- hub instead of probing every hub's links (2,250 index probes: about 90 ms on SQLite and 140 ms on PostgreSQL at
 -- 100,000 stories). Kept by triggers from the links' listing columns (migrations *_listing), over the links that
 -- are listed (listedAt not null, whether that time is past or still to come):
---   "firstListedAt"  the earliest listedAt: the hub has a published story at `now` exactly when it is <= now;
---   "lastListedAt"   the latest listedAt: when it is <= now every listed link is live, so "lastmod" is the date;
+--   "firstListedAt"  the earliest listedAt: the hub has a published story at `now` exactly when it is <= now,
+--   "lastListedAt"   the latest listedAt: when it is <= now every listed link is live, so "lastmod" is the date,
 --   "lastmod"        the newest link lastmod.
 -- A hub whose "lastListedAt" is still to come (a story published with a future publication time) is dated from its
 -- links instead (lib/dal/sitemaps.ts). The summary is recomputed from the links' indexes (three index steps) each
