@@ -199,6 +199,45 @@ test.describe("toolbar changes are saved (mouse only)", () => {
     await expect(page.getByRole("textbox", { name: "Story body" }).locator(`img[src="/media/${storageKey}"]`)).toHaveAttribute("alt", alt);
     await context.close();
   });
+
+  test("an upload that refreshes the page, after an autosave, keeps the words typed since (the editor is not rebuilt)", async ({ browser }) => {
+    const { context, page } = await editorPage(browser);
+    const id = await draft();
+    const body = await open(page, id);
+    await body.getByText("Delta echo foxtrot.").click();
+    await page.keyboard.press("End");
+    await page.keyboard.type(" Saved first.");
+    // An autosave: the stored version is now newer than the one this page was rendered with.
+    await changedThenSaved(page);
+    // Saves are held back from here on, so only the upload (whose action expires the media pages, and so refreshes
+    // this page with the stored story) can reach the server before the check below.
+    await page.route(`**/admin/stories/${id}`, async (route) => {
+      if (route.request().method() === "POST" && (route.request().postData() ?? "").includes('"baseVersion"')) await new Promise((r) => setTimeout(r, 5_000));
+      await route.fallback();
+    });
+    await page.keyboard.type(" Typed after it.");
+    await toolbarButton(page, "Image").click();
+    const chooser = page.waitForEvent("filechooser");
+    await page.getByRole("button", { name: "Upload an image" }).click();
+    const square = await sharp({ create: { width: 200, height: 120, channels: 3, background: { r: 200, g: 40, b: 40 } } }).png().toBuffer();
+    await (await chooser).setFiles({ name: `refresh-${RUN}.png`, mimeType: "image/png", buffer: square });
+    const dialog = page.getByRole("dialog", { name: "Describe the image you added" });
+    await expect(dialog).toBeVisible({ timeout: 20_000 });
+    // The refresh came with the upload's answer; give React a moment to apply it.
+    await page.waitForTimeout(1_000);
+    await expect(body).toContainText("Delta echo foxtrot. Saved first. Typed after it.");
+    await expect(body.locator(`img[src^="/media/"]`)).toHaveCount(1);
+    await expect(dialog).toBeVisible();
+    await dialog.getByLabel("Alt text").fill(`Red square ${RUN}`);
+    await dialog.getByRole("button", { name: "Save image details" }).click();
+    await expect(dialog).toBeHidden();
+    await page.unrouteAll({ behavior: "wait" });
+    await changedThenSaved(page, ctrlS(page));
+    const stored = await storedBody(id);
+    expect(stored).toContain("Saved first. Typed after it.");
+    expect(stored).toContain(`![Red square ${RUN}](/media/`);
+    await context.close();
+  });
 });
 
 test.describe("every field is saved without leaving it", () => {

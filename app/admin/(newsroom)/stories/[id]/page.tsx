@@ -42,8 +42,11 @@ export default async function EditStoryPage({ params, searchParams }: Props) {
           That version cannot be loaded here{live ? "" : ": this story is not live, so restore it from its history"}.
         </p>
       )}
+      {/* One editor per story and loaded version: never keyed on the stored version. Any action that expires a
+          cache (an upload, an image's library details, a live save) refreshes this page; keyed on the version, the
+          editor was rebuilt from the stored story after every autosave, dropping whatever was typed since. */}
       <StoryEditor
-        key={`${story.version}:${restore?.revisionId ?? ""}`}
+        key={`${story.id}:${restore?.revisionId ?? ""}`}
         id={story.id}
         initial={initial}
         version={story.version}
