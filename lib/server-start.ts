@@ -37,6 +37,7 @@ if (env.SCHEDULER_POLL_MS > 0 && process.env.NEXT_PHASE !== "phase-production-bu
   // Durable jobs (none registered yet: webhooks, pings and backups will register theirs), claimed once across instances.
   const jobs = startJobRunner({ pollMs: env.SCHEDULER_POLL_MS });
   void import("./jobs/trash-purge").then(({ startTrashPurge }) => startTrashPurge()).catch((error) => console.error("trash purge could not be scheduled", error));
+  void import("./jobs/sitemap-hubs").then(({ startSitemapHubs }) => startSitemapHubs()).catch((error) => console.error("sitemap hubs job could not be scheduled", error));
   process.once("SIGTERM", () => void jobs.stop());
 }
 

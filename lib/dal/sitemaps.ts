@@ -65,9 +65,10 @@ const REFRESH_BATCH = 10_000;
  * Works out again the summaries of the hubs PostgreSQL's triggers queued, and removes their entries: a batch of
  * entries taken off (skipping those another reader holds), then their hubs' rows locked in id order, then the
  * summaries worked out in a new statement, whose snapshot includes every writer whose entry was taken. A no-op (one
- * step of an empty index) when nothing is queued, as always on SQLite.
+ * step of an empty index) when nothing is queued, as always on SQLite. Every sitemap read runs it, and so does the
+ * sitemap.hubs job (lib/jobs/sitemap-hubs.ts) every few minutes, so the queue stays short on a site no crawler reads.
  */
-async function refreshQueuedHubs(): Promise<void> {
+export async function refreshQueuedHubs(): Promise<void> {
   const db = getDb();
   while (await db.sitemapHubChange.findFirst({ select: { id: true } })) {
     const taken = await db.$transaction(async (tx) => {
