@@ -16,6 +16,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/admin/tags", label: "Tags", permission: "taxonomy.manage" },
   { href: "/admin/bylines", label: "Bylines", permission: "taxonomy.manage" },
   { href: "/admin/people", label: "People", permission: "people.manage" },
+  { href: "/admin/pages", label: "Site pages", permission: "sitePage.edit" },
   { href: "/admin/settings", label: "Settings", permission: "settings.manage" },
   { href: "/admin/audit", label: "Audit log", permission: "audit.view" },
 ];

@@ -10,6 +10,9 @@ export interface SettingsFormValues {
   name: string;
   description: string;
   publisherDescription: string;
+  tagline: string;
+  twitterHandle: string;
+  sameAs: string;
   copyright: string;
   language: string;
   timeZone: string;
@@ -89,6 +92,14 @@ export function SettingsForm({
           defaultValue={values?.publisherDescription ?? settings.publisherDescription}
           hint="Shown on the About page."
         />
+        <TextField
+          name="tagline"
+          label="Tagline"
+          maxLength={80}
+          errors={errors?.tagline}
+          defaultValue={values?.tagline ?? settings.tagline}
+          hint="A short line under the logo, at most 80 characters. Leave empty for none; the long description belongs on About."
+        />
         <TextField name="copyright" label="Copyright line" maxLength={200} errors={errors?.copyright} defaultValue={values?.copyright ?? settings.copyright} hint="Shown in the footer and in feeds." />
         <SelectField
           name="logoMediaId"
@@ -101,6 +112,27 @@ export function SettingsForm({
               An image from the <Link href="/admin/media" className="underline underline-offset-4">media library</Link>; upload it there first.
             </>
           }
+        />
+      </Group>
+      <Group legend="Elsewhere">
+        <TextField
+          name="twitterHandle"
+          label="X (Twitter) handle"
+          maxLength={16}
+          autoCapitalize="none"
+          autoCorrect="off"
+          spellCheck={false}
+          errors={errors?.twitterHandle}
+          defaultValue={values?.twitterHandle ?? (settings.twitterHandle ? `@${settings.twitterHandle}` : "")}
+          hint="Like @example. Named in link previews as the site’s account."
+        />
+        <TextAreaField
+          name="sameAs"
+          label="Profiles on other sites"
+          rows={4}
+          errors={errors?.sameAs}
+          defaultValue={values?.sameAs ?? settings.sameAs}
+          hint="One full address per line (https://…): the publication’s pages on social networks, Wikipedia and the like. Search engines use them to tell who publishes the site."
         />
       </Group>
       <Group legend="Language and time">

@@ -15,6 +15,9 @@ interface BylineFields {
   bio: string;
   jobTitle: string;
   links: string;
+  expertise: string;
+  languages: string;
+  contactEmail: string;
   photoMediaId: string | null;
   userId: string | null;
 }
@@ -45,6 +48,33 @@ export function TaxonomyBylineForm({ byline, accounts, photos = [] }: { byline?:
         errors={errors?.links}
         defaultValue={values?.links ?? byline?.links ?? ""}
         hint="One web address per line (http:// or https://): a website or social profiles. Shown on the author page. Optional."
+      />
+      <TextAreaField
+        name="expertise"
+        label="Expertise"
+        rows={3}
+        errors={errors?.expertise}
+        defaultValue={values?.expertise ?? byline?.expertise ?? ""}
+        hint="What this person covers or knows well, one subject per line (e.g. “Border security”). Shown on the author page. Optional."
+      />
+      <TextAreaField
+        name="languages"
+        label="Languages"
+        rows={2}
+        errors={errors?.languages}
+        defaultValue={values?.languages ?? byline?.languages ?? ""}
+        hint="Languages this person reports in, one per line (e.g. “English”, “Spanish”). Optional."
+      />
+      <TextField
+        name="contactEmail"
+        label="Public contact email"
+        type="email"
+        maxLength={254}
+        autoCapitalize="none"
+        spellCheck={false}
+        errors={errors?.contactEmail}
+        defaultValue={values?.contactEmail ?? byline?.contactEmail ?? ""}
+        hint="An address readers may write to, shown on the author page. Not the sign-in email. Optional."
       />
       <MediaPicker
         name="photoMediaId"

@@ -24,6 +24,8 @@ const EXPECTED: Record<Permission, { ADMIN: boolean; EDITOR: boolean; WRITER: bo
   "taxonomy.manage": { ADMIN: true, EDITOR: false, WRITER: false },
   "people.manage": { ADMIN: true, EDITOR: false, WRITER: false },
   "settings.manage": { ADMIN: true, EDITOR: false, WRITER: false },
+  "sitePage.edit": { ADMIN: true, EDITOR: true, WRITER: false },
+  "sitePage.publish": { ADMIN: true, EDITOR: true, WRITER: false },
   "audit.view": { ADMIN: true, EDITOR: false, WRITER: false },
 };
 

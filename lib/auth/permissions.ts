@@ -35,6 +35,9 @@ export const PERMISSIONS = {
   "taxonomy.manage": ADMINS,
   "people.manage": ADMINS,
   "settings.manage": ADMINS,
+  /** Site pages (About, Contact, the policies, ...): edit drafts, see their history, publish and unpublish. */
+  "sitePage.edit": EDITORS,
+  "sitePage.publish": EDITORS,
   "audit.view": ADMINS,
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -56,3 +56,11 @@ export function invalidateTaxonomy(kind: "section" | "tag" | "byline", slugs: st
   // refresh every reader page (each carries the settings tag through its header).
   return expire([TAGS.settings, TAGS.sitemaps, ...(kind === "section" ? [TAGS.sections] : []), ...slugs.map(tagFor)]);
 }
+
+/**
+ * Call after saving, publishing or unpublishing a site page. Its own page always; the footer's list on every page
+ * only when which pages are published, or their titles, changed.
+ */
+export function invalidateSitePage(slug: string, { listed }: { listed: boolean }): Promise<string[]> {
+  return expire([TAGS.sitePage(slug), ...(listed ? [TAGS.sitePages] : [])]);
+}

@@ -24,6 +24,12 @@ export const TAGS = {
   settings: "settings",
   /** The list of sections in the navigation. */
   sections: "sections",
+  /** One published site page (About, Contact, the policies) by its slug. */
+  sitePage: (slug: string) => `page:${slug}`,
+  /** Which site pages are published, and their titles: the footer's links on every page. */
+  sitePages: "pages",
+  /** The public corrections page and its feed: every correction and update note on a live story. */
+  corrections: "corrections",
 } as const;
 
 /** What a write to a story touched, before and after, so every page that showed it is refreshed. */
@@ -45,6 +51,8 @@ export interface ArticleChange {
   listed?: boolean;
   /** Whether the story is or was flagged breaking: the banner on every page lists it. Default true. */
   breaking?: boolean;
+  /** Whether the write added a correction or update note: the corrections page and feed list it. */
+  notes?: boolean;
 }
 
 /** The tags to expire after a write to one story. */
@@ -54,6 +62,7 @@ export function tagsForArticle(change: ArticleChange): string[] {
     TAGS.article(change.slug),
     ...(change.previousSlug ? [TAGS.article(change.previousSlug)] : []),
     TAGS.sitemaps,
+    ...(change.notes ? [TAGS.corrections] : []),
   ];
   // Without an id nothing says which lists show the story, so they all count as touched.
   if (change.listed === false && change.id) return [...new Set(own)];

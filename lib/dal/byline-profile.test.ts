@@ -72,8 +72,9 @@ describeEachEngine("byline photo, job title and links", (database) => {
 
     const byline = await createByline(bylineSchema.parse({ name: "Ana Ruiz", links: "https://ana.example/" }));
     revalidatedTags.length = 0;
-    const { changed } = await updateByline(bylineUpdateSchema.parse({ id: byline.id, name: "Ana Ruiz", slug: byline.slug, jobTitle: "Border correspondent", links: "https://ana.example/\nhttps://social.example/@ana", photoMediaId: described.id }));
+    const { changed } = await updateByline(bylineUpdateSchema.parse({ id: byline.id, name: "Ana Ruiz", slug: byline.slug, jobTitle: "Border correspondent", links: "https://ana.example/\nhttps://social.example/@ana", expertise: "Border security\n Migration \n\nBorder security", languages: "English\nSpanish", contactEmail: "ana@news.example", photoMediaId: described.id }));
     expect(changed).toBe(true);
+    expect(await db.byline.findUniqueOrThrow({ where: { id: byline.id }, select: { expertise: true, languages: true, contactEmail: true } })).toEqual({ expertise: "Border security\nMigration", languages: "English\nSpanish", contactEmail: "ana@news.example" });
     expect(revalidatedTags.map((t) => t.tag)).toContain(`byline:${byline.slug}`);
     const entry = await db.auditLog.findFirstOrThrow({ where: { action: "byline.update", entityId: byline.id } });
     expect(entry.details).toMatchObject({ changes: { jobTitle: { from: "", to: "Border correspondent" }, photoMediaId: { from: null, to: described.id } } });
@@ -86,5 +87,13 @@ describeEachEngine("byline photo, job title and links", (database) => {
     // A photo whose description was removed since is not shown.
     await db.media.update({ where: { id: described.id }, data: { alt: "" } });
     expect((await getAuthorProfile(byline.slug))?.photo).toBeNull();
+  });
+});
+
+describe("byline expertise, languages and contact", () => {
+  it("refuses a contact that is not an email address and over-long lists", () => {
+    const refused = bylineSchema.safeParse({ name: "Ana", contactEmail: "javascript:alert(1)", expertise: Array.from({ length: 11 }, (_, i) => `Topic ${i}`).join("\n"), languages: "x".repeat(41) });
+    expect(Object.keys(refused.error?.flatten().fieldErrors ?? {}).sort()).toEqual(["contactEmail", "expertise", "languages"]);
+    expect(bylineSchema.parse({ name: "Ana" })).toMatchObject({ expertise: "", languages: "", contactEmail: "" });
   });
 });

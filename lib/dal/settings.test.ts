@@ -33,7 +33,17 @@ describe("the settings schema", () => {
       feedFullContent: true,
       logoMediaId: null,
       requireTwoFactor: false,
+      tagline: "",
+      twitterHandle: "",
+      sameAs: "",
     });
+  });
+
+  it("reads the tagline, the Twitter handle without its @ and one profile address per line", () => {
+    const parsed = siteSettingsSchema.parse({ ...FORM, tagline: " Local news, daily. ", twitterHandle: "@Example_News", sameAs: "https://x.com/example\r\n\n https://en.wikipedia.org/wiki/Example \nhttps://x.com/example" });
+    expect(parsed).toMatchObject({ tagline: "Local news, daily.", twitterHandle: "Example_News", sameAs: "https://x.com/example\nhttps://en.wikipedia.org/wiki/Example" });
+    const refused = siteSettingsSchema.safeParse({ ...FORM, tagline: "x".repeat(81), twitterHandle: "not a handle", sameAs: "javascript:alert(1)" });
+    expect(Object.keys(refused.error?.flatten().fieldErrors ?? {}).sort()).toEqual(["sameAs", "tagline", "twitterHandle"]);
   });
 
   it("answers bad values per field", () => {
@@ -93,6 +103,15 @@ describeEachEngine("editing site settings", (database) => {
     expect(await updateSiteSettings(input({ logoMediaId: ids.logo }))).toEqual({ changed: [] });
     expect(revalidatedTags).toEqual([]);
     expect(await db.auditLog.count({ where: { action: "settings.update" } })).toBe(1);
+  });
+
+  it("saves the tagline, the Twitter handle and the profiles, and gives readers the profiles as a list", async () => {
+    const { changed } = await updateSiteSettings(input({ logoMediaId: ids.logo, tagline: "Local news, daily.", twitterHandle: "example", sameAs: "https://x.com/example\nhttps://en.wikipedia.org/wiki/Example" }));
+    expect(changed).toEqual(["tagline", "twitterHandle", "sameAs"]);
+    expect(await getSiteSettings()).toMatchObject({ tagline: "Local news, daily.", twitterHandle: "example", sameAs: ["https://x.com/example", "https://en.wikipedia.org/wiki/Example"] });
+    expect(await getSettingsForEdit()).toMatchObject({ sameAs: "https://x.com/example\nhttps://en.wikipedia.org/wiki/Example" });
+    await updateSiteSettings(input({ logoMediaId: ids.logo }));
+    expect((await getSiteSettings()).sameAs).toEqual([]);
   });
 
   it("refuses a logo that is not an image in the library, changing nothing", async () => {

@@ -13,23 +13,32 @@ export interface SiteSettingsView {
   name: string;
   description: string;
   publisherDescription: string;
+  /** The short line under the wordmark (at most 80 characters); empty when none is set. */
+  tagline: string;
+  /** The X/Twitter account without the @, or empty. */
+  twitterHandle: string;
   copyright: string;
   language: string;
   timeZone: string;
   feedFullContent: boolean;
   /** The publication's logo, when one is chosen in the newsroom's settings. */
   logo: { src: string; width: number; height: number } | null;
+  /** The organisation's profiles elsewhere (JSON-LD sameAs). */
+  sameAs: string[];
 }
 
 const FALLBACK: SiteSettingsView = {
   name: "BreakingOn",
   description: "Independent news.",
   publisherDescription: "",
+  tagline: "",
+  twitterHandle: "",
   copyright: "",
   language: "en",
   timeZone: "UTC",
   feedFullContent: true,
   logo: null,
+  sameAs: [],
 };
 
 /** Publication-wide settings; a database that was never seeded still renders with sensible defaults. */
@@ -42,6 +51,9 @@ async function cachedSiteSettings(): Promise<SiteSettingsView> {
       name: true,
       description: true,
       publisherDescription: true,
+      tagline: true,
+      twitterHandle: true,
+      sameAs: true,
       copyright: true,
       language: true,
       timeZone: true,
@@ -50,8 +62,8 @@ async function cachedSiteSettings(): Promise<SiteSettingsView> {
     },
   });
   if (!row) return FALLBACK;
-  const { logoMedia, ...rest } = row;
-  return { ...rest, logo: logoMedia ? { src: `/media/${logoMedia.storageKey}`, width: logoMedia.width, height: logoMedia.height } : null };
+  const { logoMedia, sameAs, ...rest } = row;
+  return { ...rest, sameAs: sameAs.split("\n").filter(Boolean), logo: logoMedia ? { src: `/media/${logoMedia.storageKey}`, width: logoMedia.width, height: logoMedia.height } : null };
 }
 
 /**
@@ -65,7 +77,9 @@ export async function getSiteSettings(): Promise<SiteSettingsView> {
 
 // ——— Editing (the newsroom's settings page) ———
 
-export interface SiteSettingsEdit extends Omit<SiteSettingsView, "logo"> {
+export interface SiteSettingsEdit extends Omit<SiteSettingsView, "logo" | "sameAs"> {
+  /** One address per line, as the form shows it. */
+  sameAs: string;
   logoMediaId: string | null;
   requireTwoFactor: boolean;
 }
@@ -74,6 +88,9 @@ const EDITABLE_FIELDS = [
   "name",
   "description",
   "publisherDescription",
+  "tagline",
+  "twitterHandle",
+  "sameAs",
   "copyright",
   "language",
   "timeZone",
@@ -88,7 +105,7 @@ const editSelect = Object.fromEntries(EDITABLE_FIELDS.map((field) => [field, tru
 export async function getSettingsForEdit(): Promise<SiteSettingsEdit> {
   await requirePermission("settings.manage", { entityType: "SiteSettings", entityId: "1" });
   const row = await getDb().siteSettings.findUnique({ where: { id: 1 }, select: editSelect });
-  return row ?? { ...FALLBACK, logoMediaId: null, requireTwoFactor: false };
+  return row ?? { ...FALLBACK, sameAs: "", logoMediaId: null, requireTwoFactor: false };
 }
 
 export interface LogoChoice {
@@ -129,6 +146,7 @@ export async function updateSiteSettings(input: SiteSettingsInput): Promise<{ ch
   const changes = await getDb().$transaction(async (tx) => {
     const before = (await tx.siteSettings.findUnique({ where: { id: 1 }, select: editSelect })) ?? {
       ...FALLBACK,
+      sameAs: "",
       logoMediaId: null,
       requireTwoFactor: false,
     };

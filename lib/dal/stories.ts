@@ -38,6 +38,8 @@ export const storySelect = {
   breaking: true,
   breakingUntil: true,
   featured: true,
+  workType: true,
+  dateline: true,
   sectionId: true,
   heroMediaId: true,
   seoTitle: true,
@@ -81,6 +83,8 @@ export function fieldsOf(row: StoryRow): StoryFields {
     breaking: row.breaking,
     breakingUntil: row.breakingUntil,
     featured: row.featured,
+    workType: row.workType,
+    dateline: row.dateline,
   };
 }
 

@@ -134,7 +134,9 @@ export async function writeStory(tx: Tx, actor: StoryActor, write: StoryWrite): 
   if (reason) await recordRevision(tx, userId ? { id: userId } : null, after, reason);
   const audit = typeof write.audit === "function" ? write.audit(after, before) : write.audit;
   if (audit) await recordAudit({ actorId: actor.kind === "person" ? actor.user.id : null, action: audit.action, entityType: "Article", entityId: after.id, details: audit.details }, tx);
-  return { before, after, change: changeOf(after, before) };
+  // A correction or update note is listed on the corrections page and feed (lib/dal/corrections.ts).
+  const notes = audit?.action === "article.correction" || audit?.action === "article.update-note";
+  return { before, after, change: { ...changeOf(after, before), ...(notes && { notes }) } };
 }
 
 /**
@@ -258,6 +260,8 @@ async function writeFields(
       breaking,
       breakingUntil,
       featured: fields.featured,
+      ...(fields.workType !== undefined && { workType: fields.workType }),
+      ...(fields.dateline !== undefined && { dateline: fields.dateline }),
       ...(userId && { lastEditedById: userId }),
       ...data,
     },

@@ -206,7 +206,7 @@ describeEachEngine("sections, tags and bylines management", (database) => {
     await expect(createByline(bylineSchema.parse({ name: "Ghost", userId: "nosuchuser" }))).rejects.toMatchObject({ fieldErrors: { userId: ["That account no longer exists."] } });
     expect((await listLinkableUsers()).find((u) => u.id === ids.writer)?.bylineId).toBe(byline.id);
 
-    const updated = await updateByline({ id: byline.id, name: "Wren Writer", slug: "wren", bio: "", jobTitle: "", links: "", photoMediaId: null, userId: null });
+    const updated = await updateByline({ id: byline.id, name: "Wren Writer", slug: "wren", bio: "", jobTitle: "", links: "", expertise: "", languages: "", contactEmail: "", photoMediaId: null, userId: null });
     expect(updated).toMatchObject({ changed: true, byline: { slug: "wren", user: null, bio: "" } });
     const entry = await db.auditLog.findFirstOrThrow({ where: { action: "byline.update", entityId: byline.id } });
     expect(entry.details).toMatchObject({ changes: { slug: { from: "wren-writer", to: "wren" }, bio: { from: "Covers the border.", to: "" }, userId: { from: ids.writer, to: null } } });

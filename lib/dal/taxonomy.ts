@@ -301,6 +301,10 @@ export interface BylineAdminView {
   jobTitle: string;
   /** One URL per line. */
   links: string;
+  /** One item per line. */
+  expertise: string;
+  languages: string;
+  contactEmail: string;
   photoMediaId: string | null;
   user: { id: string; name: string; email: string } | null;
   articleCount: number;
@@ -313,6 +317,9 @@ const bylineSelect = {
   bio: true,
   jobTitle: true,
   links: true,
+  expertise: true,
+  languages: true,
+  contactEmail: true,
   photoMediaId: true,
   userId: true,
   user: { select: { id: true, name: true, email: true } },
@@ -378,7 +385,7 @@ export async function createByline(input: BylineInput): Promise<BylineAdminView>
       getDb().$transaction(async (tx) => {
         await checkBylineFields(tx, input);
         const created = await tx.byline.create({
-          data: { name: input.name, slug: input.slug, bio: input.bio, jobTitle: input.jobTitle, links: input.links, photoMediaId: input.photoMediaId, userId: input.userId },
+          data: { name: input.name, slug: input.slug, bio: input.bio, jobTitle: input.jobTitle, links: input.links, expertise: input.expertise, languages: input.languages, contactEmail: input.contactEmail, photoMediaId: input.photoMediaId, userId: input.userId },
           select: bylineSelect,
         });
         await audit(tx, who, "byline.create", "Byline", created.id, { name: created.name, slug: created.slug, userId: created.userId });
@@ -399,8 +406,8 @@ export async function updateByline(input: BylineUpdate): Promise<{ byline: Bylin
         const before = await tx.byline.findUnique({ where: { id: input.id }, select: bylineSelect });
         if (!before) throw new NotFoundError("That byline no longer exists.");
         await checkBylineFields(tx, input, input.id);
-        const next = { name: input.name, slug: input.slug, bio: input.bio, jobTitle: input.jobTitle, links: input.links, photoMediaId: input.photoMediaId, userId: input.userId };
-        const changes = changedFields(before, { ...before, ...next }, ["name", "slug", "bio", "jobTitle", "links", "photoMediaId", "userId"]);
+        const next = { name: input.name, slug: input.slug, bio: input.bio, jobTitle: input.jobTitle, links: input.links, expertise: input.expertise, languages: input.languages, contactEmail: input.contactEmail, photoMediaId: input.photoMediaId, userId: input.userId };
+        const changes = changedFields(before, { ...before, ...next }, ["name", "slug", "bio", "jobTitle", "links", "expertise", "languages", "contactEmail", "photoMediaId", "userId"]);
         if (Object.keys(changes).length === 0) return { before, after: before, changes };
         const after = await tx.byline.update({ where: { id: input.id }, data: next, select: bylineSelect });
         await audit(tx, who, "byline.update", "Byline", after.id, { name: after.name, slug: after.slug, changes });

@@ -34,10 +34,49 @@ const checkbox = z
   .optional()
   .transform((value) => value === "on" || value === "true");
 
+/** A public https (or http) address, as typed; anything else is refused with the field's message. */
+export function isWebAddress(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "https:" || url.protocol === "http:") && !!url.hostname && !url.username && !url.password;
+  } catch {
+    return false;
+  }
+}
+
+/** One web address per line (blank lines dropped), at most `max` of them, stored one per line. */
+export function urlLines(max: number, message: string) {
+  return z
+    .string()
+    .max(max * 300, `Use at most ${max} addresses.`)
+    .default("")
+    .transform((value, ctx) => {
+      const lines = value
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter(Boolean);
+      if (lines.length > max) ctx.addIssue({ code: "custom", message: `Use at most ${max} addresses.` });
+      else if (lines.some((line) => line.length > 300 || !isWebAddress(line))) ctx.addIssue({ code: "custom", message });
+      return [...new Set(lines)].join("\n");
+    });
+}
+
+export const TAGLINE_MAX = 80;
+
 export const siteSettingsSchema = z.object({
   name: text(80).min(1, "Enter the site’s name."),
   description: text(300).default(""),
   publisherDescription: text(2000).default(""),
+  tagline: text(TAGLINE_MAX).default(""),
+  // Stored without the @; letters, digits and underscores, up to 15 (X's own rule).
+  twitterHandle: z
+    .string()
+    .trim()
+    .max(16, "Use the handle only, like @example.")
+    .default("")
+    .transform((value) => value.replace(/^@/, ""))
+    .refine((value) => value === "" || /^[A-Za-z0-9_]{1,15}$/.test(value), "Use the handle only, like @example: letters, digits and underscores."),
+  sameAs: urlLines(20, "Put one full address per line, like https://www.facebook.com/example."),
   copyright: text(200).default(""),
   language: z
     .string()

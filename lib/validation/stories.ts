@@ -11,6 +11,20 @@ const optionalText = (max: number, message: string) => z.string().trim().max(max
 export { optionalDateTime, optionalScheduleDateTime } from "./dates";
 
 /** The editable fields of a story, as the editor sends them on every save (autosave and manual). */
+/** The type of work a story is (The Trust Project), labelled on the site and mapped to a schema.org type. */
+export const WORK_TYPES = ["NEWS", "ANALYSIS", "OPINION", "REVIEW", "EXPLAINER", "SPONSORED"] as const;
+export type WorkTypeName = (typeof WORK_TYPES)[number];
+export const WORK_TYPE_LABELS: Record<WorkTypeName, string> = {
+  NEWS: "News",
+  ANALYSIS: "Analysis",
+  OPINION: "Opinion",
+  REVIEW: "Review",
+  EXPLAINER: "Explainer",
+  SPONSORED: "Sponsored",
+};
+
+export const DATELINE_MAX = 60;
+
 export const storyFieldsSchema = z.object({
   headline: z.string().trim().max(300, "Keep the headline under 300 characters."),
   standfirst: z.string().trim().max(600, "Keep the standfirst under 600 characters."),
@@ -30,6 +44,16 @@ export const storyFieldsSchema = z.object({
   breaking: z.boolean().default(false),
   breakingUntil: optionalDateTime,
   featured: z.boolean().default(false),
+  // Optional so writers that predate them (a scheduled update's stored changes) leave the stored values alone.
+  workType: z.enum(WORK_TYPES, "Choose a type of work from the list.").optional(),
+  dateline: z
+    .string()
+    .trim()
+    .max(DATELINE_MAX, `Keep the dateline under ${DATELINE_MAX} characters.`)
+    .refine((value) => !/[\r\n]/.test(value), "Keep the dateline on one line.")
+    .nullable()
+    .transform((value) => value || null)
+    .optional(),
 });
 
 export type StoryFields = z.infer<typeof storyFieldsSchema>;

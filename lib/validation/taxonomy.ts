@@ -71,12 +71,35 @@ const bylineLinks = z
     return [...new Set(links)].join("\n");
   });
 
+/** Short lines, one item each (blank lines dropped, repeats removed), stored one per line. */
+function lineList(max: number, maxLength: number) {
+  return z
+    .string()
+    .max(max * (maxLength + 2), `Use at most ${max} lines.`)
+    .default("")
+    .transform((value, ctx) => {
+      const lines = [...new Set(value.split(/\r?\n/).map((line) => line.trim()).filter(Boolean))];
+      if (lines.length > max) ctx.addIssue({ code: "custom", message: `Use at most ${max} lines.` });
+      if (lines.some((line) => line.length > maxLength)) ctx.addIssue({ code: "custom", message: `Keep each line under ${maxLength} characters.` });
+      return lines.join("\n");
+    });
+}
+
 const bylineFields = {
   name: text(120, "Enter the name readers see."),
   slug: slugField,
   bio: text(2000).default(""),
   jobTitle: text(120).default(""),
   links: bylineLinks,
+  // One subject or language per line, as the author page lists them.
+  expertise: lineList(10, 80),
+  languages: lineList(10, 40),
+  contactEmail: z
+    .string()
+    .trim()
+    .max(254, "Use a shorter email address.")
+    .default("")
+    .refine((value) => value === "" || z.email().safeParse(value).success, "Enter an email address readers may write to, like desk@example.com."),
   // "" is "no photo"; the data layer checks the image exists and has alt text.
   photoMediaId: z
     .union([z.literal(""), recordId])

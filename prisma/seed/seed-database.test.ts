@@ -74,6 +74,24 @@ describeEachEngine("seedDatabase", (database) => {
     expect(await db.user.count()).toBe(0);
   });
 
+  it("creates About, published, from the publisher statement, and the other site pages as drafts", async () => {
+    const { db } = database();
+    const pages = await db.page.findMany({ orderBy: { slug: "asc" }, select: { slug: true, title: true, body: true, status: true } });
+    expect(pages.map((p) => [p.slug, p.status])).toEqual([
+      ["about", "PUBLISHED"],
+      ["contact", "DRAFT"],
+      ["corrections-policy", "DRAFT"],
+      ["ethics-policy", "DRAFT"],
+      ["masthead", "DRAFT"],
+      ["ownership-funding", "DRAFT"],
+      ["privacy", "DRAFT"],
+    ]);
+    const about = pages.find((p) => p.slug === "about")!;
+    expect(about.title).toBe("About BreakingOn");
+    expect(about.body).toMatch(/^Breakingon\.com is an independent news platform/);
+    expect(await db.pageRevision.count()).toBe(7);
+  });
+
   it("is idempotent: a second run finds everything and changes nothing", async () => {
     const { db } = database();
     const before = await counts(db);
@@ -84,5 +102,7 @@ describeEachEngine("seedDatabase", (database) => {
     expect(lines.every((l) => l.startsWith("found "))).toBe(true);
     expect(await counts(db)).toEqual(before);
     expect(await db.article.findUniqueOrThrow({ where: { slug: SLUG } })).toEqual(articleBefore);
+    expect(await db.page.count()).toBe(7);
+    expect(await db.pageRevision.count()).toBe(7);
   });
 });

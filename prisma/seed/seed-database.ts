@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { ArticleStatus, type Db, type Prisma } from "../../lib/db";
 import { parseStory, type ParsedStory } from "../../lib/content/parse-story";
 import { toSlug } from "../../lib/content/slug";
+import { SITE_PAGES } from "../../lib/validation/site-pages";
 
 export const SOURCE_ARTICLE = path.join(path.dirname(fileURLToPath(import.meta.url)), "source-article.txt");
 
@@ -63,7 +64,36 @@ export async function seedDatabase(db: Db, options: { source?: string; log?: Log
       );
     }
     await seedArticle(tx, story, byline.id, tags.map((t) => t.id), log);
+    await seedSitePages(tx, story, log);
   });
+}
+
+/** Words a draft site page starts with, so an editor sees what belongs there. */
+const DRAFT_PROMPTS: Record<string, string> = {
+  contact: "How readers reach the newsroom: an address for tips, one for corrections, and one for everything else.",
+  "corrections-policy": "How errors are corrected, how corrections and updates are marked on a story, and how readers report one.",
+  "ethics-policy": "The standards the newsroom holds itself to: sourcing, independence, conflicts of interest, and anonymous sources.",
+  masthead: "Who runs the newsroom: editors and their responsibilities.",
+  "ownership-funding": "Who owns the publication and how it is funded.",
+  privacy: "What the site records about readers, for how long, and why.",
+};
+
+/**
+ * The site pages: About, published, from the source's publisher statement; the others as drafts for an editor to
+ * write. A page that exists (matched by its slug) is left as it is.
+ */
+async function seedSitePages(tx: Tx, story: ParsedStory, log: Log) {
+  for (const kind of SITE_PAGES) {
+    const about = kind.slug === "about";
+    const title = about ? `About ${story.publication}` : kind.title;
+    const body = about ? (story.footer.about ?? `${story.publication}: independent news.`) : (DRAFT_PROMPTS[kind.slug] ?? "");
+    const status = about ? "PUBLISHED" : "DRAFT";
+    await findOrCreate(log, `site page ${kind.title}`, () => tx.page.findUnique({ where: { slug: kind.slug } }), async () => {
+      const page = await tx.page.create({ data: { slug: kind.slug, title, body, status } });
+      await tx.pageRevision.create({ data: { pageId: page.id, version: page.version, reason: "Created by the seed", title, body, status } });
+      return page;
+    });
+  }
 }
 
 async function seedSettings(tx: Tx, story: ParsedStory, log: Log) {

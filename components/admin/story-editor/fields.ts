@@ -1,4 +1,4 @@
-import type { StoryFields } from "@/lib/validation/stories";
+import type { StoryFields, WorkTypeName } from "@/lib/validation/stories";
 
 /** The story's fields as the editor holds them: every optional field as "" rather than null, dates as ISO strings. */
 export interface EditorFields {
@@ -15,6 +15,8 @@ export interface EditorFields {
   breaking: boolean;
   breakingUntil: string;
   featured: boolean;
+  workType: WorkTypeName;
+  dateline: string;
 }
 
 export function toEditorFields(f: StoryFields): EditorFields {
@@ -32,6 +34,8 @@ export function toEditorFields(f: StoryFields): EditorFields {
     breaking: f.breaking,
     breakingUntil: f.breakingUntil ? f.breakingUntil.toISOString() : "",
     featured: f.featured,
+    workType: f.workType ?? "NEWS",
+    dateline: f.dateline ?? "",
   };
 }
 

@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { inputClass } from "@/components/ui/field";
 import { FieldError } from "./field-error";
+import { DATELINE_MAX, WORK_TYPE_LABELS, WORK_TYPES, type WorkTypeName } from "@/lib/validation/stories";
 import { parseTags, type EditorFields } from "./fields";
 
 interface Props {
@@ -96,6 +97,41 @@ export function SectionBylineFields({
           ))}
         </select>
         <FieldError name="sectionId" errors={errors} />
+      </div>
+      <div className="space-y-1">
+        <label htmlFor="workType" className="block text-sm font-semibold">
+          Type of work
+        </label>
+        <select id="workType" value={fields.workType} disabled={readOnly} onChange={(e) => update("workType", e.target.value as WorkTypeName)} className={inputClass} aria-describedby="workType-hint">
+          {WORK_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {WORK_TYPE_LABELS[type]}
+            </option>
+          ))}
+        </select>
+        <p id="workType-hint" className="text-xs text-neutral-600 dark:text-neutral-400">
+          Labelled on the story for readers; opinion and sponsored pieces are marked as such.
+        </p>
+        <FieldError name="workType" errors={errors} />
+      </div>
+      <div className="space-y-1">
+        <label htmlFor="dateline" className="block text-sm font-semibold">
+          Dateline
+        </label>
+        <input
+          id="dateline"
+          value={fields.dateline}
+          readOnly={readOnly}
+          maxLength={DATELINE_MAX}
+          onChange={(e) => update("dateline", e.target.value)}
+          className={inputClass}
+          aria-describedby="dateline-hint"
+          aria-invalid={!!errors.dateline || undefined}
+        />
+        <p id="dateline-hint" className="text-xs text-neutral-600 dark:text-neutral-400">
+          Where the story was reported from, e.g. WASHINGTON. Optional.
+        </p>
+        <FieldError name="dateline" errors={errors} />
       </div>
       <BylinePicker value={fields.bylineIds} options={bylines} disabled={readOnly} onChange={(ids) => update("bylineIds", ids)} />
       <FieldError name="bylineIds" errors={errors} />
