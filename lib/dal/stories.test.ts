@@ -144,12 +144,30 @@ describeEachEngine("stories: ownership, conflicts, workflow, revisions", (databa
 
     // A correction marked as a typo fix does not move the Updated time; a substantive one does.
     const before = after.substantiveUpdatedAt!;
+    revalidatedTags.length = 0;
     await addCorrection({ id: article.id, kind: "CORRECTION", body: "Fixed a misspelt name.", substantive: false }, new Date(before.getTime() + 60_000));
     expect((await db.article.findUniqueOrThrow({ where: { id: article.id } })).substantiveUpdatedAt).toEqual(before);
+    // The public corrections page and feed list every note.
+    expect(revalidatedTags.map((r) => r.tag)).toContain("corrections");
     const later = new Date(before.getTime() + 120_000);
     await addCorrection({ id: article.id, kind: "UPDATE", body: "Evacuations ordered.", substantive: true }, later);
     expect((await db.article.findUniqueOrThrow({ where: { id: article.id } })).substantiveUpdatedAt).toEqual(later);
     expect(await db.correction.count({ where: { articleId: article.id } })).toBe(2);
+  });
+
+  it("stores the type of work and the dateline the editor sets, and keeps them when a save leaves them out", async () => {
+    const { db } = database();
+    session.userId = ids.editor;
+    const { id } = await createStory({ headline: "Why the Bridge Matters" });
+    const story = (await getStoryForEdit(id))!;
+    expect(story.fields).toMatchObject({ workType: "NEWS", dateline: null });
+    const saved = await saveStory({ id, baseVersion: 1, fields: fieldsFrom(story, { workType: "OPINION", dateline: " WASHINGTON " }), mode: "manual" });
+    expect(await db.article.findUniqueOrThrow({ where: { id }, select: { workType: true, dateline: true } })).toEqual({ workType: "OPINION", dateline: "WASHINGTON" });
+    const { workType: _workType, dateline: _dateline, ...older } = fieldsFrom((await getStoryForEdit(id))!, { body: "Words." });
+    await saveStory({ id, baseVersion: saved.version, fields: older, mode: "manual" });
+    expect(await db.article.findUniqueOrThrow({ where: { id }, select: { workType: true, dateline: true } })).toEqual({ workType: "OPINION", dateline: "WASHINGTON" });
+    expect(storyFieldsSchema.safeParse({ ...older, workType: "PROPAGANDA" }).success).toBe(false);
+    expect(storyFieldsSchema.safeParse({ ...older, dateline: "LINE ONE\nLINE TWO" }).success).toBe(false);
   });
 
   it("restores an old revision as a new one, and diffs any two", async () => {
