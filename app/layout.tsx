@@ -1,6 +1,7 @@
-import type { Metadata } from "next";
+import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { ThemeScript } from "@/components/site/theme-script";
+import { sourceSans, sourceSerif } from "@/lib/fonts/reader-fonts";
 import { getSiteSettings } from "@/lib/dal/settings";
 import { env } from "@/lib/env";
 import "./globals.css";
@@ -15,11 +16,18 @@ export async function generateMetadata(): Promise<Metadata> {
   };
 }
 
+export const viewport: Viewport = {
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#ffffff" },
+    { media: "(prefers-color-scheme: dark)", color: "#121212" },
+  ],
+};
+
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const site = await getSiteSettings();
   return (
     // The theme script sets data-theme before hydration.
-    <html lang={site.language} suppressHydrationWarning>
+    <html lang={site.language} className={`${sourceSerif.variable} ${sourceSans.variable}`} suppressHydrationWarning>
       <head>
         <ThemeScript />
       </head>

@@ -14,7 +14,7 @@ export default function SiteLayout({ children }: { children: ReactNode }) {
       </a>
       <SiteHeader />
       <BreakingBanner />
-      <main id="main" className="mx-auto w-full max-w-6xl px-4 py-8">
+      <main id="main" className="mx-auto w-full max-w-6xl px-4 pt-5 pb-8 sm:pt-8">
         {children}
       </main>
       <SiteFooter />

@@ -15,17 +15,19 @@ export function ArticleView({ data, timeZone, url }: { data: ArticlePageData; ti
   const { article, headings, related } = data;
   return (
     <article className="mx-auto max-w-3xl">
-      <header className="border-b border-neutral-200 pb-6 dark:border-neutral-800">
+      <header className="border-b border-neutral-200 pb-4 sm:pb-6 dark:border-neutral-800">
         {article.section && (
-          <p className="text-sm font-bold uppercase tracking-wider">
+          <p className="text-sm font-bold tracking-wider uppercase">
             <Link href={`/sections/${article.section.slug}`} className="hover:underline">
               {article.section.name}
             </Link>
           </p>
         )}
-        <h1 className="mt-2 font-serif text-4xl font-bold leading-tight tracking-tight text-balance sm:text-5xl">{article.headline}</h1>
-        {article.standfirst && <p className="mt-4 text-xl leading-relaxed text-neutral-700 dark:text-neutral-300">{article.standfirst}</p>}
-        <div className="mt-5 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm text-neutral-600 dark:text-neutral-400">
+        <h1 className="mt-1 font-serif text-[2rem] leading-[1.15] font-bold tracking-tight text-balance sm:mt-2 sm:text-5xl sm:leading-tight">{article.headline}</h1>
+        {article.standfirst && (
+          <p className="mt-3 font-serif text-lg leading-snug text-neutral-700 sm:mt-4 sm:text-xl sm:leading-relaxed dark:text-neutral-300">{article.standfirst}</p>
+        )}
+        <div className="mt-4 flex flex-wrap items-center gap-x-4 gap-y-1 text-sm text-neutral-600 sm:mt-5 dark:text-neutral-400">
           <Bylines bylines={article.bylines} />
           <span>
             Published <TimeStamp date={article.publishedAt} timeZone={timeZone} withTime />
@@ -67,33 +69,34 @@ export function ArticleView({ data, timeZone, url }: { data: ArticlePageData; ti
             />
           )}
           {(article.hero.caption || article.hero.credit) && (
-            <figcaption className="mt-2 text-sm text-neutral-600 dark:text-neutral-400">
+            // The same caption-then-credit layout as figures in the body (.credit in app/globals.css).
+            <figcaption className="mt-2 text-sm leading-snug text-neutral-700 dark:text-neutral-300">
               {article.hero.caption}
-              {article.hero.credit && <span className="ml-1 uppercase tracking-wide">{article.hero.credit}</span>}
+              {article.hero.credit && <span className="credit">{article.hero.credit}</span>}
             </figcaption>
           )}
         </figure>
       )}
 
       {headings.length >= TOC_MIN_HEADINGS && (
-        <nav aria-labelledby="toc-heading" className="mt-8 border-l-4 border-neutral-300 pl-4 print:hidden dark:border-neutral-700">
-          <h2 id="toc-heading" className="text-sm font-bold uppercase tracking-wider">
-            In this story
-          </h2>
-          <ol className="mt-2 space-y-1 text-sm">
-            {headings.map((heading) => (
-              <li key={heading.id} className={heading.depth === 3 ? "ml-4" : undefined}>
-                <a href={`#${heading.id}`} className="underline-offset-4 hover:underline">
-                  {heading.text}
-                </a>
-              </li>
-            ))}
-          </ol>
+        <nav aria-labelledby="toc-heading" className="mt-6 border-l-4 border-neutral-300 pl-4 sm:mt-8 print:hidden dark:border-neutral-700">
+          {/* Folded on a phone, so the story itself starts on the first screen; always open on wider screens. */}
+          <details className="group sm:hidden">
+            <summary className="cursor-pointer text-sm font-bold tracking-wider uppercase">
+              <span id="toc-heading">In this story</span>
+              <span className="font-normal tracking-normal normal-case text-neutral-600 dark:text-neutral-400"> · {headings.length} sections</span>
+            </summary>
+            <TocList headings={headings} />
+          </details>
+          <div className="hidden sm:block">
+            <h2 className="text-sm font-bold tracking-wider uppercase">In this story</h2>
+            <TocList headings={headings} />
+          </div>
         </nav>
       )}
 
       <div
-        className="prose prose-lg prose-neutral mt-8 max-w-none font-serif dark:prose-invert prose-headings:font-sans prose-headings:tracking-tight prose-h2:scroll-mt-4"
+        className="article-body prose prose-lg prose-neutral mt-6 max-w-none font-serif sm:mt-8 dark:prose-invert prose-h2:scroll-mt-4 prose-h3:scroll-mt-4"
         // Sanitised by lib/content/markdown.ts (rehype-sanitize).
         dangerouslySetInnerHTML={{ __html: data.bodyHtml }}
       />
@@ -148,5 +151,19 @@ export function ArticleView({ data, timeZone, url }: { data: ArticlePageData; ti
         </section>
       )}
     </article>
+  );
+}
+
+function TocList({ headings }: { headings: ArticlePageData["headings"] }) {
+  return (
+    <ol className="mt-2 space-y-1 text-sm">
+      {headings.map((heading) => (
+        <li key={heading.id} className={heading.depth === 3 ? "ml-4" : undefined}>
+          <a href={`#${heading.id}`} className="underline-offset-4 hover:underline">
+            {heading.text}
+          </a>
+        </li>
+      ))}
+    </ol>
   );
 }
