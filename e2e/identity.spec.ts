@@ -2,6 +2,7 @@
 // quotes, lists and captions read like a newsroom's, the icons and manifest answer, reader pages log no console
 // errors, and on a phone the seeded story's first paragraph starts on the first screen.
 import { expect, test, type Page } from "@playwright/test";
+import { STAFF } from "./support/newsroom";
 import { SOURCE_SLUG, withDb } from "./support/site";
 
 const RUN = Date.now().toString(36);
@@ -71,59 +72,67 @@ test("headlines and body are set in the bundled Source Serif 4, interface text i
   expect(foreign).toEqual([]);
 });
 
-test("the article body: serif subheads below the headline, unquoted block quotes, visible list markers, caption then credit", async ({ page }) => {
-  await withDb(async (db) => {
-    const byline = await db.byline.findUniqueOrThrow({ where: { slug: "breakingon-newsroom" }, select: { id: true } });
-    // Dated long ago, so it stays out of every front's first page.
-    await db.article.create({
-      data: {
-        slug: STYLED_SLUG,
-        headline: `Typography check ${RUN}`,
-        body: STYLED_BODY,
-        status: "PUBLISHED",
-        publishedAt: new Date("2001-01-01T12:00:00Z"),
-        bylines: { create: [{ bylineId: byline.id, position: 0 }] },
-      },
+test.describe("the article body", () => {
+  test.use({ storageState: STAFF.owner.storageState });
+
+  let draftId = "";
+  // A draft seen through the newsroom's preview (the same ArticleView): readers, feeds and sitemaps never see it, and
+  // it is gone again before any other spec runs.
+  test.beforeAll(async () => {
+    draftId = await withDb(async (db) => {
+      const owner = await db.user.findUniqueOrThrow({ where: { email: STAFF.owner.email }, select: { id: true } });
+      const draft = await db.article.create({
+        data: { slug: STYLED_SLUG, headline: `Typography check ${RUN}`, body: STYLED_BODY, createdById: owner.id, lastEditedById: owner.id },
+        select: { id: true },
+      });
+      return draft.id;
     });
   });
-  await page.goto(`/articles/${STYLED_SLUG}`);
-
-  const styles = await page.locator("article .prose").evaluate((prose) => {
-    const style = (selector: string, pseudo?: string) => getComputedStyle(prose.querySelector(selector)!, pseudo);
-    const h1 = getComputedStyle(document.querySelector("article h1")!);
-    const neutral600 = () => {
-      const probe = document.body.appendChild(Object.assign(document.createElement("span"), { className: "text-neutral-600" }));
-      const color = getComputedStyle(probe).color;
-      probe.remove();
-      return color;
-    };
-    return {
-      h1: { family: h1.fontFamily, size: parseFloat(h1.fontSize) },
-      h2: { family: style("h2").fontFamily, size: parseFloat(style("h2").fontSize) },
-      p: { size: parseFloat(style("p").fontSize) },
-      quote: {
-        before: style("blockquote p", "::before").content,
-        after: style("blockquote p:last-of-type", "::after").content,
-        italic: style("blockquote").fontStyle,
-      },
-      bullets: { type: style("ul").listStyleType, marker: style("ul > li", "::marker").color, expected: neutral600() },
-      numbers: { type: style("ol").listStyleType },
-      caption: { text: prose.querySelector("figcaption")!.textContent },
-      credit: { display: style("figcaption .credit").display, transform: style("figcaption .credit").textTransform, family: style("figcaption").fontFamily },
-    };
+  test.afterAll(async () => {
+    if (draftId) await withDb((db) => db.article.delete({ where: { id: draftId } }));
   });
-  expect(styles.h2.family).toBe(styles.h1.family);
-  expect(styles.h2.size).toBeGreaterThan(styles.p.size);
-  expect(styles.h2.size).toBeLessThanOrEqual(styles.h1.size * 0.6);
-  expect(styles.quote).toEqual({ before: "none", after: "none", italic: "normal" });
-  await expect(page.locator("article .prose blockquote")).toHaveText(/^\s*The first sentence of a quote\.\s*— Jane Source, a spokeswoman\s*$/);
-  expect(styles.bullets.type).toBe("disc");
-  // neutral-600: a marker as dark as the metadata text, not the plugin's pale grey.
-  expect(styles.bullets.marker).toBe(styles.bullets.expected);
-  expect(styles.numbers.type).toBe("decimal");
-  expect(styles.caption.text).toBe("Boats leave the harbour at dawn Photo: Jane Doe/Agency");
-  expect(styles.credit).toMatchObject({ display: "block", transform: "uppercase" });
-  expect(styles.credit.family).toMatch(/sourceSans/i);
+
+  test("serif subheads below the headline, unquoted block quotes, visible list markers, caption then credit", async ({ page }) => {
+    await page.goto(`/api/preview?id=${draftId}`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Typography check ${RUN}`);
+
+    const styles = await page.locator("article .prose").evaluate((prose) => {
+      const style = (selector: string, pseudo?: string) => getComputedStyle(prose.querySelector(selector)!, pseudo);
+      const h1 = getComputedStyle(document.querySelector("article h1")!);
+      const neutral600 = () => {
+        const probe = document.body.appendChild(Object.assign(document.createElement("span"), { className: "text-neutral-600" }));
+        const color = getComputedStyle(probe).color;
+        probe.remove();
+        return color;
+      };
+      return {
+        h1: { family: h1.fontFamily, size: parseFloat(h1.fontSize) },
+        h2: { family: style("h2").fontFamily, size: parseFloat(style("h2").fontSize) },
+        p: { size: parseFloat(style("p").fontSize) },
+        quote: {
+          before: style("blockquote p", "::before").content,
+          after: style("blockquote p:last-of-type", "::after").content,
+          italic: style("blockquote").fontStyle,
+        },
+        bullets: { type: style("ul").listStyleType, marker: style("ul > li", "::marker").color, expected: neutral600() },
+        numbers: { type: style("ol").listStyleType },
+        caption: { text: prose.querySelector("figcaption")!.textContent },
+        credit: { display: style("figcaption .credit").display, transform: style("figcaption .credit").textTransform, family: style("figcaption").fontFamily },
+      };
+    });
+    expect(styles.h2.family).toBe(styles.h1.family);
+    expect(styles.h2.size).toBeGreaterThan(styles.p.size);
+    expect(styles.h2.size).toBeLessThanOrEqual(styles.h1.size * 0.6);
+    expect(styles.quote).toEqual({ before: "none", after: "none", italic: "normal" });
+    await expect(page.locator("article .prose blockquote")).toHaveText(/^\s*The first sentence of a quote\.\s*— Jane Source, a spokeswoman\s*$/);
+    expect(styles.bullets.type).toBe("disc");
+    // neutral-600: a marker as dark as the metadata text, not the plugin's pale grey.
+    expect(styles.bullets.marker).toBe(styles.bullets.expected);
+    expect(styles.numbers.type).toBe("decimal");
+    expect(styles.caption.text).toBe("Boats leave the harbour at dawn Photo: Jane Doe/Agency");
+    expect(styles.credit).toMatchObject({ display: "block", transform: "uppercase" });
+    expect(styles.credit.family).toMatch(/sourceSans/i);
+  });
 });
 
 test("the favicon, Apple touch icon and web manifest are linked and answer with their types", async ({ page, request }) => {
