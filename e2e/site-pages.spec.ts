@@ -80,7 +80,8 @@ test.describe("as an editor", () => {
     const slug = `ferry-fares-rise-${stamp}`;
     const note = `The fare rise is 4 per cent, not 40 per cent (${stamp}).`;
     const id = await withDb(async (db) => {
-      const byline = await db.byline.findFirstOrThrow({ select: { id: true } });
+      // A byline of its own, so no other spec's author or section listing gains a story.
+      const byline = await db.byline.create({ data: { slug: `ferry-desk-${stamp}`, name: `Ferry Desk ${stamp}` }, select: { id: true } });
       const story = await db.article.create({
         data: { slug, headline: `Ferry Fares Rise ${stamp}`, body: "Fares rise on Monday.", status: "PUBLISHED", publishedAt: new Date(Date.now() - 3_600_000), bylines: { create: [{ bylineId: byline.id }] } },
         select: { id: true },
