@@ -207,3 +207,18 @@ async function renderImage(input: Uint8Array, sniffed: AcceptedFormat, metadata:
     files: outputs.map((o) => o.stored),
   };
 }
+
+/**
+ * One of the structured-data crops (variants.ts CROPS), cut from an image's default rendition: filled to the exact
+ * size around its most striking region, enlarged if the image is smaller (search engines want 1200 px), flattened
+ * on white and encoded as JPEG. The default rendition was made by processImage, so it is upright and metadata-free.
+ */
+export async function cropImage(source: Uint8Array, crop: { width: number; height: number }): Promise<Buffer> {
+  return withImageSlot(() =>
+    sharp(source, { limitInputPixels: MAX_INPUT_PIXELS })
+      .resize({ width: crop.width, height: crop.height, fit: "cover", position: "attention" })
+      .flatten({ background: "#ffffff" })
+      .jpeg({ quality: 82, mozjpeg: true })
+      .toBuffer(),
+  );
+}

@@ -10,8 +10,8 @@ export const IMMUTABLE_CACHE_CONTROL = "public, max-age=31536000, immutable";
 
 /** An unguessable storage name: 16+ random bytes as base64url. Nothing else is ever used to build a file path. */
 const STORAGE_KEY = /^[A-Za-z0-9_-]{22,64}$/;
-/** A rendition's file name, e.g. `default.jpg`, `w640.webp`, `social.jpg`: one dot, no path characters. */
-const RENDITION_FILE = /^(?:default|social|w[1-9]\d{0,4})\.(?:jpg|png|webp)$/;
+/** A rendition's file name, e.g. `default.jpg`, `w640.webp`, `social.jpg`, `crop-16x9.jpg`: one dot, no path characters. */
+const RENDITION_FILE = /^(?:default|social|w[1-9]\d{0,4}|crop-(?:16x9|4x3|1x1))\.(?:jpg|png|webp)$/;
 
 export const DEFAULT_RENDITIONS = ["default.jpg", "default.png"] as const;
 
@@ -55,13 +55,38 @@ export function parseVariants(json: unknown): MediaVariants | null {
   return result.success ? result.data : null;
 }
 
+/** The storage key of a default rendition's URL (`/media/<storageKey>`), or null for any other URL. */
+export function storageKeyOf(url: string): string | null {
+  const prefix = `${MEDIA_PATH}/`;
+  const key = url.startsWith(prefix) ? url.slice(prefix.length) : "";
+  return isStorageKey(key) ? key : null;
+}
+
 export function renditionUrl(storageKey: string, file?: string): string {
   return file ? `${MEDIA_PATH}/${storageKey}/${file}` : `${MEDIA_PATH}/${storageKey}`;
 }
 
-/** Every file stored for one image (the storage object keys), e.g. for deleting them. */
+/**
+ * The crops structured data offers search engines for a story's image (Google asks for 16x9, 4x3 and 1x1, at least
+ * 1200 px wide). They are cut from the default rendition on first request and then stored beside the other
+ * renditions (app/media/[...key]/route.ts), so images uploaded before they existed get them too.
+ */
+export const CROPS = [
+  { file: "crop-16x9.jpg", width: 1200, height: 675 },
+  { file: "crop-4x3.jpg", width: 1200, height: 900 },
+  { file: "crop-1x1.jpg", width: 1200, height: 1200 },
+] as const;
+
+export type Crop = (typeof CROPS)[number];
+
+/** The crop a rendition file name asks for, or null when it names a rendition stored at upload. */
+export function cropOf(file: string): Crop | null {
+  return CROPS.find((crop) => crop.file === file) ?? null;
+}
+
+/** Every file stored for one image (the storage object keys), e.g. for deleting them; crops may not exist yet. */
 export function storedFiles(storageKey: string, variants: MediaVariants): string[] {
-  return [variants.default, ...variants.responsive, variants.social].map((r) => `${storageKey}/${r.file}`);
+  return [variants.default, ...variants.responsive, variants.social, ...CROPS].map((r) => `${storageKey}/${r.file}`);
 }
 
 /** A `srcset` of the responsive widths, or undefined when the image has none recorded. */

@@ -67,9 +67,12 @@ function expectGoogleArticle(ld: NewsArticleLd) {
   for (const image of ld.image) {
     expect(image["@type"]).toBe("ImageObject");
     expect(image.url).toMatch(/^https:\/\//);
-    // Google: at least 50K pixels (width × height).
+    // Google: at least 50K pixels (width × height); 1200 px wide for large previews (max-image-preview:large).
     expect(image.width * image.height).toBeGreaterThanOrEqual(50_000);
+    expect(image.width).toBeGreaterThanOrEqual(1200);
   }
+  // Google: 16x9, 4x3 and 1x1.
+  expect(ld.image.map((image) => image.width / image.height)).toEqual([16 / 9, 4 / 3, 1]);
   expect(ld.author.length).toBeGreaterThan(0);
   for (const author of ld.author) {
     expect(["Person", "Organization"]).toContain(author["@type"]);
@@ -93,7 +96,11 @@ describe("newsArticleJsonLd", () => {
       "@type": "NewsArticle",
       headline: "Trump Administration Considers Military Action Against Mexican Drug Cartels",
       description: "The administration is weighing options.",
-      image: [{ "@type": "ImageObject", url: `${SITE_URL}${articleOgImagePath("cartels")}`, width: 1200, height: 630 }],
+      image: [
+        { "@type": "ImageObject", url: `${SITE_URL}/cards/articles/cartels/16x9.png`, width: 1200, height: 675 },
+        { "@type": "ImageObject", url: `${SITE_URL}/cards/articles/cartels/4x3.png`, width: 1200, height: 900 },
+        { "@type": "ImageObject", url: `${SITE_URL}/cards/articles/cartels/1x1.png`, width: 1200, height: 1200 },
+      ],
       datePublished: "2025-08-09T12:00:00.000Z",
       dateModified: "2025-08-09T12:00:00.000Z",
       author: [
@@ -123,10 +130,24 @@ describe("newsArticleJsonLd", () => {
     expect(ld.dateModified).toBe("2025-08-10T08:30:00.000Z");
   });
 
-  it("uses the hero picture when there is one", () => {
-    const hero = { src: "/media/abc.jpg", width: 1600, height: 900, alt: "Border crossing", caption: "", credit: "" };
-    expect(newsArticleJsonLd(article({ hero }), site, options).image).toEqual([
-      { "@type": "ImageObject", url: `${SITE_URL}/media/abc.jpg`, width: 1600, height: 900, caption: "Border crossing" },
+  it("offers crops of the hero picture when there is one", () => {
+    const key = "AbCdEfGhIjKlMnOpQrStUv";
+    const hero = { src: `/media/${key}`, width: 1600, height: 900, alt: "Border crossing", caption: "", credit: "" };
+    const ld = newsArticleJsonLd(article({ hero }), site, options);
+    expectGoogleArticle(ld);
+    expect(ld.image).toEqual([
+      { "@type": "ImageObject", url: `${SITE_URL}/media/${key}/crop-16x9.jpg`, width: 1200, height: 675, caption: "Border crossing" },
+      { "@type": "ImageObject", url: `${SITE_URL}/media/${key}/crop-4x3.jpg`, width: 1200, height: 900, caption: "Border crossing" },
+      { "@type": "ImageObject", url: `${SITE_URL}/media/${key}/crop-1x1.jpg`, width: 1200, height: 1200, caption: "Border crossing" },
+    ]);
+  });
+
+  it("falls back to the generated card for a picture that is not one of ours", () => {
+    const hero = { src: "/media/abc.jpg", width: 1600, height: 900, alt: "", caption: "", credit: "" };
+    expect(newsArticleJsonLd(article({ hero }), site, options).image.map((image) => image.url)).toEqual([
+      `${SITE_URL}/cards/articles/cartels/16x9.png`,
+      `${SITE_URL}/cards/articles/cartels/4x3.png`,
+      `${SITE_URL}/cards/articles/cartels/1x1.png`,
     ]);
   });
 

@@ -3,7 +3,8 @@
 // properties schema.org and Google's Article and Breadcrumb documentation require or recommend.
 import type { ArticleDetail, LinkRef } from "@/lib/dal/articles";
 import { env } from "@/lib/env";
-import { absoluteUrl, articleOgImagePath, articlePath, authorPath, HOME_PATH, PUBLISHER_LOGO, sectionPath } from "./urls";
+import { CROPS, renditionUrl, storageKeyOf } from "@/lib/media/variants";
+import { absoluteUrl, ARTICLE_CARD_SHAPES, articleCardPath, articlePath, authorPath, HOME_PATH, PUBLISHER_LOGO, sectionPath, type CardShape } from "./urls";
 
 const CONTEXT = "https://schema.org";
 
@@ -14,6 +15,8 @@ export interface SeoSite {
   name: string;
   description: string;
   language: string;
+  /** The publication's X/Twitter account without the @ (twitter:site), or empty. */
+  twitterHandle?: string;
 }
 
 export interface SeoOptions {
@@ -161,12 +164,28 @@ function publisher(site: SeoSite, siteUrl: string): PublisherLd {
   };
 }
 
-function articleImage(article: ArticleDetail, siteUrl: string): ImageObjectLd {
-  if (article.hero) {
-    const { src, width, height, alt } = article.hero;
-    return { "@type": "ImageObject", url: absoluteUrl(siteUrl, src), width, height, ...(alt ? { caption: alt } : {}) };
+/**
+ * The story's image in the three shapes Google asks for (16x9, 4x3, 1x1, each 1200 px wide): crops of its hero
+ * image (lib/media/variants.ts CROPS, cut on first request), or, for a story without one, its generated card in
+ * those shapes (app/cards/articles/**).
+ */
+function articleImages(article: ArticleDetail, siteUrl: string): ImageObjectLd[] {
+  const storageKey = article.hero ? storageKeyOf(article.hero.src) : null;
+  if (article.hero && storageKey) {
+    const caption = article.hero.alt ? { caption: article.hero.alt } : {};
+    return CROPS.map((crop) => ({
+      "@type": "ImageObject",
+      url: absoluteUrl(siteUrl, renditionUrl(storageKey, crop.file)),
+      width: crop.width,
+      height: crop.height,
+      ...caption,
+    }));
   }
-  return { "@type": "ImageObject", url: absoluteUrl(siteUrl, articleOgImagePath(article.slug)), width: 1200, height: 630 };
+  return (Object.keys(ARTICLE_CARD_SHAPES) as CardShape[]).map((shape) => ({
+    "@type": "ImageObject",
+    url: absoluteUrl(siteUrl, articleCardPath(article.slug, shape)),
+    ...ARTICLE_CARD_SHAPES[shape],
+  }));
 }
 
 /** The story as a NewsArticle. dateModified is the last substantive update, never a mere re-save. */
@@ -179,7 +198,7 @@ export function newsArticleJsonLd(article: ArticleDetail, site: SeoSite, { siteU
     "@type": "NewsArticle",
     headline: truncateHeadline(article.headline),
     ...(description ? { description } : {}),
-    image: [articleImage(article, siteUrl)],
+    image: articleImages(article, siteUrl),
     datePublished: article.publishedAt.toISOString(),
     dateModified: (article.updatedAt ?? article.publishedAt).toISOString(),
     author: article.bylines.map((byline) => ({

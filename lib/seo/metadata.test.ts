@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ArticleDetail } from "@/lib/dal/articles";
-import { articleMetadata, authorMetadata, homeMetadata, openGraphLocale, pageMetadata, sectionMetadata, tagMetadata } from "./metadata";
+import { articleMetadata, authorMetadata, homeMetadata, notFoundMetadata, openGraphLocale, pageMetadata, sectionMetadata, tagMetadata } from "./metadata";
 
 const SITE_URL = "https://news.example.com";
 const site = { name: "BreakingOn", description: "Independent news.", language: "en" };
@@ -41,7 +41,7 @@ describe("articleMetadata", () => {
       title: "Cartels",
       description: "The standfirst.",
       siteName: "BreakingOn",
-      locale: undefined,
+      locale: "en_US",
       publishedTime: "2025-08-09T12:00:00.000Z",
       modifiedTime: "2025-08-10T08:00:00.000Z",
       section: "World",
@@ -132,7 +132,33 @@ describe("listing pages", () => {
 });
 
 it("openGraphLocale", () => {
-  expect(openGraphLocale("en")).toBeUndefined();
   expect(openGraphLocale("en-us")).toBe("en_US");
   expect(openGraphLocale("pt_BR")).toBe("pt_BR");
+  // A bare language gets its usual country.
+  expect(openGraphLocale("en")).toBe("en_US");
+  expect(openGraphLocale("fr")).toBe("fr_FR");
+  expect(openGraphLocale("de")).toBe("de_DE");
+  expect(openGraphLocale("ja")).toBe("ja_JP");
+  expect(openGraphLocale("ca")).toBe("ca_ES");
+  expect(openGraphLocale("EN")).toBe("en_US");
+  // Nothing for what is not a language tag Open Graph can use.
+  expect(openGraphLocale("")).toBeUndefined();
+  expect(openGraphLocale("english")).toBeUndefined();
+  expect(openGraphLocale("zh-Hant-TW")).toBeUndefined();
+  expect(openGraphLocale("en-123")).toBeUndefined();
+});
+
+it("names the publication's X/Twitter account when the settings have one", () => {
+  expect(homeMetadata(site).twitter).not.toHaveProperty("site");
+  const withHandle = { ...site, twitterHandle: "breakingon" };
+  for (const metadata of [homeMetadata(withHandle), tagMetadata({ slug: "mexico", name: "Mexico" }, withHandle), articleMetadata(article, withHandle)]) {
+    expect(metadata.twitter).toMatchObject({ site: "@breakingon" });
+  }
+});
+
+it("lets search engines show large image previews of reader pages, and keeps 404s out of the index", () => {
+  for (const metadata of [homeMetadata(site), sectionMetadata({ slug: "world", name: "World", description: "" }, site), articleMetadata(article, site)]) {
+    expect(metadata.robots).toEqual({ index: true, follow: true, "max-image-preview": "large" });
+  }
+  expect(notFoundMetadata()).toEqual({ title: "Page not found", robots: { index: false, follow: true } });
 });

@@ -12,12 +12,41 @@ export interface PageOptions {
   page?: number;
 }
 
-/** "en-US" → "en_US", the form Open Graph expects; a bare language has no Open Graph locale. */
+// The usual country of a language given without one, where it is not the language code itself ("fr" → FR), for
+// og:locale (Open Graph wants language_TERRITORY). "ar_AR" is Facebook's own code for Arabic.
+const DEFAULT_TERRITORY: Record<string, string> = {
+  af: "ZA", am: "ET", ar: "AR", be: "BY", bn: "BD", bs: "BA", ca: "ES", cs: "CZ", cy: "GB", da: "DK", el: "GR",
+  en: "US", et: "EE", eu: "ES", fa: "IR", ga: "IE", gl: "ES", gu: "IN", he: "IL", hi: "IN", hy: "AM", ja: "JP",
+  ka: "GE", kk: "KZ", km: "KH", kn: "IN", ko: "KR", lo: "LA", ml: "IN", mr: "IN", ms: "MY", my: "MM", nb: "NO",
+  ne: "NP", nn: "NO", pa: "IN", si: "LK", sl: "SI", sq: "AL", sr: "RS", sv: "SE", sw: "KE", ta: "IN", te: "IN",
+  tl: "PH", uk: "UA", ur: "PK", vi: "VN", xh: "ZA", zh: "CN", zu: "ZA",
+};
+
+/**
+ * The site language as an Open Graph locale: "en-US" → "en_US"; a bare language gets its usual country ("en" →
+ * "en_US", "fr" → "fr_FR"); anything else has none.
+ */
 export function openGraphLocale(language: string): string | undefined {
-  const [lang, region] = language.split(/[-_]/);
-  return lang && region && /^[a-z]{2,3}$/i.test(lang) && /^[a-z]{2}$/i.test(region)
-    ? `${lang.toLowerCase()}_${region.toUpperCase()}`
-    : undefined;
+  const [lang = "", region, ...rest] = language.trim().split(/[-_]/);
+  if (!/^[a-z]{2,3}$/i.test(lang) || rest.length > 0) return undefined;
+  const code = lang.toLowerCase();
+  if (region !== undefined) return /^[a-z]{2}$/i.test(region) ? `${code}_${region.toUpperCase()}` : undefined;
+  const territory = DEFAULT_TERRITORY[code] ?? (code.length === 2 ? code.toUpperCase() : undefined);
+  return territory && `${code}_${territory}`;
+}
+
+/** Reader pages that search engines should index may show a large image preview (Google Discover wants it). */
+export const READER_ROBOTS = { index: true, follow: true, "max-image-preview": "large" } as const satisfies Metadata["robots"];
+
+/** A 404 (components/site/not-found-page.tsx): titled as such and kept out of the index. */
+export function notFoundMetadata(): Metadata {
+  return { title: "Page not found", robots: { index: false, follow: true } };
+}
+
+/** twitter:site, when the settings name the publication's account. */
+function twitterSite(site: SeoSite): { site?: string } {
+  const handle = site.twitterHandle?.trim().replace(/^@/, "");
+  return handle ? { site: `@${handle}` } : {};
 }
 
 function siteFeed(site: SeoSite): FeedLink {
@@ -46,6 +75,7 @@ function listingMetadata(site: SeoSite, { title, description, path, feeds }: Lis
   return {
     title: current.title,
     description,
+    robots: READER_ROBOTS,
     alternates: { canonical: current.path, types: feedAlternates([...feeds, siteFeed(site)]) },
     openGraph: {
       type: "website",
@@ -56,7 +86,7 @@ function listingMetadata(site: SeoSite, { title, description, path, feeds }: Lis
       locale: openGraphLocale(site.language),
       images: siteCard(site),
     },
-    twitter: { card: "summary_large_image", title: current.title, description },
+    twitter: { card: "summary_large_image", ...twitterSite(site), title: current.title, description },
   };
 }
 
@@ -65,6 +95,7 @@ export function homeMetadata(site: SeoSite): Metadata {
   return {
     title: { absolute: site.name },
     description: site.description,
+    robots: READER_ROBOTS,
     alternates: { canonical: HOME_PATH, types: feedAlternates(siteFeed(site)) },
     openGraph: {
       type: "website",
@@ -75,7 +106,7 @@ export function homeMetadata(site: SeoSite): Metadata {
       locale: openGraphLocale(site.language),
       images: siteCard(site),
     },
-    twitter: { card: "summary_large_image", title: site.name, description: site.description },
+    twitter: { card: "summary_large_image", ...twitterSite(site), title: site.name, description: site.description },
   };
 }
 
@@ -131,6 +162,7 @@ export function articleMetadata(article: ArticleDetail, site: SeoSite, { siteUrl
   return {
     title: article.seoTitle ?? article.headline,
     description,
+    robots: READER_ROBOTS,
     alternates: { canonical: path, types: feedAlternates([siteFeed(site), ...feeds]) },
     openGraph: {
       type: "article",
@@ -145,6 +177,6 @@ export function articleMetadata(article: ArticleDetail, site: SeoSite, { siteUrl
       tags: article.tags.map((tag) => tag.name),
       authors: article.bylines.map((byline) => absoluteUrl(siteUrl, authorPath(byline.slug))),
     },
-    twitter: { card: "summary_large_image", title: article.headline, description },
+    twitter: { card: "summary_large_image", ...twitterSite(site), title: article.headline, description },
   };
 }

@@ -1,6 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { articleOgImage, isCovered, OG_IMAGE_SIZE, renderableText, siteOgImage } from "./og-image";
+import { ARTICLE_CARD_SHAPES, cardShapeOf } from "./urls";
 
 /** Width and height from a PNG's IHDR chunk. */
 function pngSize(bytes: Uint8Array): { width: number; height: number } {
@@ -61,5 +62,14 @@ describe("share cards", () => {
       if (process.env.OG_DUMP) writeFileSync(`${process.env.OG_DUMP}/${response === article ? "article" : "site"}.png`, bytes);
     }
     expect(network).toEqual([]);
+  });
+
+  it("render a story's card in the structured-data shapes, each 1200 px wide", async () => {
+    for (const [shape, size] of Object.entries(ARTICLE_CARD_SHAPES)) {
+      expect(cardShapeOf(`${shape}.png`)).toBe(shape);
+      const response = await articleOgImage({ siteName: "BreakingOn", section: "World", headline: "A headline", host: "news.example.com" }, size);
+      expect(pngSize(new Uint8Array(await response.arrayBuffer()))).toEqual(size);
+    }
+    for (const file of ["16x9", "16x9.jpg", "2x1.png", "constructor.png", "../1x1.png"]) expect(cardShapeOf(file)).toBeNull();
   });
 });

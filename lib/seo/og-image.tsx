@@ -118,8 +118,13 @@ function Frame({ children }: { children: ReactNode }) {
   );
 }
 
-async function render(card: ReactElement): Promise<ImageResponse> {
-  return new ImageResponse(card, { ...OG_IMAGE_SIZE, fonts: await loadFonts() });
+export interface CardSize {
+  width: number;
+  height: number;
+}
+
+async function render(card: ReactElement, size: CardSize = OG_IMAGE_SIZE): Promise<ImageResponse> {
+  return new ImageResponse(card, { width: size.width, height: size.height, fonts: await loadFonts() });
 }
 
 export interface ArticleCardText {
@@ -130,8 +135,11 @@ export interface ArticleCardText {
   host: string;
 }
 
-/** A story's card: wordmark, section and headline. */
-export async function articleOgImage({ siteName, section, headline, host }: ArticleCardText): Promise<ImageResponse> {
+/**
+ * A story's card: wordmark, section and headline; 1200×630 for Open Graph, or any other size (the structured-data
+ * shapes, lib/seo/urls.ts ARTICLE_CARD_SHAPES), where the headline stays centred in the height there is.
+ */
+export async function articleOgImage({ siteName, section, headline, host }: ArticleCardText, size: CardSize = OG_IMAGE_SIZE): Promise<ImageResponse> {
   const title = clip(renderableText(headline), 150);
   const kicker = section ? renderableText(section) : "";
   return render(
@@ -147,6 +155,7 @@ export async function articleOgImage({ siteName, section, headline, host }: Arti
       </div>
       <div style={{ fontSize: 24, fontWeight: 600, color: MUTED }}>{renderableText(host)}</div>
     </Frame>,
+    size,
   );
 }
 

@@ -2,15 +2,15 @@ import "server-only";
 // The route handlers behind /feeds/**, /sitemap.xml, /sitemaps/* and /news-sitemap.xml, kept here so each route
 // file is one line. Every read goes through lib/dal, which only returns published stories.
 import { z } from "zod";
-import { getFeed } from "@/lib/dal/feeds";
+import { getArticleCard, getFeed } from "@/lib/dal/feeds";
 import { getSiteSettings } from "@/lib/dal/settings";
 import { getCachedNewsSitemap, getSitemapChunkCounts, listSitemapArticles, listSitemapPagesChunk } from "@/lib/dal/sitemaps";
 import { isSlug } from "@/lib/content/slug";
 import { env } from "@/lib/env";
 import { buildFeed, FEED_CONTENT_TYPES, type FeedFormat, type FeedScope } from "./feeds";
 import { newsSitemapXml, parseSitemapChunk, SITEMAP_CONTENT_TYPE, SITEMAP_KINDS, sitemapChunkPath, sitemapIndexXml, urlsetXml } from "./sitemaps";
-import { siteOgImage } from "./og-image";
-import { absoluteUrl } from "./urls";
+import { articleOgImage, siteOgImage } from "./og-image";
+import { absoluteUrl, ARTICLE_CARD_SHAPES, cardShapeOf } from "./urls";
 
 const slugParams = z.object({ slug: z.string().refine(isSlug) });
 const fileParams = z.object({ file: z.string().max(40) });
@@ -79,4 +79,20 @@ export async function siteCardHandler(_request: Request, { params }: Params<{ na
   if (name !== "site") return notFound();
   const site = await getSiteSettings();
   return siteOgImage({ siteName: site.name, description: site.description, host: new URL(env.SITE_URL).host });
+}
+
+const cardParams = z.object({ slug: z.string().refine(isSlug), file: z.string().max(20) });
+
+/**
+ * GET /cards/articles/[slug]/[file]: a published story's card as 16x9.png, 4x3.png or 1x1.png, the images its
+ * NewsArticle structured data offers when it has no picture of its own. Anything else is a 404.
+ */
+export async function articleCardHandler(_request: Request, { params }: Params<{ slug: string; file: string }>): Promise<Response> {
+  const parsed = cardParams.safeParse(await params);
+  const shape = parsed.success ? cardShapeOf(parsed.data.file) : null;
+  // Drafts, scheduled and archived stories have no card: getArticleCard only reads published ones.
+  const card = parsed.success && shape ? await getArticleCard(parsed.data.slug) : null;
+  if (!card || !shape) return notFound();
+  const host = new URL(env.SITE_URL).host;
+  return articleOgImage({ siteName: card.siteName, section: card.section, headline: card.headline, host }, ARTICLE_CARD_SHAPES[shape]);
 }

@@ -14,6 +14,28 @@ export const NEWS_SITEMAP_PATH = "/news-sitemap.xml";
 /** The generated site-wide card (app/opengraph-image.tsx). */
 export const SITE_OG_IMAGE = { path: "/opengraph-image", width: 1200, height: 630 } as const;
 
+/**
+ * The story's generated card in the three shapes structured data offers for a story without an image (Google asks
+ * for 16x9, 4x3 and 1x1, at least 1200 px wide): /cards/articles/<slug>/<shape>.png, app/cards/articles/**.
+ */
+export const ARTICLE_CARD_SHAPES = {
+  "16x9": { width: 1200, height: 675 },
+  "4x3": { width: 1200, height: 900 },
+  "1x1": { width: 1200, height: 1200 },
+} as const;
+
+export type CardShape = keyof typeof ARTICLE_CARD_SHAPES;
+
+export function articleCardPath(slug: string, shape: CardShape): string {
+  return `/cards/articles/${slug}/${shape}.png`;
+}
+
+/** The shape a card file name (`16x9.png`) asks for, or null. */
+export function cardShapeOf(file: string): CardShape | null {
+  const shape = file.endsWith(".png") ? file.slice(0, -".png".length) : "";
+  return Object.hasOwn(ARTICLE_CARD_SHAPES, shape) ? (shape as CardShape) : null;
+}
+
 /** The publisher's logo for structured data and feeds (public/publisher-logo.png). */
 export const PUBLISHER_LOGO = { path: "/publisher-logo.png", width: 512, height: 512 } as const;
 

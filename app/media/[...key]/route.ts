@@ -1,5 +1,6 @@
-import { getMediaStorage } from "@/lib/media/storage";
-import { IMMUTABLE_CACHE_CONTROL, renditionCandidates } from "@/lib/media/variants";
+import { cropImage } from "@/lib/media/process";
+import { getMediaStorage, type MediaStorage } from "@/lib/media/storage";
+import { contentTypeOf, cropOf, DEFAULT_RENDITIONS, IMMUTABLE_CACHE_CONTROL, renditionCandidates } from "@/lib/media/variants";
 
 // Images are streamed through the app from whichever store is configured (disk or S3), never redirected to the
 // store: the bucket stays private (no public-read policy to get wrong), every rendition keeps our nosniff and sandbox
@@ -21,7 +22,33 @@ function unavailable(): Response {
   });
 }
 
-/** `/media/<storageKey>` (the default rendition) and `/media/<storageKey>/<file>` (w640.webp, social.jpg, …). */
+const SERVED_HEADERS = {
+  "Cache-Control": IMMUTABLE_CACHE_CONTROL,
+  "X-Content-Type-Options": "nosniff",
+  "Content-Security-Policy": "default-src 'none'; sandbox",
+};
+
+/**
+ * A structured-data crop not stored yet: cut from the image's default rendition and stored, so this happens once
+ * per crop. Null when the image does not exist. Two first requests at once both cut it and store the same bytes.
+ */
+async function makeCrop(storage: MediaStorage, storageKey: string, file: string): Promise<Buffer | null> {
+  const crop = cropOf(file);
+  if (!crop) return null;
+  for (const name of DEFAULT_RENDITIONS) {
+    const source = await storage.get(`${storageKey}/${name}`);
+    if (!source) continue;
+    const data = await cropImage(source, crop);
+    await storage.put(`${storageKey}/${file}`, data);
+    return data;
+  }
+  return null;
+}
+
+/**
+ * `/media/<storageKey>` (the default rendition) and `/media/<storageKey>/<file>` (w640.webp, social.jpg, …, and the
+ * crop-16x9.jpg, crop-4x3.jpg and crop-1x1.jpg that are made on first request).
+ */
 export async function GET(request: Request, { params }: { params: Promise<{ key: string[] }> }): Promise<Response> {
   const candidates = renditionCandidates((await params).key);
   if (!candidates) return notFound();
@@ -30,16 +57,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ key:
     for (const { objectKey, contentType } of candidates) {
       const object = await storage.open(objectKey, { signal: request.signal });
       if (!object) continue;
-      return new Response(object.stream, {
-        headers: {
-          "Content-Type": contentType,
-          "Content-Length": String(object.size),
-          "Cache-Control": IMMUTABLE_CACHE_CONTROL,
-          "X-Content-Type-Options": "nosniff",
-          "Content-Security-Policy": "default-src 'none'; sandbox",
-        },
-      });
+      return new Response(object.stream, { headers: { "Content-Type": contentType, "Content-Length": String(object.size), ...SERVED_HEADERS } });
     }
+    const [storageKey, file] = (await params).key;
+    const made = file ? await makeCrop(storage, storageKey, file) : null;
+    if (made) return new Response(new Uint8Array(made), { headers: { "Content-Type": contentTypeOf(file), "Content-Length": String(made.length), ...SERVED_HEADERS } });
   } catch (error) {
     // A reader who left while we waited needs no answer and is no fault worth logging.
     if (!request.signal.aborted) console.error(`media: ${(error as Error).message}`);
