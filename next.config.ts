@@ -44,7 +44,15 @@ export const nextConfig: NextConfig = {
   cacheLife: {
     // Content changes arrive as tag expiries; the hour is only a safety net for anything time-based.
     reader: { stale: 300, revalidate: 3600, expire: 86_400 },
+    // Answers that must not outlive what they say: a 404 (a story may be published at that address a moment later)
+    // and an old slug's redirect (the story may move again). Nothing here is stored by the page cache (404s never
+    // are, lib/cache/handler.mjs); the profile sets the s-maxage a CDN sees (lib/seo/brief-answer.ts).
+    brief: { stale: 0, revalidate: 10, expire: 10 },
   },
+  // Metadata goes in <head> for every client. Next streams it into <body> for user agents outside this list, and a
+  // reader page is rendered once for everyone, so whichever client asked first decided where every later reader's
+  // <title> went. (proxy.ts gives a request without a User-Agent one, since Next streams for those regardless.)
+  htmlLimitedBots: /.*/,
   experimental: {
     // forbidden() / unauthorized() for newsroom pages.
     authInterrupts: true,

@@ -1,6 +1,8 @@
 import { NotFoundMessage } from "@/components/site/not-found-message";
 
-// A URL no route matches.
+// The last resort, outside the reader site's layout: Next renders it once at build time, when there is no database
+// to read the site's name, sections or language from. Unmatched URLs do not get here: app/(site)/[...missing]
+// answers them with the 404 inside the site's header and footer, rendered on request.
 export default function NotFound() {
   return (
     <main id="main" className="px-4">

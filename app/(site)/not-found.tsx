@@ -1,8 +1,8 @@
 import { NotFoundMessage } from "@/components/site/not-found-message";
 
-// A story, section, tag or author that does not exist: the 404 inside the site's header and footer. (Next.js 16
-// still sends a notFound() response as an empty shell that the browser fills in, vercel/next.js#62228; the
-// status is a correct 404 either way.)
+// What the browser shows, inside the site's header and footer, when a reader page's notFound() reaches it: after a
+// server-rendered 404 (components/site/not-found-page.tsx) comes to life, or on a client-side navigation to an
+// address with nothing there.
 export default function SiteNotFound() {
   return <NotFoundMessage />;
 }

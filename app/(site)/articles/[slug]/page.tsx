@@ -1,13 +1,16 @@
 import type { Metadata } from "next";
-import { notFound, permanentRedirect } from "next/navigation";
+import { permanentRedirect } from "next/navigation";
 import { ArticleView } from "@/components/site/article-view";
 import { JsonLd } from "@/components/site/json-ld";
+import { NotFoundPage } from "@/components/site/not-found-page";
 import { findRedirect, getPublishedArticle } from "@/lib/dal/articles";
 import { getSiteSettings } from "@/lib/dal/settings";
 import { isSlug } from "@/lib/content/slug";
 import { env } from "@/lib/env";
+import { answerBriefly } from "@/lib/seo/brief-answer";
 import { articleBreadcrumbJsonLd, newsArticleJsonLd } from "@/lib/seo/json-ld";
-import { articleMetadata } from "@/lib/seo/metadata";
+import { articleMetadata, notFoundMetadata } from "@/lib/seo/metadata";
+import { articlePath } from "@/lib/seo/urls";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -24,24 +27,26 @@ async function findArticle(params: Props["params"]) {
   return isSlug(slug) ? { slug, data: await getPublishedArticle(slug) } : { slug, data: null };
 }
 
-/** The story for this URL; an old slug answers with a permanent redirect to the current one. */
-async function loadArticle(params: Props["params"]) {
-  const { slug, data } = await findArticle(params);
-  if (data) return data;
-  const current = isSlug(slug) ? await findRedirect(slug) : null;
-  if (current) permanentRedirect(`/articles/${current}`);
-  notFound();
-}
-
-// Metadata never throws notFound(): thrown here, Next would send an empty error shell instead of the 404 page.
+// Metadata never throws notFound(): thrown there, Next would send an empty error shell instead of the 404 page.
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { data } = await findArticle(params);
-  if (!data) return {};
+  if (!data) return notFoundMetadata();
   return articleMetadata(data.article, await getSiteSettings());
 }
 
 export default async function ArticlePage({ params }: Props) {
-  const [data, site] = await Promise.all([loadArticle(params), getSiteSettings()]);
+  const [{ slug, data }, site] = await Promise.all([findArticle(params), getSiteSettings()]);
+  if (!data) {
+    // An old slug normally never gets here: proxy.ts answers it with one Location header. This is the fallback for
+    // a slug that moved within the proxy's few seconds of memory; Next repeats the Location header on the render
+    // that fills the cache (vercel/next.js#82117), and the brief lifetime keeps a CDN from holding the redirect.
+    const current = isSlug(slug) ? await findRedirect(slug) : null;
+    if (current) {
+      await answerBriefly();
+      permanentRedirect(articlePath(current));
+    }
+    return <NotFoundPage />;
+  }
   return (
     <>
       <JsonLd data={[newsArticleJsonLd(data.article, site), articleBreadcrumbJsonLd(data.article, site)]} />
