@@ -17,8 +17,9 @@ export default async function manifest(): Promise<MetadataRoute.Manifest> {
     display: "minimal-ui",
     theme_color: MARK_PAPER,
     background_color: MARK_PAPER,
+    // /apple-icon is drawn from the logo when one is set; /icon.svg is always the default mark.
     icons: [
-      { src: "/icon.svg", sizes: "any", type: "image/svg+xml", purpose: "any" },
+      ...(site.logo ? [] : [{ src: "/icon.svg", sizes: "any", type: "image/svg+xml", purpose: "any" as const }]),
       { src: "/apple-icon", sizes: "180x180", type: "image/png", purpose: "any" },
     ],
   };
