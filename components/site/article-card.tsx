@@ -68,7 +68,7 @@ export function ArticleCard({
   const sizes = imageSizes ?? IMAGE_SIZES[variant];
   const image = sizes && article.hero ? article.hero : null;
   const headline = (
-    <Heading className={`font-serif leading-tight text-balance ${image ? HEADLINE[variant].image : HEADLINE[variant].text}`}>
+    <Heading className={`font-serif leading-tight ${variant === "lead" ? "text-balance" : "text-pretty"} ${image ? HEADLINE[variant].image : HEADLINE[variant].text}`}>
       {/* The headline's link covers the whole card (after:inset-0), so the image is clickable without a second link. */}
       <Link href={`/articles/${article.slug}`} className="after:absolute after:inset-0 hover:underline">
         {article.headline}
@@ -114,7 +114,7 @@ export function ArticleCard({
           <Kicker article={article} showSection={showSection} className="mb-1" />
           {headline}
           {article.standfirst && (
-            <p className={`mt-2 text-neutral-700 dark:text-neutral-300 ${image ? "hidden sm:line-clamp-3" : "line-clamp-4"}`}>{article.standfirst}</p>
+            <p className={`mt-2 text-neutral-700 dark:text-neutral-300 ${image ? "hidden sm:line-clamp-3" : "line-clamp-3"}`}>{article.standfirst}</p>
           )}
           <p className={`mt-2 ${meta}`}>{time}</p>
         </div>
@@ -128,7 +128,7 @@ export function ArticleCard({
       <Kicker article={article} showSection={showSection} className="mb-1" />
       {headline}
       {variant !== "compact" && article.standfirst && (
-        <p className={`mt-2 max-w-prose text-neutral-700 dark:text-neutral-300 ${variant === "lead" ? "text-lg sm:text-xl" : ""}`}>{article.standfirst}</p>
+        <p className={`mt-2 max-w-prose text-neutral-700 dark:text-neutral-300 ${variant === "lead" ? "text-lg sm:text-xl" : "line-clamp-4"}`}>{article.standfirst}</p>
       )}
       <p className={`mt-2 ${meta}`}>{time}</p>
     </article>

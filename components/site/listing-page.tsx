@@ -58,17 +58,29 @@ function SectionFront({ title, articles, timeZone, showSection }: { title: strin
   const [lead, ...rest] = articles;
   const secondary = rest.slice(0, SECONDARY);
   const river = rest.slice(SECONDARY);
+  // A lead with a picture stands beside the secondary stories; a text-only lead would leave a hole under it there,
+  // so it spans the width as a big headline with the secondary stories in a row beneath.
+  const beside = lead.hero !== null;
   return (
     <>
-      <div className="grid gap-8 lg:grid-cols-3">
-        <div className="lg:col-span-2">
+      <div className={beside ? "grid gap-8 lg:grid-cols-3" : ""}>
+        <div className={beside ? "lg:col-span-2" : "max-w-4xl"}>
           <ArticleCard article={lead} timeZone={timeZone} variant="lead" headingLevel={2} showSection={showSection} priority />
         </div>
         {secondary.length > 0 && (
-          <ul className="grid gap-6 border-t border-neutral-200 pt-6 sm:grid-cols-2 lg:grid-cols-1 lg:border-t-0 lg:border-l lg:pt-0 lg:pl-8 dark:border-neutral-800">
+          <ul
+            className={`grid gap-8 sm:grid-cols-2 ${beside ? "lg:grid-cols-1 lg:border-l lg:border-neutral-200 lg:pl-8 dark:lg:border-neutral-800" : "mt-10"}`}
+          >
             {secondary.map((article) => (
               <li key={article.slug}>
-                <ArticleCard article={article} timeZone={timeZone} variant="secondary" headingLevel={2} showSection={showSection} />
+                <ArticleCard
+                  article={article}
+                  timeZone={timeZone}
+                  variant="secondary"
+                  headingLevel={2}
+                  showSection={showSection}
+                  imageSizes={beside ? undefined : "(min-width: 1152px) 548px, (min-width: 640px) 46vw, 112px"}
+                />
               </li>
             ))}
           </ul>

@@ -20,8 +20,8 @@ function SecondaryStories({ articles, timeZone, beside }: { articles: ArticleSum
     <ul
       className={
         beside
-          ? "grid gap-6 border-t border-neutral-200 pt-6 sm:grid-cols-2 lg:grid-cols-1 lg:border-t-0 lg:pt-0 dark:border-neutral-800"
-          : "mt-8 grid gap-6 border-t border-neutral-200 pt-6 sm:grid-cols-2 dark:border-neutral-800"
+          ? "grid gap-8 sm:grid-cols-2 lg:grid-cols-1"
+          : "mt-10 grid gap-8 sm:grid-cols-2"
       }
     >
       {articles.map((article) => (
