@@ -3,7 +3,7 @@ import { listSections } from "@/lib/dal/articles";
 import { getSiteSettings } from "@/lib/dal/settings";
 import { ThemeToggle } from "./theme-toggle";
 
-// The publisher's description lives in the page metadata and on About, not under the wordmark.
+// The publisher's description lives in the page metadata and on About; under the wordmark, the short tagline if set.
 export async function SiteHeader() {
   const [site, sections] = await Promise.all([getSiteSettings(), listSections()]);
   return (
@@ -15,18 +15,23 @@ export async function SiteHeader() {
         >
           Search
         </Link>
-        <Link
-          href="/"
-          className="col-start-2 font-serif text-[1.75rem] leading-none font-bold tracking-tight sm:text-5xl"
-          aria-label={`${site.name} home`}
-        >
-          {site.logo ? (
-            // eslint-disable-next-line @next/next/no-img-element -- the logo is already a resized rendition from /media
-            <img src={site.logo.src} alt={site.name} width={site.logo.width} height={site.logo.height} className="mx-auto h-8 w-auto sm:h-14" />
-          ) : (
-            site.name
-          )}
-        </Link>
+        <div className="col-start-2 text-center">
+          <Link
+            href="/"
+            className="block font-serif text-[1.75rem] leading-none font-bold tracking-tight sm:text-5xl"
+            aria-label={`${site.name} home`}
+          >
+            {site.logo ? (
+              // eslint-disable-next-line @next/next/no-img-element -- the logo is already a resized rendition from /media
+              <img src={site.logo.src} alt={site.name} width={site.logo.width} height={site.logo.height} className="mx-auto h-8 w-auto sm:h-14" />
+            ) : (
+              site.name
+            )}
+          </Link>
+          {/* The short tagline setting (the publisher's long description is in the metadata and on About); on a
+              phone the header stays one compact row. */}
+          {site.tagline && <p className="mt-1 hidden font-sans text-xs text-neutral-600 sm:block dark:text-neutral-400">{site.tagline}</p>}
+        </div>
         <div className="justify-self-end print:hidden">
           <ThemeToggle />
         </div>

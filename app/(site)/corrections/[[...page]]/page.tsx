@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { correctionsPagePath, CorrectionsList } from "@/components/site/corrections-list";
-import { FooterLinks } from "@/components/site/footer-links";
 import { getCorrectionsPage } from "@/lib/dal/corrections";
 import { getSiteSettings } from "@/lib/dal/settings";
 import { listPublishedSitePages } from "@/lib/dal/site-pages";
@@ -69,9 +68,6 @@ export default async function CorrectionsPage(props: Props) {
         </p>
       </header>
       <CorrectionsList corrections={corrections} timeZone={site.timeZone} />
-      <aside aria-label="More from this site" className="mt-12 border-t border-neutral-200 pt-6 dark:border-neutral-800">
-        <FooterLinks />
-      </aside>
     </div>
   );
 }
