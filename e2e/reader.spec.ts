@@ -69,11 +69,10 @@ test("an updated story shows its update time and its corrections", async ({ page
 test("an old slug redirects permanently to the current one", async ({ request, page }) => {
   const response = await request.get("/articles/mexico-border-patrols-first-draft", { maxRedirects: 0 });
   expect(response.status()).toBe(308);
-  // On the render that fills the page cache, Next.js 16 repeats the (identical) Location header; every value must
-  // still name the current slug.
+  // One Location header (Next.js 16 repeats it on the render that fills the page cache; proxy.ts answers first).
   const locations = response.headersArray().filter((h) => h.name.toLowerCase() === "location").map((h) => h.value);
-  expect(locations.length).toBeGreaterThan(0);
-  expect(new Set(locations)).toEqual(new Set([`/articles/${OLDER_SLUG}`]));
+  expect(locations).toHaveLength(1);
+  expect(new URL(locations[0]!, "http://site.invalid").pathname).toBe(`/articles/${OLDER_SLUG}`);
   await page.goto("/articles/mexico-border-patrols-first-draft");
   await expect(page).toHaveURL(new RegExp(`/articles/${OLDER_SLUG}$`));
 });

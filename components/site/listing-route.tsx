@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { notFound } from "next/navigation";
 import type { ArticleSummary, Page } from "@/lib/dal/articles";
 import { getSiteSettings, type SiteSettingsView } from "@/lib/dal/settings";
 import type { JsonLdDocument } from "@/lib/seo/json-ld";
 import { isSlug } from "@/lib/content/slug";
 import { parsePageParam } from "@/lib/validation/params";
+import { notFoundMetadata } from "@/lib/seo/metadata";
 import { JsonLd } from "./json-ld";
 import { ListingPage } from "./listing-page";
+import { NotFoundPage } from "./not-found-page";
 
 // `?page=N` reaches the route as a path parameter (next.config.ts rewrites it to …/p/N), so each page of a listing is
 // a path of its own that is cached whole; nothing here reads the query string.
@@ -45,19 +46,17 @@ export function listingRoute<T extends { articles: Page<ArticleSummary> }>(
     return { data, view: describe(data) };
   }
 
-  async function resolve(props: Props) {
-    return (await find(props)) ?? notFound();
-  }
-
-  // Metadata never throws notFound(): thrown there, Next would send an empty error shell instead of the 404 page.
+  // Nothing there: the 404 page in the site's chrome (components/site/not-found-page.tsx says why not notFound()).
   async function generateMetadata(props: Props): Promise<Metadata> {
     const found = await find(props);
-    if (!found) return {};
+    if (!found) return notFoundMetadata();
     return seo(found.data).metadata(await getSiteSettings(), found.data.articles.page);
   }
 
   async function ListingRoutePage(props: Props) {
-    const [{ data, view }, site] = await Promise.all([resolve(props), getSiteSettings()]);
+    const [found, site] = await Promise.all([find(props), getSiteSettings()]);
+    if (!found) return <NotFoundPage />;
+    const { data, view } = found;
     const jsonLd = seo(data).jsonLd?.(site);
     return (
       <>

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
+import { NotFoundPage } from "@/components/site/not-found-page";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { correctionsPagePath, CorrectionsList } from "@/components/site/corrections-list";
 import { getCorrectionsPage } from "@/lib/dal/corrections";
 import { getSiteSettings } from "@/lib/dal/settings";
 import { listPublishedSitePages } from "@/lib/dal/site-pages";
 import { CORRECTIONS_FEED_PATH } from "@/lib/feeds/corrections-feed";
-import { pageMetadata } from "@/lib/seo/metadata";
+import { notFoundMetadata, pageMetadata } from "@/lib/seo/metadata";
 import { sitePagePath } from "@/lib/validation/site-pages";
 import { parsePageParam } from "@/lib/validation/params";
 
@@ -35,7 +35,7 @@ async function find({ params }: Props) {
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const corrections = await find(props);
-  if (!corrections) return {};
+  if (!corrections) return notFoundMetadata();
   const site = await getSiteSettings();
   const title = corrections.page > 1 ? `Corrections and updates (page ${corrections.page})` : "Corrections and updates";
   const metadata = pageMetadata({ title, description: `Every correction and update note published by ${site.name}, newest first.`, path: correctionsPagePath(corrections.page) }, site);
@@ -44,7 +44,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 
 export default async function CorrectionsPage(props: Props) {
   const [corrections, site, pages] = await Promise.all([find(props), getSiteSettings(), listPublishedSitePages()]);
-  if (!corrections) notFound();
+  if (!corrections) return <NotFoundPage />;
   const policy = pages.find((page) => page.slug === "corrections-policy");
   return (
     <div className="mx-auto max-w-3xl">

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
-import { notFound, permanentRedirect } from "next/navigation";
+import { NotFoundPage } from "@/components/site/not-found-page";
+import { permanentRedirect } from "next/navigation";
 import { SitePageView } from "@/components/site/site-page-view";
 import { getSiteSettings } from "@/lib/dal/settings";
 import { getPublishedSitePage } from "@/lib/dal/site-pages";
-import { pageMetadata } from "@/lib/seo/metadata";
+import { notFoundMetadata, pageMetadata } from "@/lib/seo/metadata";
 import { isSitePageSlug, sitePagePath } from "@/lib/validation/site-pages";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -26,7 +27,7 @@ function describe(html: string): string {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
   const page = await find(slug);
-  if (!page) return {};
+  if (!page) return notFoundMetadata();
   const site = await getSiteSettings();
   return pageMetadata({ title: page.title, description: describe(page.html) || site.description, path: sitePagePath(slug) }, site);
 }
@@ -35,6 +36,6 @@ export default async function SitePage({ params }: Props) {
   const { slug } = await params;
   if (slug === "about") permanentRedirect("/about");
   const [page, site] = await Promise.all([find(slug), getSiteSettings()]);
-  if (!page) notFound();
+  if (!page) return <NotFoundPage />;
   return <SitePageView page={page} timeZone={site.timeZone} />;
 }
