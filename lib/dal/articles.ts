@@ -5,6 +5,7 @@ import { TAGS } from "@/lib/cache/tags";
 import { renderArticleBody, type Heading } from "@/lib/content/markdown";
 import { measureReading } from "@/lib/content/reading-time";
 import { responsiveSrcSet } from "@/lib/media/variants";
+import type { WorkTypeName } from "@/lib/validation/stories";
 import { publishedWhere } from "./published";
 
 export interface LinkRef {
@@ -49,6 +50,10 @@ export interface ArticleDetail extends ArticleSummary {
   seoDescription: string | null;
   tags: LinkRef[];
   corrections: PublicNote[];
+  /** The type of work (The Trust Project): labelled on the page and mapped to the JSON-LD @type. */
+  workType: WorkTypeName;
+  /** Where the story was reported ("WASHINGTON"), or null. */
+  dateline: string | null;
 }
 
 export const summarySelect = {
@@ -156,6 +161,8 @@ export async function loadArticlePage(where: Prisma.ArticleWhereInput, now: Date
       body: true,
       seoTitle: true,
       seoDescription: true,
+      workType: true,
+      dateline: true,
       tags: { orderBy: { tag: { name: "asc" } }, select: { tag: { select: { id: true, slug: true, name: true } } } },
       corrections: { orderBy: { publishedAt: "asc" }, select: { kind: true, body: true, publishedAt: true } },
     },
@@ -180,6 +187,8 @@ export async function loadArticlePage(where: Prisma.ArticleWhereInput, now: Date
       body: row.body,
       seoTitle: row.seoTitle,
       seoDescription: row.seoDescription,
+      workType: row.workType,
+      dateline: row.dateline,
       tags: row.tags.map(({ tag }) => ({ slug: tag.slug, name: tag.name })),
       corrections: row.corrections,
     },

@@ -43,6 +43,8 @@ function article(overrides: Partial<ArticleDetail> = {}): ArticleDetail {
       { slug: "fentanyl", name: "Fentanyl" },
     ],
     corrections: [],
+    workType: "NEWS",
+    dateline: null,
     ...overrides,
   };
 }

@@ -21,6 +21,8 @@ const article: ArticleDetail = {
   seoDescription: null,
   tags: [{ slug: "mexico", name: "Mexico" }],
   corrections: [],
+  workType: "NEWS",
+  dateline: null,
 };
 
 const siteCard = [{ url: "/opengraph-image", width: 1200, height: 630, alt: "BreakingOn" }];
