@@ -4,8 +4,9 @@ import { ArticleCard } from "./article-card";
 import { ArticleList } from "./article-list";
 import { Pagination } from "./pagination";
 
-/** How many stories after the lead get a card of their own on a section front's first page. */
-const SECONDARY = 2;
+/** How many stories after the lead get a card of their own on a section front's first page: beside a lead with a
+ * picture, or in a row of three under a text-only one. */
+const SECONDARY = { beside: 2, below: 3 };
 
 /**
  * The shared shape of section, tag and author pages: a header, the stories, and pagination. A section's first page
@@ -56,11 +57,12 @@ export function ListingPage({
 
 function SectionFront({ title, articles, timeZone, showSection }: { title: string; articles: ArticleSummary[]; timeZone: string; showSection: boolean }) {
   const [lead, ...rest] = articles;
-  const secondary = rest.slice(0, SECONDARY);
-  const river = rest.slice(SECONDARY);
   // A lead with a picture stands beside the secondary stories; a text-only lead would leave a hole under it there,
   // so it spans the width as a big headline with the secondary stories in a row beneath.
   const beside = lead.hero !== null;
+  const count = beside ? SECONDARY.beside : SECONDARY.below;
+  const secondary = rest.slice(0, count);
+  const river = rest.slice(count);
   return (
     <>
       <div className={beside ? "grid gap-8 lg:grid-cols-3" : ""}>
@@ -69,18 +71,11 @@ function SectionFront({ title, articles, timeZone, showSection }: { title: strin
         </div>
         {secondary.length > 0 && (
           <ul
-            className={`grid gap-8 sm:grid-cols-2 ${beside ? "lg:grid-cols-1 lg:border-l lg:border-neutral-200 lg:pl-8 dark:lg:border-neutral-800" : "mt-10"}`}
+            className={`grid gap-8 sm:grid-cols-2 ${beside ? "lg:grid-cols-1 lg:border-l lg:border-neutral-200 lg:pl-8 dark:lg:border-neutral-800" : "mt-10 lg:grid-cols-3"}`}
           >
             {secondary.map((article) => (
               <li key={article.slug}>
-                <ArticleCard
-                  article={article}
-                  timeZone={timeZone}
-                  variant="secondary"
-                  headingLevel={2}
-                  showSection={showSection}
-                  imageSizes={beside ? undefined : "(min-width: 1152px) 548px, (min-width: 640px) 46vw, 112px"}
-                />
+                <ArticleCard article={article} timeZone={timeZone} variant="secondary" headingLevel={2} showSection={showSection} />
               </li>
             ))}
           </ul>
