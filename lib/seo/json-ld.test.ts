@@ -300,3 +300,55 @@ describe("articleOgImagePath", () => {
     );
   });
 });
+
+describe("type of work and dateline (#11 §3)", () => {
+  it.each([
+    ["NEWS", "NewsArticle"],
+    ["ANALYSIS", "AnalysisNewsArticle"],
+    ["OPINION", "OpinionNewsArticle"],
+    ["REVIEW", "ReviewNewsArticle"],
+    ["EXPLAINER", "BackgroundNewsArticle"],
+    ["SPONSORED", "AdvertiserContentArticle"],
+  ] as const)("maps %s to %s", (workType, type) => {
+    expect(newsArticleJsonLd(article({ workType }), site, options)["@type"]).toBe(type);
+  });
+
+  it("names the dateline when the story has one, and only then", () => {
+    expect(newsArticleJsonLd(article({ workType: "OPINION", dateline: "WASHINGTON" }), site, options).dateline).toBe("WASHINGTON");
+    expect(newsArticleJsonLd(article(), site, options)).not.toHaveProperty("dateline");
+    expect(newsArticleJsonLd(article({ dateline: "  " }), site, options)).not.toHaveProperty("dateline");
+  });
+
+  it("marks sponsored content as such and gives it no NewsArticle-only dateline", () => {
+    const ld = newsArticleJsonLd(article({ workType: "SPONSORED", dateline: "PARIS" }), site, options);
+    expect(ld.genre).toBe("sponsored");
+    expect(ld).not.toHaveProperty("dateline");
+    expect(newsArticleJsonLd(article(), site, options)).not.toHaveProperty("genre");
+  });
+});
+
+describe("the publisher's policies and profiles (#11 §3)", () => {
+  it("names the published policy pages and the settings' profiles", () => {
+    const org = organizationJsonLd(
+      { ...site, sameAs: ["https://social.example/@breakingon"], sitePages: ["about", "ethics-policy", "corrections-policy", "masthead", "ownership-funding"] },
+      options,
+    );
+    expect(org).toMatchObject({
+      publishingPrinciples: `${SITE_URL}/pages/ethics-policy`,
+      ethicsPolicy: `${SITE_URL}/pages/ethics-policy`,
+      correctionsPolicy: `${SITE_URL}/pages/corrections-policy`,
+      masthead: `${SITE_URL}/pages/masthead`,
+      ownershipFundingInfo: `${SITE_URL}/pages/ownership-funding`,
+      sameAs: ["https://social.example/@breakingon"],
+    });
+  });
+
+  it("leaves out the policies whose pages are not published and an empty sameAs", () => {
+    const org = organizationJsonLd({ ...site, sameAs: [], sitePages: ["about", "masthead"] }, options);
+    expect(org.masthead).toBe(`${SITE_URL}/pages/masthead`);
+    for (const property of ["publishingPrinciples", "ethicsPolicy", "correctionsPolicy", "ownershipFundingInfo", "sameAs"]) {
+      expect(org).not.toHaveProperty(property);
+    }
+    expect(newsArticleJsonLd(article(), { ...site, sameAs: ["https://social.example/@b"] }, options).publisher.sameAs).toEqual(["https://social.example/@b"]);
+  });
+});

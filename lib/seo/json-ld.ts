@@ -1,9 +1,13 @@
-// schema.org structured data for search engines: NewsArticle, BreadcrumbList, WebSite and NewsMediaOrganization.
+// schema.org structured data for search engines: NewsArticle (or the subtype for the story's type of work),
+// BreadcrumbList, WebSite and NewsMediaOrganization.
 // Pure builders from the reader DTOs, which only ever hold published stories; json-ld.test.ts spells out the
 // properties schema.org and Google's Article and Breadcrumb documentation require or recommend.
 import type { ArticleDetail, LinkRef } from "@/lib/dal/articles";
 import { env } from "@/lib/env";
 import { CROPS, renditionUrl, storageKeyOf } from "@/lib/media/variants";
+import { sitePagePath } from "@/lib/validation/site-pages";
+import type { WorkTypeName } from "@/lib/validation/stories";
+import type { ProfilePageLd } from "./profile-json-ld";
 import { absoluteUrl, ARTICLE_CARD_SHAPES, articleCardPath, articlePath, authorPath, HOME_PATH, PUBLISHER_LOGO, sectionPath, type CardShape } from "./urls";
 
 const CONTEXT = "https://schema.org";
@@ -17,6 +21,10 @@ export interface SeoSite {
   language: string;
   /** The publication's X/Twitter account without the @ (twitter:site), or empty. */
   twitterHandle?: string;
+  /** The organisation's profiles elsewhere (settings), the publisher's sameAs. */
+  sameAs?: string[];
+  /** Slugs of the published site pages (lib/dal/site-pages.ts), which name the publisher's policies. */
+  sitePages?: string[];
 }
 
 export interface SeoOptions {
@@ -45,6 +53,12 @@ export interface PublisherLd {
   url: string;
   logo: ImageObjectLd;
   description?: string;
+  publishingPrinciples?: string;
+  correctionsPolicy?: string;
+  ethicsPolicy?: string;
+  masthead?: string;
+  ownershipFundingInfo?: string;
+  sameAs?: string[];
 }
 
 export interface CorrectionCommentLd {
@@ -53,9 +67,25 @@ export interface CorrectionCommentLd {
   datePublished: string;
 }
 
+/**
+ * The story's type of work as schema.org names it (The Trust Project's mapping). Sponsored content is an
+ * AdvertiserContentArticle, schema.org's type for paid-for content, not a NewsArticle subtype: a search engine
+ * reading the type alone cannot take it for the newsroom's journalism.
+ */
+export const ARTICLE_TYPES = {
+  NEWS: "NewsArticle",
+  ANALYSIS: "AnalysisNewsArticle",
+  OPINION: "OpinionNewsArticle",
+  REVIEW: "ReviewNewsArticle",
+  EXPLAINER: "BackgroundNewsArticle",
+  SPONSORED: "AdvertiserContentArticle",
+} as const satisfies Record<WorkTypeName, string>;
+
+export type ArticleLdType = (typeof ARTICLE_TYPES)[WorkTypeName];
+
 export interface NewsArticleLd {
   "@context": typeof CONTEXT;
-  "@type": "NewsArticle";
+  "@type": ArticleLdType;
   headline: string;
   description?: string;
   image: ImageObjectLd[];
@@ -70,6 +100,10 @@ export interface NewsArticleLd {
   articleSection?: string;
   keywords?: string[];
   correction?: CorrectionCommentLd[];
+  /** Where the story was reported; a NewsArticle property, so never on sponsored content. */
+  dateline?: string;
+  /** "sponsored" on an AdvertiserContentArticle, for consumers that read only the genre. */
+  genre?: string;
 }
 
 export interface ListItemLd {
@@ -111,7 +145,7 @@ export interface PersonLd {
   sameAs?: string[];
 }
 
-export type JsonLdDocument = NewsArticleLd | BreadcrumbListLd | WebSiteLd | OrganizationLd | PersonLd;
+export type JsonLdDocument = NewsArticleLd | BreadcrumbListLd | WebSiteLd | OrganizationLd | PersonLd | ProfilePageLd;
 
 /** An author page's Person: name, page, job title, photo and the profiles their byline links to. */
 export function personJsonLd(
@@ -153,6 +187,25 @@ function publisherId(siteUrl: string): string {
   return `${siteUrl}/#publisher`;
 }
 
+// The published site pages that state the publisher's policies (The Trust Project's indicators), by property.
+const POLICY_PAGES: [property: "publishingPrinciples" | "correctionsPolicy" | "ethicsPolicy" | "masthead" | "ownershipFundingInfo", slug: string][] = [
+  ["publishingPrinciples", "ethics-policy"],
+  ["ethicsPolicy", "ethics-policy"],
+  ["correctionsPolicy", "corrections-policy"],
+  ["masthead", "masthead"],
+  ["ownershipFundingInfo", "ownership-funding"],
+];
+
+function publisherPolicies(site: SeoSite, siteUrl: string): Partial<PublisherLd> {
+  const published = new Set(site.sitePages ?? []);
+  const policies: Partial<PublisherLd> = {};
+  for (const [property, slug] of POLICY_PAGES) {
+    if (published.has(slug)) policies[property] = absoluteUrl(siteUrl, sitePagePath(slug));
+  }
+  const sameAs = (site.sameAs ?? []).filter(Boolean);
+  return { ...policies, ...(sameAs.length > 0 && { sameAs }) };
+}
+
 function publisher(site: SeoSite, siteUrl: string): PublisherLd {
   return {
     "@type": "NewsMediaOrganization",
@@ -161,6 +214,7 @@ function publisher(site: SeoSite, siteUrl: string): PublisherLd {
     url: absoluteUrl(siteUrl, HOME_PATH),
     logo: { "@type": "ImageObject", url: absoluteUrl(siteUrl, PUBLISHER_LOGO.path), width: PUBLISHER_LOGO.width, height: PUBLISHER_LOGO.height },
     ...(site.description ? { description: site.description } : {}),
+    ...publisherPolicies(site, siteUrl),
   };
 }
 
@@ -188,14 +242,19 @@ function articleImages(article: ArticleDetail, siteUrl: string): ImageObjectLd[]
   }));
 }
 
-/** The story as a NewsArticle. dateModified is the last substantive update, never a mere re-save. */
+/**
+ * The story as a NewsArticle, or the subtype for its type of work (ARTICLE_TYPES). dateModified is the last
+ * substantive update, never a mere re-save.
+ */
 export function newsArticleJsonLd(article: ArticleDetail, site: SeoSite, { siteUrl = env.SITE_URL }: SeoOptions = {}): NewsArticleLd {
   const url = absoluteUrl(siteUrl, articlePath(article.slug));
   const description = article.seoDescription ?? article.standfirst;
   const corrections = article.corrections.filter((note) => note.kind === "CORRECTION");
+  const sponsored = article.workType === "SPONSORED";
+  const dateline = article.dateline?.trim();
   return {
     "@context": CONTEXT,
-    "@type": "NewsArticle",
+    "@type": ARTICLE_TYPES[article.workType] ?? "NewsArticle",
     headline: truncateHeadline(article.headline),
     ...(description ? { description } : {}),
     image: articleImages(article, siteUrl),
@@ -213,6 +272,8 @@ export function newsArticleJsonLd(article: ArticleDetail, site: SeoSite, { siteU
     isAccessibleForFree: true,
     ...(article.section ? { articleSection: article.section.name } : {}),
     ...(article.tags.length > 0 ? { keywords: article.tags.map((tag) => tag.name) } : {}),
+    ...(dateline && !sponsored ? { dateline } : {}),
+    ...(sponsored ? { genre: "sponsored" } : {}),
     ...(corrections.length > 0
       ? {
           correction: corrections.map((note) => ({
