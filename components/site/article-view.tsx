@@ -1,6 +1,7 @@
 import Image from "next/image";
 import Link from "next/link";
 import type { ArticlePageData } from "@/lib/dal/articles";
+import { WORK_TYPE_LABELS } from "@/lib/validation/stories";
 import { Bylines } from "./bylines";
 import { ArticleCard } from "./article-card";
 import { ShareLinks } from "./share-links";
@@ -11,19 +12,70 @@ const TOC_MIN_HEADINGS = 3;
 // The article column is max-w-3xl (768px).
 const HERO_SIZES = "(min-width: 768px) 768px, 100vw";
 
+const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
+
+/**
+ * The dateline ("WASHINGTON —") opens the first paragraph, in small caps, as in print. The body is sanitised HTML,
+ * so the dateline is escaped and put inside its first <p>; a body that starts without one gets its own paragraph.
+ */
+export function bodyWithDateline(html: string, dateline: string | null): string {
+  const place = dateline?.trim();
+  if (!place) return html;
+  const span = `<span class="dateline font-sans font-semibold tracking-wide [font-variant-caps:all-small-caps]">${place.replace(/[&<>"]/g, (c) => ESCAPES[c])} —</span> `;
+  const first = html.indexOf("<p>");
+  return first === -1 ? `<p>${span}</p>${html}` : `${html.slice(0, first + 3)}${span}${html.slice(first + 3)}`;
+}
+
 export function ArticleView({ data, timeZone, url }: { data: ArticlePageData; timeZone: string; url: string }) {
   const { article, headings, related } = data;
+  const opinion = article.workType === "OPINION";
+  const sponsored = article.workType === "SPONSORED";
+  // Plain news carries no label: the label marks what is not straight reporting.
+  const label = article.workType === "NEWS" ? null : WORK_TYPE_LABELS[article.workType];
   return (
     <article className="mx-auto max-w-3xl">
-      <header className="border-b border-neutral-200 pb-4 sm:pb-6 dark:border-neutral-800">
-        {article.section && (
-          <p className="text-sm font-bold tracking-wider uppercase">
-            <Link href={`/sections/${article.section.slug}`} className="hover:underline">
-              {article.section.name}
-            </Link>
+      <header
+        className={`border-b pb-4 sm:pb-6 ${
+          opinion
+            ? "border-rose-900/30 bg-stone-100 px-4 pt-4 sm:px-6 sm:pt-6 dark:border-rose-200/30 dark:bg-stone-900"
+            : sponsored
+              ? "border-amber-600 bg-amber-50 px-4 pt-4 sm:px-6 sm:pt-6 dark:border-amber-400 dark:bg-amber-950/40"
+              : "border-neutral-200 dark:border-neutral-800"
+        }`}
+      >
+        {(article.section || label) && (
+          <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm font-bold tracking-wider uppercase">
+            {label && (
+              <span
+                data-work-type={article.workType}
+                className={
+                  sponsored
+                    ? "bg-amber-300 px-2 py-0.5 text-neutral-950"
+                    : opinion
+                      ? "text-rose-800 dark:text-rose-300"
+                      : "text-sky-800 dark:text-sky-300"
+                }
+              >
+                {label}
+              </span>
+            )}
+            {article.section && (
+              <Link href={`/sections/${article.section.slug}`} className="hover:underline">
+                {article.section.name}
+              </Link>
+            )}
           </p>
         )}
-        <h1 className="mt-1 font-serif text-[2rem] leading-[1.15] font-bold tracking-tight text-balance sm:mt-2 sm:text-5xl sm:leading-tight">{article.headline}</h1>
+        {sponsored && (
+          <p className="mt-2 text-sm text-neutral-800 dark:text-neutral-200">Paid content: produced for an advertiser, not by the newsroom.</p>
+        )}
+        <h1
+          className={`mt-1 font-serif text-[2rem] leading-[1.15] tracking-tight text-balance sm:mt-2 sm:text-5xl sm:leading-tight ${
+            opinion ? "font-normal italic" : "font-bold"
+          }`}
+        >
+          {article.headline}
+        </h1>
         {article.standfirst && (
           <p className="mt-3 font-serif text-lg leading-snug text-neutral-700 sm:mt-4 sm:text-xl sm:leading-relaxed dark:text-neutral-300">{article.standfirst}</p>
         )}
@@ -98,7 +150,7 @@ export function ArticleView({ data, timeZone, url }: { data: ArticlePageData; ti
       <div
         className="article-body prose prose-lg prose-neutral mt-6 max-w-none font-serif sm:mt-8 dark:prose-invert prose-h2:scroll-mt-4 prose-h3:scroll-mt-4"
         // Sanitised by lib/content/markdown.ts (rehype-sanitize).
-        dangerouslySetInnerHTML={{ __html: data.bodyHtml }}
+        dangerouslySetInnerHTML={{ __html: bodyWithDateline(data.bodyHtml, article.dateline) }}
       />
 
       {article.corrections.length > 0 && (

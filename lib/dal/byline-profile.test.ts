@@ -83,6 +83,9 @@ describeEachEngine("byline photo, job title and links", (database) => {
       jobTitle: "Border correspondent",
       links: ["https://ana.example/", "https://social.example/@ana"],
       photo: { src: expect.stringContaining(described.storageKey), width: 400, height: 400, alt: "Ana Ruiz, smiling" },
+      expertise: ["Border security", "Migration"],
+      languages: ["English", "Spanish"],
+      contactEmail: "ana@news.example",
     });
     // A photo whose description was removed since is not shown.
     await db.media.update({ where: { id: described.id }, data: { alt: "" } });
