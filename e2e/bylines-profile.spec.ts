@@ -1,5 +1,5 @@
 // A byline's photo, job title and links, edited in the newsroom, show on the reader's author page (and in its
-// Person JSON-LD); a second edit reaches readers too (the byline's cache tag is expired).
+// ProfilePage JSON-LD); a second edit reaches readers too (the byline's cache tag is expired).
 import { expect, test, type Page } from "@playwright/test";
 import sharp from "sharp";
 import { STAFF } from "./support/newsroom";
@@ -71,7 +71,8 @@ test("photo, job title and links edited in the newsroom show on the author page"
   await expect(photo).toBeVisible();
   await expect(photo).toHaveAttribute("sizes", "96px");
   await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), SOON).toBe(true);
-  const person = (await author.locator('script[type="application/ld+json"]').allTextContents()).map((text) => JSON.parse(text)).find((doc) => doc["@type"] === "Person");
+  // The Person is the mainEntity of the page's ProfilePage (#11 §3).
+  const person = (await author.locator('script[type="application/ld+json"]').allTextContents()).map((text) => JSON.parse(text)).find((doc) => doc["@type"] === "ProfilePage")?.mainEntity;
   expect(person).toMatchObject({ name: NAME, jobTitle: "Border correspondent", sameAs: ["https://ana.example/", "https://social.example/@profiledesk"], image: { "@type": "ImageObject" } });
 
   // A second edit reaches readers: the byline's tag was expired.
