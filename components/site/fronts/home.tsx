@@ -5,6 +5,7 @@ import { JsonLd } from "@/components/site/json-ld";
 import type { ArticleSummary } from "@/lib/dal/articles";
 import { getHomePage } from "@/lib/dal/articles";
 import { getSiteSettings } from "@/lib/dal/settings";
+import { listPublishedSitePages } from "@/lib/dal/site-pages";
 import { homeJsonLd } from "@/lib/seo/json-ld";
 import { homeMetadata } from "@/lib/seo/metadata";
 
@@ -39,7 +40,7 @@ function SecondaryStories({ articles, timeZone, beside }: { articles: ArticleSum
  * (a young site), the secondary stories stand beside the lead instead of under it.
  */
 export default async function HomePage() {
-  const [home, site] = await Promise.all([getHomePage(), getSiteSettings()]);
+  const [home, site, pages] = await Promise.all([getHomePage(), getSiteSettings(), listPublishedSitePages()]);
   const tz = site.timeZone;
   if (!home.lead) {
     return (
@@ -58,7 +59,7 @@ export default async function HomePage() {
   const side = "border-neutral-200 lg:border-l lg:pl-8 dark:border-neutral-800";
   return (
     <>
-      <JsonLd data={homeJsonLd(site)} />
+      <JsonLd data={homeJsonLd({ ...site, sitePages: pages.map((page) => page.slug) })} />
       <h1 className="sr-only">{site.name}: latest news</h1>
       <div className="grid gap-8 lg:grid-cols-3">
         <section aria-labelledby="top-heading" className="lg:col-span-2">

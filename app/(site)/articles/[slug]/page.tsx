@@ -5,6 +5,7 @@ import { JsonLd } from "@/components/site/json-ld";
 import { NotFoundPage } from "@/components/site/not-found-page";
 import { findRedirect, getPublishedArticle } from "@/lib/dal/articles";
 import { getSiteSettings } from "@/lib/dal/settings";
+import { listPublishedSitePages } from "@/lib/dal/site-pages";
 import { isSlug } from "@/lib/content/slug";
 import { env } from "@/lib/env";
 import { answerBriefly } from "@/lib/seo/brief-answer";
@@ -35,7 +36,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ArticlePage({ params }: Props) {
-  const [{ slug, data }, site] = await Promise.all([findArticle(params), getSiteSettings()]);
+  const [{ slug, data }, site, pages] = await Promise.all([findArticle(params), getSiteSettings(), listPublishedSitePages()]);
   if (!data) {
     // An old slug normally never gets here: proxy.ts answers it with one Location header. This is the fallback for
     // a slug that moved within the proxy's few seconds of memory; Next repeats the Location header on the render
@@ -49,7 +50,7 @@ export default async function ArticlePage({ params }: Props) {
   }
   return (
     <>
-      <JsonLd data={[newsArticleJsonLd(data.article, site), articleBreadcrumbJsonLd(data.article, site)]} />
+      <JsonLd data={[newsArticleJsonLd(data.article, { ...site, sitePages: pages.map((page) => page.slug) }), articleBreadcrumbJsonLd(data.article, site)]} />
       <ArticleView data={data} timeZone={site.timeZone} url={`${env.SITE_URL}/articles/${data.article.slug}`} />
     </>
   );
