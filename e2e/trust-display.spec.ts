@@ -91,6 +91,10 @@ test("the author page shows the profile and describes it as a ProfilePage", asyn
   await expect(page.getByText("Border security, Migration")).toBeVisible();
   await expect(page.getByText("English, Spanish")).toBeVisible();
   await expect(page.getByRole("link", { name: "rosa@news.example" })).toHaveAttribute("href", "mailto:rosa@news.example");
+  // The author's stories are listed with their type of work on each card (plain news carries no label).
+  const card = (headline: string) => page.getByRole("main").locator("li", { has: page.getByRole("link", { name: headline }) });
+  await expect(card(`The border needs a plan ${RUN}`)).toContainText(/Opinion/i);
+  await expect(card(`Travel the coast ${RUN}`)).toContainText(/Sponsored/i);
   const profile = (await jsonLd(page)).find((doc) => doc["@type"] === "ProfilePage");
   expect(profile).toMatchObject({
     mainEntity: {

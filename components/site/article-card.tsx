@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ArticleSummary } from "@/lib/dal/articles";
+import { WORK_TYPE_LABELS } from "@/lib/validation/stories";
 import { LEAD_STORY_ATTRIBUTE } from "./breaking-banner";
 import { CardImage } from "./card-image";
 import { TimeStamp } from "./time-stamp";
@@ -34,12 +35,26 @@ const TEXT_CARD_RULE = "border-t-4 border-neutral-900 pt-3 dark:border-neutral-2
 
 function Kicker({ article, showSection, className = "" }: { article: ArticleSummary; showSection: boolean; className?: string }) {
   const section = showSection ? article.section : null;
-  if (!article.breaking && !section) return null;
+  // The type of work, unless plain news: a reader must see an opinion or paid content for what it is before opening it.
+  const kind = article.workType !== "NEWS" ? WORK_TYPE_LABELS[article.workType] : null;
+  const parts = [
+    article.breaking && <span key="breaking" className="text-breaking dark:text-red-400">Breaking</span>,
+    kind && (
+      <span key="kind" className={article.workType === "SPONSORED" ? "rounded-sm bg-amber-100 px-1 text-amber-950 dark:bg-amber-900 dark:text-amber-50" : article.workType === "OPINION" ? "text-sky-800 dark:text-sky-300" : "text-neutral-800 dark:text-neutral-200"}>
+        {kind}
+      </span>
+    ),
+    section && <span key="section" className="text-neutral-600 dark:text-neutral-400">{section.name}</span>,
+  ].filter(Boolean);
+  if (parts.length === 0) return null;
   return (
     <p className={`font-sans text-xs font-bold uppercase tracking-wider ${className}`}>
-      {article.breaking && <span className="text-breaking dark:text-red-400">Breaking</span>}
-      {article.breaking && section && <span aria-hidden="true" className="text-neutral-600 dark:text-neutral-400"> · </span>}
-      {section && <span className="text-neutral-600 dark:text-neutral-400">{section.name}</span>}
+      {parts.map((part, i) => (
+        <span key={i}>
+          {i > 0 && <span aria-hidden="true" className="text-neutral-600 dark:text-neutral-400"> · </span>}
+          {part}
+        </span>
+      ))}
     </p>
   );
 }

@@ -36,6 +36,8 @@ export interface ArticleSummary {
   bylines: LinkRef[];
   hero: HeroImage | null;
   breaking: boolean;
+  /** The type of work (News, Analysis, Opinion…): labelled on cards and the article unless it is plain news. */
+  workType: WorkTypeName;
 }
 
 export interface PublicNote {
@@ -65,6 +67,7 @@ export const summarySelect = {
   substantiveUpdatedAt: true,
   breaking: true,
   breakingUntil: true,
+  workType: true,
   section: { select: { slug: true, name: true } },
   bylines: { orderBy: { position: "asc" }, select: { byline: { select: { slug: true, name: true } } } },
   heroMedia: { select: { storageKey: true, width: true, height: true, alt: true, caption: true, credit: true, variants: true } },
@@ -72,8 +75,11 @@ export const summarySelect = {
 
 type SummaryRow = Prisma.ArticleGetPayload<{ select: typeof summarySelect }>;
 type HeroRow = NonNullable<SummaryRow["heroMedia"]>;
-// Feeds select their own hero fields, without the responsive variants.
-type SummaryInput = Omit<SummaryRow, "heroMedia"> & { heroMedia: (Omit<HeroRow, "variants"> & Partial<Pick<HeroRow, "variants">>) | null };
+// Feeds select their own hero fields, without the responsive variants, and no type of work.
+type SummaryInput = Omit<SummaryRow, "heroMedia" | "workType"> & {
+  heroMedia: (Omit<HeroRow, "variants"> & Partial<Pick<HeroRow, "variants">>) | null;
+  workType?: SummaryRow["workType"];
+};
 
 export function mediaUrl(storageKey: string): string {
   return `/media/${storageKey}`;
@@ -96,6 +102,7 @@ export function toSummary(row: SummaryInput, now: Date = new Date()): ArticleSum
       ? { src: mediaUrl(hero.storageKey), width: hero.width, height: hero.height, alt: hero.alt, caption: hero.caption, credit: hero.credit, ...(srcSet && { srcSet }) }
       : null,
     breaking: row.breaking && (!row.breakingUntil || row.breakingUntil > now),
+    workType: row.workType ?? "NEWS",
   };
 }
 
