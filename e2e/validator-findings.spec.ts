@@ -30,7 +30,8 @@ function sharedLifetime(response: APIResponse): number {
 
 function expectWholeNotFoundPage(html: string, label: string) {
   expect(html, label).not.toContain("__next_error__");
-  expect(html, `${label}: lang`).toMatch(/^<!DOCTYPE html><html lang="en"/);
+  // (A release with a deployment id puts data-dpl-id on <html> first.)
+  expect(html, `${label}: lang`).toMatch(/^<!DOCTYPE html><html(?: data-dpl-id="[\w-]+")? lang="en"/);
   expect(html, `${label}: the message`).toContain("Page not found</h1>");
   expect(html, `${label}: the header`).toMatch(/<header[\s>][\s\S]*aria-label="Sections"[\s\S]*<\/header>/);
   expect(html, `${label}: the footer`).toMatch(/<footer[\s>][\s\S]*<\/footer>/);

@@ -13,7 +13,10 @@ interface Props {
   update: <K extends keyof EditorFields>(key: K, value: EditorFields[K]) => void;
 }
 
-/** Where the story is filed: tags and slug (section and bylines sit in the publishing panel, always in reach). */
+/**
+ * Where the story is filed: tags, slug, type of work and dateline (section and bylines sit in the publishing panel,
+ * always in reach; it is sticky on a tablet, so it stays short).
+ */
 export function FilingPanel({ fields, errors, readOnly, tags, update }: Props) {
   const [tagsText, setTagsText] = useState(fields.tags.join(", "));
   // Tags merged in from a colleague's save replace the text, unless the text already says the same.
@@ -62,6 +65,41 @@ export function FilingPanel({ fields, errors, readOnly, tags, update }: Props) {
         </p>
         <FieldError name="slug" errors={errors} />
       </div>
+      <div className="space-y-1">
+        <label htmlFor="workType" className="block text-sm font-semibold">
+          Type of work
+        </label>
+        <select id="workType" value={fields.workType} disabled={readOnly} onChange={(e) => update("workType", e.target.value as WorkTypeName)} className={inputClass} aria-describedby="workType-hint">
+          {WORK_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {WORK_TYPE_LABELS[type]}
+            </option>
+          ))}
+        </select>
+        <p id="workType-hint" className="text-xs text-neutral-600 dark:text-neutral-400">
+          Labelled on the story for readers; opinion and sponsored pieces are marked as such.
+        </p>
+        <FieldError name="workType" errors={errors} />
+      </div>
+      <div className="space-y-1">
+        <label htmlFor="dateline" className="block text-sm font-semibold">
+          Dateline
+        </label>
+        <input
+          id="dateline"
+          value={fields.dateline}
+          readOnly={readOnly}
+          maxLength={DATELINE_MAX}
+          onChange={(e) => update("dateline", e.target.value)}
+          className={inputClass}
+          aria-describedby="dateline-hint"
+          aria-invalid={!!errors.dateline || undefined}
+        />
+        <p id="dateline-hint" className="text-xs text-neutral-600 dark:text-neutral-400">
+          Where the story was reported from, e.g. WASHINGTON. Optional.
+        </p>
+        <FieldError name="dateline" errors={errors} />
+      </div>
     </section>
   );
 }
@@ -97,41 +135,6 @@ export function SectionBylineFields({
           ))}
         </select>
         <FieldError name="sectionId" errors={errors} />
-      </div>
-      <div className="space-y-1">
-        <label htmlFor="workType" className="block text-sm font-semibold">
-          Type of work
-        </label>
-        <select id="workType" value={fields.workType} disabled={readOnly} onChange={(e) => update("workType", e.target.value as WorkTypeName)} className={inputClass} aria-describedby="workType-hint">
-          {WORK_TYPES.map((type) => (
-            <option key={type} value={type}>
-              {WORK_TYPE_LABELS[type]}
-            </option>
-          ))}
-        </select>
-        <p id="workType-hint" className="text-xs text-neutral-600 dark:text-neutral-400">
-          Labelled on the story for readers; opinion and sponsored pieces are marked as such.
-        </p>
-        <FieldError name="workType" errors={errors} />
-      </div>
-      <div className="space-y-1">
-        <label htmlFor="dateline" className="block text-sm font-semibold">
-          Dateline
-        </label>
-        <input
-          id="dateline"
-          value={fields.dateline}
-          readOnly={readOnly}
-          maxLength={DATELINE_MAX}
-          onChange={(e) => update("dateline", e.target.value)}
-          className={inputClass}
-          aria-describedby="dateline-hint"
-          aria-invalid={!!errors.dateline || undefined}
-        />
-        <p id="dateline-hint" className="text-xs text-neutral-600 dark:text-neutral-400">
-          Where the story was reported from, e.g. WASHINGTON. Optional.
-        </p>
-        <FieldError name="dateline" errors={errors} />
       </div>
       <BylinePicker value={fields.bylineIds} options={bylines} disabled={readOnly} onChange={(ids) => update("bylineIds", ids)} />
       <FieldError name="bylineIds" errors={errors} />
