@@ -14,12 +14,12 @@ export interface Recurring {
 }
 
 /** The start of the next period after `now`. */
-export function nextPeriod(now: Date, everyMs: number): Date {
+function nextPeriod(now: Date, everyMs: number): Date {
   return new Date((Math.floor(now.getTime() / everyMs) + 1) * everyMs);
 }
 
 /** Enqueues the run due at `runAt` (de-duplicated by its period). */
-export function enqueueRecurring(job: Pick<Recurring, "name" | "maxAttempts">, runAt: Date): Promise<{ id: string; created: boolean }> {
+function enqueueRecurring(job: Pick<Recurring, "name" | "maxAttempts">, runAt: Date): Promise<{ id: string; created: boolean }> {
   return enqueue(job.name, {}, { runAt, key: `${job.name}:${runAt.toISOString()}`, maxAttempts: job.maxAttempts ?? 5 });
 }
 
