@@ -34,7 +34,15 @@ describeEachEngine("simultaneous sign-in attempts", (database) => {
     expect(checks.count).toBeGreaterThan(0);
     expect(checks.count).toBeLessThanOrEqual(SCOPES.accountAndAddress.freeFailures);
     expect(outcomes.every((outcome) => !outcome.ok)).toBe(true);
-    // The counters still hold the account: the right password waits too.
+    // How many of the burst were checked depends on how the counters' updates interleaved (a guess refused by one
+    // scope gives its place back in the others), so fewer than the free failures may have been spent. Guessing on,
+    // one at a time, spends the rest: the throttle must still stop at the free failures in all.
+    for (let guess = 0; guess < 2 * SCOPES.accountAndAddress.freeFailures; guess++) {
+      const outcome = await verifySignIn({ email: "burst@news.example", password: "a wrong guess" }, "10.9.0.1");
+      if (!outcome.ok && outcome.reason === "throttled") break;
+    }
+    expect(checks.count).toBeLessThanOrEqual(SCOPES.accountAndAddress.freeFailures);
+    // The counters now hold the account: the right password waits too.
     expect(await verifySignIn({ email: "burst@news.example", password: "the real password here" }, "10.9.0.1")).toMatchObject({ ok: false, reason: "throttled" });
   });
 
