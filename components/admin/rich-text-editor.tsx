@@ -1,14 +1,13 @@
 "use client";
 import { useCallback, useEffect, useImperativeHandle, useRef, useState, type RefObject } from "react";
 import { EditorContent, useEditor, useEditorState, type Editor } from "@tiptap/react";
-import { NodeSelection, TextSelection } from "@tiptap/pm/state";
-import { Fragment, type Node as ProseMirrorNode } from "@tiptap/pm/model";
+import { NodeSelection } from "@tiptap/pm/state";
 import StarterKit from "@tiptap/starter-kit";
 import { Markdown } from "@tiptap/markdown";
 import { MAX_NESTING_DEPTH, NESTING_MESSAGE, markdownNestingDepth } from "@/lib/content/markdown-limits";
 import { saveImageDefaultsAction } from "@/lib/actions/media/save-image-defaults";
 import { FigureImage } from "./figure-image";
-import { changedBlocks } from "./merge-blocks";
+import { takeInStep } from "./take-in";
 import { ImageDetailsDialog, type ImageDetails } from "./image-details-dialog";
 import { MediaUploadButton } from "./media-upload-button";
 import { uploadImageFile } from "./upload-image-file";
@@ -394,77 +393,9 @@ function Toolbar({
   );
 }
 
-/**
- * Puts new Markdown on screen as one step that replaces only the top-level blocks that differ (changedBlocks): the
- * paragraph someone is typing in is not round-tripped through Markdown while a colleague's change elsewhere is taken
- * in, so a space just typed at its end, a Bold switched on for the next word and the caret all stay. Blocks that read
- * the same in Markdown count as the same. The step is kept out of the undo history (undo must not take back the
- * colleague's words) and is not an edit.
- */
+/** Puts new Markdown on screen (takeInStep), or sets it whole when it cannot be read as blocks. */
 function takeIn(editor: Editor, markdown: string) {
-  const { state } = editor;
-  const manager = editor.markdown;
-  let next: ProseMirrorNode | null = null;
-  try {
-    next = manager ? state.schema.nodeFromJSON(manager.parse(markdown)) : null;
-    next?.check();
-  } catch {
-    next = null;
-  }
-  if (!manager || !next || next.childCount === 0) {
-    editor.commands.setContent(markdown, { contentType: "markdown", emitUpdate: false });
-    return;
-  }
-  const asMarkdown = (node: ProseMirrorNode) => manager.serialize({ type: "doc", content: [node.toJSON()] }).replace(/[ \t]+$/gm, "").trim();
-  const change = changedBlocks(state.doc, next, (mine, theirs) => mine.eq(theirs) || asMarkdown(mine) === asMarkdown(theirs));
-  if (!change) return;
-  const { from, to } = state.selection;
-  const storedMarks = state.storedMarks;
-  const tr = state.tr.replaceWith(change.from, change.to, Fragment.from(change.nodes));
-  // A caret in a kept block moves with the step. One inside a replaced block is placed by its text: the same number
-  // of characters from the nearer unchanged end.
-  const inChange = from < change.to && to > change.from;
-  if (inChange) {
-    const place = caretByText(state.doc, tr.doc);
-    tr.setSelection(TextSelection.create(tr.doc, place(from), place(to)));
-  }
-  const caretMarks = storedMarks ?? (inChange && state.selection.empty ? state.selection.$from.marks() : null);
-  if (caretMarks) tr.setStoredMarks(caretMarks);
-  editor.view.dispatch(tr.setMeta("addToHistory", false).setMeta("preventUpdate", true));
-}
-
-/** Maps a position in `before` to `after` by plain-text offset around the one run of text that changed. */
-function caretByText(before: ProseMirrorNode, after: ProseMirrorNode) {
-  const oldText = plainText(before, before.content.size);
-  const newText = plainText(after, after.content.size);
-  let start = 0;
-  while (start < oldText.length && start < newText.length && oldText[start] === newText[start]) start++;
-  let endOld = oldText.length;
-  let endNew = newText.length;
-  while (endOld > start && endNew > start && oldText[endOld - 1] === newText[endNew - 1]) {
-    endOld--;
-    endNew--;
-  }
-  return (pos: number) => {
-    const offset = plainText(before, pos).length;
-    return positionAt(after, offset <= start ? offset : offset >= endOld ? offset + (endNew - endOld) : endNew);
-  };
-}
-
-/** The document's text up to a position, one line per block, images as one character. */
-function plainText(doc: ProseMirrorNode, pos: number): string {
-  return doc.textBetween(0, pos, "\n", "\uFFFC");
-}
-
-/** The first position whose preceding text is at least `offset` characters long. */
-function positionAt(doc: ProseMirrorNode, offset: number): number {
-  let low = 0;
-  let high = doc.content.size;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (plainText(doc, mid).length >= offset) high = mid;
-    else low = mid + 1;
-  }
-  // Position 0 is before the first block; the first place to type is inside it.
-  return Math.max(low, Math.min(1, doc.content.size));
+  const step = editor.markdown ? takeInStep(editor.state, editor.markdown, markdown) : "whole";
+  if (step === "whole") editor.commands.setContent(markdown, { contentType: "markdown", emitUpdate: false });
+  else if (step) editor.view.dispatch(step);
 }
