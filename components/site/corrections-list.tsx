@@ -2,7 +2,10 @@ import Link from "next/link";
 import type { CorrectionsPage } from "@/lib/dal/corrections";
 import { noteLabel } from "@/lib/feeds/corrections-feed";
 import { articlePath } from "@/lib/seo/urls";
+import { Pagination } from "./pagination";
 import { TimeStamp } from "./time-stamp";
+
+const CORRECTION_LABELS = { nav: "Pagination", previous: "← Newer", next: "Older →" };
 
 export function correctionsPagePath(page: number): string {
   return page <= 1 ? "/corrections" : `/corrections/page/${page}`;
@@ -32,27 +35,7 @@ export function CorrectionsList({ corrections, timeZone }: { corrections: Correc
           ))}
         </ol>
       )}
-      {pageCount > 1 && (
-        <nav aria-label="Pagination" className="mt-8 flex items-center justify-between text-sm">
-          {page > 1 ? (
-            <Link href={correctionsPagePath(page - 1)} rel="prev" className="font-medium underline underline-offset-4">
-              ← Newer
-            </Link>
-          ) : (
-            <span />
-          )}
-          <span className="text-neutral-600 dark:text-neutral-400">
-            Page {page} of {pageCount}
-          </span>
-          {page < pageCount ? (
-            <Link href={correctionsPagePath(page + 1)} rel="next" className="font-medium underline underline-offset-4">
-              Older →
-            </Link>
-          ) : (
-            <span />
-          )}
-        </nav>
-      )}
+      <Pagination hrefFor={correctionsPagePath} page={page} pageCount={pageCount} labels={CORRECTION_LABELS} />
     </>
   );
 }

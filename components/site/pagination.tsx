@@ -8,28 +8,31 @@ interface Labels {
 
 const STORY_LABELS: Labels = { nav: "Pagination", previous: "← Newer stories", next: "Older stories →" };
 
+/** Where the pages are: a path paged by ?page= (keeping other query parameters), or a function naming each page's URL. */
+type Pages = { basePath: string; params?: Record<string, string>; hrefFor?: never } | { hrefFor: (page: number) => string; basePath?: never; params?: never };
+
+/** The URL of page `n` of a list at `basePath`: page 1 carries no ?page=, so each page has one canonical URL. */
+function pageQueryHref(basePath: string, params: Record<string, string>, n: number): string {
+  const query = new URLSearchParams(n === 1 ? params : { ...params, page: String(n) }).toString();
+  return query ? `${basePath}?${query}` : basePath;
+}
+
 /**
- * Previous/next links for a paged list. Page 1 carries no ?page=, so each page has one canonical URL; other query
- * parameters (a search's q) are kept.
+ * Previous/next links for a paged list: by default ?page= on `basePath`, other query parameters (a search's q) kept;
+ * lists with their own URL scheme (/corrections/page/2) pass `hrefFor`.
  */
 export function Pagination({
-  basePath,
   page,
   pageCount,
-  params = {},
   labels = STORY_LABELS,
-}: {
-  basePath: string;
+  ...pages
+}: Pages & {
   page: number;
   pageCount: number;
-  params?: Record<string, string>;
   labels?: Labels;
 }) {
   if (pageCount <= 1) return null;
-  const href = (n: number) => {
-    const query = new URLSearchParams(n === 1 ? params : { ...params, page: String(n) }).toString();
-    return query ? `${basePath}?${query}` : basePath;
-  };
+  const href = pages.hrefFor ?? ((n: number) => pageQueryHref(pages.basePath, pages.params ?? {}, n));
   return (
     <nav aria-label={labels.nav} className="mt-10 flex items-center justify-between border-t border-neutral-200 pt-4 text-sm dark:border-neutral-800">
       {page > 1 ? (
