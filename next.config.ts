@@ -4,8 +4,9 @@ import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_BUILD } from "next/constants
 import { securityHeaders, servedOverHttps } from "./lib/security/headers";
 
 export const nextConfig: NextConfig = {
-  // Native and driver packages load from node_modules at run time rather than being bundled.
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg", "redis"],
+  // Native and driver packages load from node_modules at run time rather than being bundled; prom-client too, so the
+  // whole process shares one copy of it (lib/observability/metrics.mjs).
+  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg", "redis", "prom-client"],
   poweredByHeader: false,
   // Content-Security-Policy and friends on every response; HSTS only when SITE_URL is https (read at build time,
   // which `npm start` runs with the same environment). See lib/security/headers.ts.

@@ -3,6 +3,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import pg from "pg";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
@@ -15,6 +16,7 @@ export type { Prisma } from "./generated/sqlite/client";
 export { ArticleStatus, NoteKind, Role } from "./generated/sqlite/enums";
 
 const SQLITE_BUSY_TIMEOUT_MS = 5000;
+const pools = new WeakMap<Db, pg.Pool>();
 
 /** Builds a Prisma client for a database URL, choosing the driver adapter from the URL's scheme. */
 export function createDb(url?: string): Db {
@@ -30,8 +32,18 @@ export function createDb(url?: string): Db {
   }
   // No JIT compilation: every query here is short and indexed, and a plan whose row estimates are off (a queue table
   // just emptied, statistics not yet refreshed by autovacuum) spent 130–270 ms compiling a 3 ms query.
-  const adapter = new PrismaPg({ connectionString: target.url, options: "-c jit=off" });
-  return new PostgresClient({ adapter }) as unknown as Db;
+  // Our own pool (closed with the client), so its use can be reported (/api/metrics: databasePoolStats).
+  const pool = new pg.Pool({ connectionString: target.url, options: "-c jit=off" });
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
+  const db = new PostgresClient({ adapter }) as unknown as Db;
+  pools.set(db, pool);
+  return db;
+}
+
+/** Connections in a PostgreSQL client's pool (open, idle, queries waiting for one); null on SQLite. */
+export function databasePoolStats(db: Db): { total: number; idle: number; waiting: number } | null {
+  const pool = pools.get(db);
+  return pool ? { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount } : null;
 }
 
 const globalForDb = globalThis as unknown as { breakingOnDb?: { url: string | undefined; db: Db } };

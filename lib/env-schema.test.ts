@@ -41,4 +41,15 @@ describe("parseEnv", () => {
       expect(() => parseEnv({ TRUST_PROXY_HOPS: bad }), bad).toThrow(/TRUST_PROXY_HOPS must be a whole number from 0 to 10/);
     }
   });
+
+  it("takes an OPS_TOKEN of 32+ printable characters, and a log format and level from fixed lists", () => {
+    expect(parseEnv({}).OPS_TOKEN).toBeUndefined();
+    expect(parseEnv({ OPS_TOKEN: "a".repeat(32) }).OPS_TOKEN).toBe("a".repeat(32));
+    expect(() => parseEnv({ OPS_TOKEN: "short" })).toThrow(/OPS_TOKEN must be at least 32 random characters/);
+    expect(() => parseEnv({ OPS_TOKEN: `${"a".repeat(32)} b` })).toThrow(/OPS_TOKEN may hold printable ASCII/);
+    expect(parseEnv({}).LOG_LEVEL).toBe("info");
+    expect(parseEnv({ LOG_FORMAT: "pretty", LOG_LEVEL: "debug" })).toMatchObject({ LOG_FORMAT: "pretty", LOG_LEVEL: "debug" });
+    expect(() => parseEnv({ LOG_FORMAT: "xml" })).toThrow(/LOG_FORMAT must be json or pretty/);
+    expect(() => parseEnv({ LOG_LEVEL: "loud" })).toThrow(/LOG_LEVEL must be one of/);
+  });
 });

@@ -59,6 +59,16 @@ const schema = z
     MAIL_FROM: z.string().min(3, "MAIL_FROM must be an address such as \"BreakingOn <newsroom@example.com>\"").optional(),
     // Names one release: instances with the same DEPLOYMENT_ID serve the same build (read when building).
     DEPLOYMENT_ID: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, "DEPLOYMENT_ID may hold letters, digits, '.', '_' and '-' (1–64)").optional(),
+    // Operations (README, "Operating BreakingOn"). OPS_TOKEN unlocks /api/metrics and the detail of /api/ready for a
+    // monitor sending "Authorization: Bearer <OPS_TOKEN>"; without it /api/metrics answers 404. 32+ random characters.
+    OPS_TOKEN: z
+      .string()
+      .min(32, "OPS_TOKEN must be at least 32 random characters: openssl rand -hex 32")
+      .regex(/^[\x21-\x7e]+$/, "OPS_TOKEN may hold printable ASCII characters only (no spaces)")
+      .optional(),
+    // Logs are one JSON object per line; "pretty" prints readable lines instead (the default when NODE_ENV is development).
+    LOG_FORMAT: z.enum(["json", "pretty"], { message: "LOG_FORMAT must be json or pretty" }).optional(),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { message: "LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent" }).default("info"),
     // Set by Next.js while it builds; secrets are only demanded of a running server.
     NEXT_PHASE: z.string().optional(),
   })

@@ -7,6 +7,7 @@
 // Plain JavaScript: Next imports it at run time with Node's own loader (see store.mjs).
 import { LRUCache } from "lru-cache";
 import { cacheStore } from "./store.mjs";
+import { countCacheLookup } from "../observability/metrics.mjs";
 
 export { cacheStore };
 
@@ -60,6 +61,7 @@ export function cacheHandlerOver(storeFor) {
       const entry = await this.store.get(key);
       if (!entry) {
         noteMiss(key);
+        countCacheLookup("page", "miss");
         return null;
       }
       const tags = [...new Set([...entry.tags, ...tagsOf(entry.value, ctx)])];
@@ -68,8 +70,10 @@ export function cacheHandlerOver(storeFor) {
       if ((await this.store.tagsExpiredAt(tags)) >= entry.lastModified) {
         await this.store.delete(key);
         noteMiss(key);
+        countCacheLookup("page", "expired");
         return null;
       }
+      countCacheLookup("page", "hit");
       return { value: entry.value, lastModified: entry.lastModified, cacheControl: entry.cacheControl };
     }
 

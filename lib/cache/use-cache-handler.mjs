@@ -6,6 +6,7 @@
 // its expire time it is gone.
 // Plain JavaScript: Next imports it at run time with Node's own loader, outside its bundler.
 import { cacheStore } from "./store.mjs";
+import { countCacheLookup } from "../observability/metrics.mjs";
 
 /** @typedef {import("next/dist/server/lib/cache-handlers/types").CacheHandler} NextCacheHandler */
 /** @typedef {import("next/dist/server/lib/cache-handlers/types").CacheEntry} NextCacheEntry */
@@ -60,12 +61,20 @@ export function createUseCacheHandler(storeOf) {
       const store = storeOf();
       const stored = await store.get(KEY_PREFIX + cacheKey);
       const entry = stored?.value;
-      if (!stored || entry?.kind !== "USE_CACHE") return undefined;
-      if (Date.now() > stored.lastModified + entry.expire * 1000) return undefined;
-      if ((await store.tagsExpiredAt([...new Set([...stored.tags, ...softTags])])) >= stored.lastModified) {
-        await store.delete(KEY_PREFIX + cacheKey);
+      if (!stored || entry?.kind !== "USE_CACHE") {
+        countCacheLookup("data", "miss");
         return undefined;
       }
+      if (Date.now() > stored.lastModified + entry.expire * 1000) {
+        countCacheLookup("data", "expired");
+        return undefined;
+      }
+      if ((await store.tagsExpiredAt([...new Set([...stored.tags, ...softTags])])) >= stored.lastModified) {
+        await store.delete(KEY_PREFIX + cacheKey);
+        countCacheLookup("data", "expired");
+        return undefined;
+      }
+      countCacheLookup("data", "hit");
       return {
         value: streamOf(entry.bytes),
         tags: stored.tags,

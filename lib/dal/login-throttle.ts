@@ -1,6 +1,7 @@
 import "server-only";
 import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import { getDb } from "@/lib/db";
+import { metrics } from "@/lib/observability/metrics.mjs";
 import { FAILURE_MEMORY_SECONDS, KNOWN_ADDRESS_SECONDS, SCOPES, throttleKeys, waitAfterFailures } from "@/lib/auth/throttle-policy";
 
 type ScopeName = keyof typeof SCOPES;
@@ -112,6 +113,7 @@ export async function beginLoginAttempt(email: string, ip: string): Promise<Logi
   const waitSeconds = Math.max(0, ...tickets.map((ticket) => ticket.waitSeconds));
   if (waitSeconds > 0) {
     await giveBack(tickets, keys);
+    metrics().loginThrottled.inc();
     return { allowed: false, waitSeconds };
   }
   return {
@@ -128,6 +130,7 @@ export async function beginLoginAttempt(email: string, ip: string): Promise<Logi
       ]);
     },
     failed: async () => {
+      metrics().loginFailures.inc();
       const waits = await Promise.all(
         SCOPE_NAMES.map(async (scope) => {
           const ticket = tickets.find((candidate) => candidate.scope === scope);

@@ -10,6 +10,7 @@ import { clientAddress } from "@/lib/auth/client-address";
 import { can, type Permission, type Role } from "@/lib/auth/permissions";
 import { isPastAbsoluteLifetime, SESSION_ABSOLUTE_SECONDS } from "@/lib/auth/session-policy";
 import { recordAudit, type AuditEntry } from "./audit";
+import { noteRequestUser } from "@/lib/observability/request-context";
 
 export interface SessionUser {
   id: string;
@@ -91,6 +92,8 @@ export async function requireUser(): Promise<SessionUser> {
     await recordAnonymousRefusal();
     throw new UnauthorizedError();
   }
+  // The request's log line names who acted (lib/observability/request-log.ts).
+  noteRequestUser(user.id);
   return user;
 }
 

@@ -5,6 +5,7 @@ import { ZodError } from "zod";
 import { claimNextJob, completeJob, failJob, nextJobAt, pruneDoneJobs, renewJobLease, type ClaimedJob, type JobDb } from "@/lib/dal/jobs";
 import { retryDelayMs } from "@/lib/dal/scheduling";
 import { delayUntilNextRun } from "@/lib/publishing/scheduler";
+import { metrics } from "@/lib/observability/metrics.mjs";
 import { PermanentJobError, jobDefinition, registeredJobNames } from "./registry";
 
 export const DEFAULT_LEASE_MS = 60_000;
@@ -33,6 +34,8 @@ export interface JobRunner {
   poke(): void;
   /** Stops claiming; the job in hand is told to stop (its signal aborts) and is waited for. */
   stop(): Promise<void>;
+  /** For /api/ready: when the loop last finished a look at the queue (ms since the epoch), and whether a job is running now. */
+  liveness(): { lastPassAt: number | null; busy: boolean };
 }
 
 function reasonOf(error: unknown): string {
@@ -96,6 +99,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     }
 
     if (failure === null) {
+      metrics().jobsFinished.inc({ job: job.name, outcome: "done" });
       if (!(await completeJob(job, clock(), db))) log(`jobs: ${label} finished after another runner took it over; that runner's result stands`);
       return;
     }
@@ -104,6 +108,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
     const giveUp = permanent || job.attempts >= job.maxAttempts;
     const backoff = definition.options.backoffMs ?? retryDelayMs;
     const retryAt = giveUp ? null : new Date(clock().getTime() + Math.max(0, backoff(job.attempts)));
+    metrics().jobsFinished.inc({ job: job.name, outcome: giveUp ? "failed" : "retry" });
     if (!(await failJob(job, reason, retryAt, clock(), db))) return;
     log(giveUp ? `jobs: ${label} failed for good: ${reason}` : `jobs: ${label} failed (try ${job.attempts} of ${job.maxAttempts}), retrying at ${retryAt?.toISOString()}: ${reason}`);
   }
@@ -130,6 +135,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let lastPrune = 0;
   let looping = false;
+  let lastPassAt: number | null = null;
 
   async function tick() {
     let delay = options.pollMs;
@@ -145,6 +151,7 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       log(`jobs: pass failed, retrying: ${reasonOf(error)}`);
       delay = Math.min(delay, RETRY_MS);
     }
+    lastPassAt = Date.now();
     schedule(delay);
   }
 
@@ -167,6 +174,9 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       clearTimeout(timer);
       await running;
     },
+    liveness() {
+      return { lastPassAt, busy: running !== null };
+    },
     start() {
       looping = true;
       schedule(0);
@@ -183,6 +193,11 @@ export function startJobRunner(options: JobRunnerOptions): JobRunner {
   runner.start();
   globalForRunner.breakingOnJobRunner = runner;
   return runner;
+}
+
+/** This process's runner, if one was started (SCHEDULER_POLL_MS 0 starts none). */
+export function currentJobRunner(): JobRunner | undefined {
+  return globalForRunner.breakingOnJobRunner;
 }
 
 /** Wakes this process's runner, so a job enqueued here for now starts at once. */

@@ -1,5 +1,6 @@
 import "server-only";
 import type { ArticleChange } from "@/lib/cache/tags";
+import { metrics } from "@/lib/observability/metrics.mjs";
 
 // Wake a hair after the due time, so "published at or before now" already holds when the pass runs.
 const WAKE_MARGIN_MS = 20;
@@ -62,7 +63,8 @@ export function startScheduler(deps: SchedulerDeps, pollMs: number): Scheduler {
   let lastPassAt: Date | null = null;
 
   // Invalidations that have not gone through yet (e.g. the server was not listening at start-up): retried next pass.
-  let pending: ArticleChange[] = [];
+  // Each with the time the pass that found it due began: publish → visible is measured from then (/api/metrics).
+  let pending: { change: ArticleChange; since: number }[] = [];
   let refreshListings = false;
 
   async function pass() {
@@ -74,7 +76,7 @@ export function startScheduler(deps: SchedulerDeps, pollMs: number): Scheduler {
     const changed = (change: ArticleChange) => {
       if (seen.has(change)) return;
       seen.add(change);
-      pending.push(change);
+      pending.push({ change, since: at.getTime() });
       log(`scheduler: changed ${change.slug}`);
     };
     try {
@@ -97,7 +99,9 @@ export function startScheduler(deps: SchedulerDeps, pollMs: number): Scheduler {
     }
     if (pending.length > 0 || refreshListings) {
       try {
-        await deps.invalidate(pending);
+        await deps.invalidate(pending.map((item) => item.change));
+        const visibleAt = now().getTime();
+        for (const { since } of pending) metrics().publishVisible.observe(Math.max(0, visibleAt - since) / 1000);
         pending = [];
         refreshListings = false;
       } catch (error) {
