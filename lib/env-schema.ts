@@ -69,6 +69,9 @@ const schema = z
     // Logs are one JSON object per line; "pretty" prints readable lines instead (the default when NODE_ENV is development).
     LOG_FORMAT: z.enum(["json", "pretty"], { message: "LOG_FORMAT must be json or pretty" }).optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { message: "LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent" }).default("info"),
+    // Outgoing webhooks and WebSub pings refuse private, loopback and link-local addresses; "1" allows them (tests,
+    // or receivers on the newsroom's own network). Read where the address is checked (lib/distribution/url-check.ts).
+    WEBHOOK_ALLOW_PRIVATE: z.enum(["0", "1"], { message: "WEBHOOK_ALLOW_PRIVATE must be 0 or 1" }).default("0"),
     // Set by Next.js while it builds; secrets are only demanded of a running server.
     NEXT_PHASE: z.string().optional(),
   })

@@ -42,6 +42,8 @@ if (env.SCHEDULER_POLL_MS > 0 && process.env.NEXT_PHASE !== "phase-production-bu
   // Durable jobs (none registered yet: webhooks, pings and backups will register theirs), claimed once across instances.
   const jobs = startJobRunner({ pollMs: env.SCHEDULER_POLL_MS, log: (line) => logger().info({ component: "jobs" }, line) });
   void import("./jobs/trash-purge").then(({ startTrashPurge }) => startTrashPurge()).catch((error) => console.error("trash purge could not be scheduled", error));
+  // Webhook deliveries and WebSub pings queued before a restart are claimed only once their handlers are registered.
+  void import("./distribution/jobs").catch((error) => console.error("distribution jobs could not be registered", error));
   void import("./jobs/sitemap-hubs").then(({ startSitemapHubs }) => startSitemapHubs()).catch((error) => console.error("sitemap hubs job could not be scheduled", error));
   process.once("SIGTERM", () => void jobs.stop());
 }

@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { addE2eFixtures } from "./e2e-fixtures";
 import { build, generateClients, prepareDatabase, serve } from "./lib/prepare";
 import { exitWithError } from "./lib/run";
+import { E2E_OPS_TOKEN } from "../e2e/support/ops";
 
 async function main() {
   const port = Number(process.env.E2E_PORT ?? 3100);
@@ -22,6 +23,10 @@ async function main() {
     STORAGE_DIR: storageDir,
     // Wake often so the scheduled-publishing spec does not wait long for schedules it writes to the database.
     SCHEDULER_POLL_MS: "1000",
+    // Unlocks /api/metrics and /api/ready's detail for e2e/operations.spec.ts.
+    OPS_TOKEN: E2E_OPS_TOKEN,
+    // The distribution spec's webhook receiver listens on 127.0.0.1.
+    WEBHOOK_ALLOW_PRIVATE: "1",
   };
   // `npm install` generated the clients; regenerating here would race other e2e servers starting beside this one.
   if (!existsSync("lib/generated/sqlite/client.ts") || !existsSync("lib/generated/postgresql/client.ts")) await generateClients(env);

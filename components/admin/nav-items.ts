@@ -18,5 +18,6 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/admin/people", label: "People", permission: "people.manage" },
   { href: "/admin/pages", label: "Site pages", permission: "sitePage.edit" },
   { href: "/admin/settings", label: "Settings", permission: "settings.manage" },
+  { href: "/admin/webhooks", label: "Webhooks", permission: "settings.manage" },
   { href: "/admin/audit", label: "Audit log", permission: "audit.view" },
 ];

@@ -19,6 +19,7 @@ export interface SettingsFormValues {
   feedFullContent: boolean;
   logoMediaId: string | null;
   requireTwoFactor: boolean;
+  websubHubUrl: string;
 }
 
 function Checkbox({ name, label, hint, errors, defaultChecked }: { name: string; label: string; hint: ReactNode; errors?: string[]; defaultChecked: boolean }) {
@@ -163,7 +164,19 @@ export function SettingsForm({
           label="Feeds carry each story’s full text"
           defaultChecked={checked("feedFullContent")}
           errors={errors?.feedFullContent}
-          hint="When off, RSS and Atom feeds carry only each story’s standfirst and a link."
+          hint="When off, RSS, Atom and JSON feeds carry only each story’s standfirst and a link."
+        />
+        <TextField
+          name="websubHubUrl"
+          label="WebSub hub"
+          type="url"
+          maxLength={2000}
+          autoCapitalize="none"
+          autoCorrect="off"
+          spellCheck={false}
+          errors={errors?.websubHubUrl}
+          defaultValue={values?.websubHubUrl ?? settings.websubHubUrl}
+          hint="Like https://pubsubhubbub.appspot.com/. Feeds name this hub, and every publish, update, correction and unpublish pings it so feed readers hear at once. Leave empty for none."
         />
       </Group>
       <Group legend="Security">

@@ -94,6 +94,7 @@ describeEachEngine("feed queries", (database) => {
       language: "en",
       copyright: "© BreakingOn",
       fullContent: false,
+      hubUrl: "",
     });
     await database().db.siteSettings.update({ where: { id: 1 }, data: { feedFullContent: true } });
     const full = await getFeed({ kind: "site" });

@@ -24,11 +24,11 @@ const feedEntrySelect = {
 async function feedSite(): Promise<FeedSite> {
   const row = await getDb().siteSettings.findUnique({
     where: { id: 1 },
-    select: { name: true, description: true, language: true, copyright: true, feedFullContent: true },
+    select: { name: true, description: true, language: true, copyright: true, feedFullContent: true, websubHubUrl: true },
   });
   if (!row) return FALLBACK_SITE;
-  const { feedFullContent, ...rest } = row;
-  return { ...rest, fullContent: feedFullContent };
+  const { feedFullContent, websubHubUrl, ...rest } = row;
+  return { ...rest, fullContent: feedFullContent, hubUrl: websubHubUrl };
 }
 
 async function feedChannel(scope: FeedScope): Promise<{ channel: FeedDocument["channel"]; where: Prisma.ArticleWhereInput } | null> {

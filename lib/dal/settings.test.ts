@@ -36,6 +36,7 @@ describe("the settings schema", () => {
       tagline: "",
       twitterHandle: "",
       sameAs: "",
+      websubHubUrl: "",
     });
   });
 

@@ -82,6 +82,8 @@ export interface SiteSettingsEdit extends Omit<SiteSettingsView, "logo" | "sameA
   sameAs: string;
   logoMediaId: string | null;
   requireTwoFactor: boolean;
+  /** The WebSub hub feeds name and publishes ping (lib/distribution); empty for none. */
+  websubHubUrl: string;
 }
 
 const EDITABLE_FIELDS = [
@@ -97,6 +99,7 @@ const EDITABLE_FIELDS = [
   "feedFullContent",
   "logoMediaId",
   "requireTwoFactor",
+  "websubHubUrl",
 ] as const satisfies readonly (keyof SiteSettingsEdit)[];
 
 const editSelect = Object.fromEntries(EDITABLE_FIELDS.map((field) => [field, true])) as Record<(typeof EDITABLE_FIELDS)[number], true>;
@@ -105,7 +108,7 @@ const editSelect = Object.fromEntries(EDITABLE_FIELDS.map((field) => [field, tru
 export async function getSettingsForEdit(): Promise<SiteSettingsEdit> {
   await requirePermission("settings.manage", { entityType: "SiteSettings", entityId: "1" });
   const row = await getDb().siteSettings.findUnique({ where: { id: 1 }, select: editSelect });
-  return row ?? { ...FALLBACK, sameAs: "", logoMediaId: null, requireTwoFactor: false };
+  return row ?? { ...FALLBACK, sameAs: "", logoMediaId: null, requireTwoFactor: false, websubHubUrl: "" };
 }
 
 export interface LogoChoice {
@@ -149,6 +152,7 @@ export async function updateSiteSettings(input: SiteSettingsInput): Promise<{ ch
       sameAs: "",
       logoMediaId: null,
       requireTwoFactor: false,
+      websubHubUrl: "",
     };
     if (input.requireTwoFactor && !before.requireTwoFactor && !user.twoFactorEnabled) {
       throw new ValidationError("Set up two-factor sign-in for your own account first.", {

@@ -240,6 +240,10 @@ describe("helpers", () => {
         { url: "/feeds/sections/world/atom.xml", title: "BreakingOn: World (Atom)" },
         { url: "/feeds/atom.xml", title: "BreakingOn (Atom)" },
       ],
+      "application/feed+json": [
+        { url: "/feeds/sections/world/feed.json", title: "BreakingOn: World (JSON Feed)" },
+        { url: "/feeds/feed.json", title: "BreakingOn (JSON Feed)" },
+      ],
     });
   });
 

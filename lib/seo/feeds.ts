@@ -9,10 +9,11 @@ import { stripInvalidXmlChars } from "./xml";
 export type FeedFormat = "rss" | "atom";
 export type FeedScope = { kind: "site" } | { kind: "section" | "author"; slug: string };
 
-export const FEED_MIME_TYPES = { rss: "application/rss+xml", atom: "application/atom+xml" } as const;
+export const FEED_MIME_TYPES = { rss: "application/rss+xml", atom: "application/atom+xml", json: "application/feed+json" } as const;
 export const FEED_CONTENT_TYPES = {
   rss: `${FEED_MIME_TYPES.rss}; charset=utf-8`,
   atom: `${FEED_MIME_TYPES.atom}; charset=utf-8`,
+  json: `${FEED_MIME_TYPES.json}; charset=utf-8`,
 } as const;
 
 export function feedPath(scope: FeedScope, format: FeedFormat): string {
@@ -20,7 +21,12 @@ export function feedPath(scope: FeedScope, format: FeedFormat): string {
   return scope.kind === "site" ? `/feeds/${file}` : `/feeds/${scope.kind}s/${scope.slug}/${file}`;
 }
 
-function scopePagePath(scope: FeedScope): string {
+/** The JSON Feed beside a scope's RSS and Atom: /feeds/feed.json, /feeds/sections/<slug>/feed.json, … */
+export function jsonFeedPath(scope: FeedScope): string {
+  return scope.kind === "site" ? "/feeds/feed.json" : `/feeds/${scope.kind}s/${scope.slug}/feed.json`;
+}
+
+export function scopePagePath(scope: FeedScope): string {
   if (scope.kind === "site") return HOME_PATH;
   return scope.kind === "section" ? sectionPath(scope.slug) : authorPath(scope.slug);
 }
@@ -38,6 +44,7 @@ export function feedAlternates(feeds: FeedLink | FeedLink[]): AlternateTypes {
   return {
     [FEED_MIME_TYPES.rss]: list.map((feed) => ({ url: feedPath(feed, "rss"), title: `${feed.title} (RSS)` })),
     [FEED_MIME_TYPES.atom]: list.map((feed) => ({ url: feedPath(feed, "atom"), title: `${feed.title} (Atom)` })),
+    [FEED_MIME_TYPES.json]: list.map((feed) => ({ url: jsonFeedPath(feed), title: `${feed.title} (JSON Feed)` })),
   };
 }
 
@@ -69,6 +76,8 @@ export interface FeedSite {
   copyright: string;
   /** SiteSettings.feedFullContent: the whole story, or only its standfirst. */
   fullContent: boolean;
+  /** The WebSub hub the feeds name (<link rel="hub">); empty for none. */
+  hubUrl?: string;
 }
 
 export interface FeedDocument {
@@ -190,6 +199,7 @@ export function buildFeed(doc: FeedDocument, format: FeedFormat, { siteUrl, now 
     image: absoluteUrl(siteUrl, PUBLISHER_LOGO.path),
     // Atom needs an author on the feed when an entry has none (a story without a byline).
     author: { name: text(site.name), link: absoluteUrl(siteUrl, HOME_PATH) },
+    ...(site.hubUrl && { hub: site.hubUrl }),
   });
   for (const entry of entries) feed.addItem(toItem(entry, site, format, siteUrl));
   return finishXml(format === "rss" ? feed.rss2() : feed.atom1());

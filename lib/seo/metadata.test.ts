@@ -71,6 +71,10 @@ describe("articleMetadata", () => {
         { url: "/feeds/atom.xml", title: "BreakingOn (Atom)" },
         { url: "/feeds/sections/world/atom.xml", title: "BreakingOn: World (Atom)" },
       ],
+      "application/feed+json": [
+        { url: "/feeds/feed.json", title: "BreakingOn (JSON Feed)" },
+        { url: "/feeds/sections/world/feed.json", title: "BreakingOn: World (JSON Feed)" },
+      ],
     });
   });
 });

@@ -7,7 +7,9 @@ import { getSiteSettings } from "@/lib/dal/settings";
 import { getCachedNewsSitemap, getSitemapChunkCounts, listSitemapArticles, listSitemapPagesChunk } from "@/lib/dal/sitemaps";
 import { isSlug } from "@/lib/content/slug";
 import { env } from "@/lib/env";
-import { buildFeed, FEED_CONTENT_TYPES, type FeedFormat, type FeedScope } from "./feeds";
+import { hubLinkHeader } from "@/lib/distribution/websub";
+import { buildFeed, FEED_CONTENT_TYPES, feedPath, jsonFeedPath, type FeedDocument, type FeedFormat, type FeedScope } from "./feeds";
+import { buildJsonFeed } from "./json-feed";
 import { newsSitemapXml, parseSitemapChunk, SITEMAP_CONTENT_TYPE, SITEMAP_KINDS, sitemapChunkPath, sitemapIndexXml, urlsetXml } from "./sitemaps";
 import { articleOgImage, siteOgImage } from "./og-image";
 import { absoluteUrl, ARTICLE_CARD_SHAPES, cardShapeOf } from "./urls";
@@ -25,14 +27,24 @@ function xml(body: string, contentType: string): Response {
   return new Response(body, { headers: { "Content-Type": contentType } });
 }
 
-async function feedResponse(scope: FeedScope, format: FeedFormat): Promise<Response> {
-  const doc = await getFeed(scope);
-  return doc ? xml(buildFeed(doc, format, { siteUrl: env.SITE_URL }), FEED_CONTENT_TYPES[format]) : notFound();
+type AnyFeedFormat = FeedFormat | "json";
+
+/** A feed in one format; with a WebSub hub configured it names the hub and itself in a Link header (WebSub §4). */
+function feedBody(doc: FeedDocument, format: AnyFeedFormat): Response {
+  const siteUrl = env.SITE_URL;
+  const body = format === "json" ? JSON.stringify(buildJsonFeed(doc, { siteUrl })) : buildFeed(doc, format, { siteUrl });
+  const self = absoluteUrl(siteUrl, format === "json" ? jsonFeedPath(doc.scope) : feedPath(doc.scope, format));
+  return new Response(body, { headers: { "Content-Type": FEED_CONTENT_TYPES[format], ...(doc.site.hubUrl && { Link: hubLinkHeader(doc.site.hubUrl, self) }) } });
 }
 
-const SITE_FEEDS: Record<string, FeedFormat> = { "rss.xml": "rss", "atom.xml": "atom" };
+async function feedResponse(scope: FeedScope, format: AnyFeedFormat): Promise<Response> {
+  const doc = await getFeed(scope);
+  return doc ? feedBody(doc, format) : notFound();
+}
 
-/** GET /feeds/[file]: /feeds/rss.xml and /feeds/atom.xml; any other file is a 404. */
+const SITE_FEEDS: Record<string, AnyFeedFormat> = { "rss.xml": "rss", "atom.xml": "atom", "feed.json": "json" };
+
+/** GET /feeds/[file]: /feeds/rss.xml, /feeds/atom.xml and /feeds/feed.json; any other file is a 404. */
 export async function siteFeedHandler(_request: Request, { params }: Params<{ file: string }>): Promise<Response> {
   const { file } = await params;
   const format = Object.hasOwn(SITE_FEEDS, file) ? SITE_FEEDS[file] : null;
@@ -40,7 +52,7 @@ export async function siteFeedHandler(_request: Request, { params }: Params<{ fi
 }
 
 /** GET for /feeds/sections/[slug]/… and /feeds/authors/[slug]/…; an unknown section or author is a 404. */
-export function scopedFeedHandler(kind: "section" | "author", format: FeedFormat) {
+export function scopedFeedHandler(kind: "section" | "author", format: AnyFeedFormat) {
   return async (_request: Request, { params }: Params<{ slug: string }>) => {
     const parsed = slugParams.safeParse(await params);
     return parsed.success ? feedResponse({ kind, slug: parsed.data.slug }, format) : notFound();

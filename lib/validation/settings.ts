@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { webhookUrlProblem } from "@/lib/distribution/url-check";
 
 /** A BCP 47 language tag in its canonical spelling ("en-gb" → "en-GB"), or null when it is not one. */
 export function canonicalLanguageTag(value: string): string | null {
@@ -105,6 +106,15 @@ export const siteSettingsSchema = z.object({
     .default("")
     .transform((value) => value || null),
   requireTwoFactor: checkbox,
+  // The WebSub hub the feeds name and every publish pings; empty for none. The same address rules as a webhook's.
+  websubHubUrl: z
+    .string()
+    .trim()
+    .default("")
+    .superRefine((value, ctx) => {
+      const problem = value ? webhookUrlProblem(value) : null;
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    }),
 });
 
 export type SiteSettingsInput = z.output<typeof siteSettingsSchema>;

@@ -15,7 +15,6 @@ export interface EditorFields {
   breaking: boolean;
   breakingUntil: string;
   featured: boolean;
-  embargoUntil: string;
   workType: WorkTypeName;
   dateline: string;
 }
@@ -35,7 +34,6 @@ export function toEditorFields(f: StoryFields): EditorFields {
     breaking: f.breaking,
     breakingUntil: f.breakingUntil ? f.breakingUntil.toISOString() : "",
     featured: f.featured,
-    embargoUntil: f.embargoUntil ? f.embargoUntil.toISOString() : "",
     workType: f.workType ?? "NEWS",
     dateline: f.dateline ?? "",
   };

@@ -16,6 +16,7 @@ const LABELS: Record<string, string> = {
   feedFullContent: "feed content",
   logoMediaId: "logo",
   requireTwoFactor: "two-factor requirement",
+  websubHubUrl: "WebSub hub",
 };
 
 export async function updateSettingsAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
