@@ -19,6 +19,7 @@ const FIELD_LABELS: Record<string, string> = {
   breaking: "Breaking news",
   breakingUntil: "Breaking until",
   featured: "Lead story",
+  embargoUntil: "Embargo until",
 };
 
 interface Props {

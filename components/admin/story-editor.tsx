@@ -10,6 +10,7 @@ import { StoryRestoreBanner, StoryRestoreConfirm } from "./story-restore";
 import type { SaveState } from "./save-queue";
 import type { RichTextHandle } from "./rich-text-editor";
 import { StoryCommentsPanel } from "./story-comments-panel";
+import { EmbargoBanner } from "./story-editor/embargo";
 import { paragraphsOf, type EditorFields } from "./story-editor/fields";
 import { FilingPanel, SectionBylineFields } from "./story-editor/filing-panel";
 import { FlagsPanel } from "./story-editor/flags-panel";
@@ -35,7 +36,7 @@ export interface StoryEditorProps {
   /** Who is editing: with `own`, decides the steps offered and whether the fields can be changed, as the server does. */
   role: Role;
   own: boolean;
-  can: { setBreaking: boolean; setLead: boolean; schedule: boolean };
+  can: { setBreaking: boolean; setLead: boolean; schedule: boolean; embargo: boolean };
   lastSaved: { by: string | null; at: string };
   scheduledUpdates: ScheduledUpdateView[];
   /** The site's time zone: every time shown or typed in the editor is on this clock. */
@@ -209,6 +210,7 @@ export function StoryEditor(props: StoryEditorProps) {
             onResolve={sync.resolve}
           />
         )}
+        <EmbargoBanner iso={fields.embargoUntil} timeZone={props.timeZone} />
         {restore && <StoryRestoreBanner id={props.id} restore={restore} slug={fields.slug} onUseOldSlug={() => update("slug", restore.slug)} />}
         {readOnly && (
           <p className="rounded border border-neutral-400 px-3 py-2 text-sm">
@@ -242,7 +244,7 @@ export function StoryEditor(props: StoryEditorProps) {
             substantive={substantive}
           />
         </div>
-        <FilingPanel fields={fields} errors={errors} readOnly={readOnly} tags={props.choices.tags} update={update} />
+        <FilingPanel fields={fields} errors={errors} readOnly={readOnly} tags={props.choices.tags} update={update} embargo={{ timeZone: props.timeZone, canSet: props.can.embargo }} />
         <HeroPanel value={fields.heroMediaId} images={images} errors={errors} readOnly={readOnly} onChange={(id) => update("heroMediaId", id)} />
         <FlagsPanel fields={fields} errors={errors} readOnly={readOnly} can={props.can} timeZone={props.timeZone} update={update} />
         <SeoPanel fields={fields} errors={errors} readOnly={readOnly} update={update} />

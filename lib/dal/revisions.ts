@@ -45,6 +45,7 @@ const FIELD_LABELS = {
   seoDescription: "SEO description",
   breaking: "Breaking",
   featured: "Lead pin",
+  embargoUntil: "Embargo until",
 };
 
 export interface RevisionComparison {
@@ -84,6 +85,7 @@ export async function compareRevisions(articleId: string, leftId: string, rightI
       seoDescription: snap.seoDescription,
       breaking: snap.breaking ? "Yes" : "No",
       featured: snap.featured ? "Yes" : "No",
+      embargoUntil: snap.embargoUntil ? `${snap.embargoUntil.slice(0, 16).replace("T", " ")} UTC` : null,
     };
   };
   const summary = (row: typeof left): RevisionSummary => ({ id: row.id, version: row.version, reason: row.reason, status: row.status, createdAt: row.createdAt, author: row.author?.name ?? null });
@@ -125,6 +127,8 @@ async function fieldsFromRevision(client: LookupClient, current: StoryRow, revis
     breaking: current.breaking,
     breakingUntil: current.breakingUntil,
     featured: current.featured,
+    // Nor does a restore move or lift an embargo: going back to a version from before it must not free the story.
+    embargoUntil: current.embargoUntil,
   };
 }
 

@@ -83,6 +83,14 @@ const changeSelect = {
 const kept = { deletedAt: null };
 
 /**
+ * No embargo still running (lib/dal/embargo.ts). A scheduled story whose embargo was moved past its time waits for
+ * the embargo to lift (nextScheduledEvent wakes for it); the write path refuses to publish it before then anyway.
+ */
+function liftedBy(now: Date): Prisma.ArticleWhereInput {
+  return { OR: [{ embargoUntil: null }, { embargoUntil: dueBy(now) }] };
+}
+
+/**
  * Runs one scheduler write in its own transaction. A write that lost its claim (the story moved, another worker has
  * it, it went to the trash) is nobody's failure: null.
  */
@@ -102,7 +110,7 @@ async function claimWrite(db: Db, table: "Article" | "ScheduledUpdate", lockId: 
  */
 export async function publishDueArticles(now: Date = new Date(), listener: PassListener = {}, db: Db = getDb()): Promise<ArticleChange[]> {
   const due = await db.article.findMany({
-    where: { status: ArticleStatus.SCHEDULED, scheduledAt: dueBy(now), ...kept, ...retryDue("scheduleRetryAt", now) },
+    where: { status: ArticleStatus.SCHEDULED, scheduledAt: dueBy(now), ...kept, ...retryDue("scheduleRetryAt", now), AND: [liftedBy(now)] },
     orderBy: { scheduledAt: "asc" },
     select: { id: true, slug: true, scheduleAttempts: true },
   });
@@ -154,6 +162,7 @@ async function publishOne(db: Db, id: string, now: Date): Promise<ArticleChange 
     writeStory(tx, SCHEDULER, {
       id,
       baseVersion: "stored",
+      now,
       // Re-checked by the write itself: an editor may have unscheduled it, another worker published it meanwhile.
       guard: { status: ArticleStatus.SCHEDULED, scheduledAt: dueBy(now) },
       set: (before) => ({
@@ -245,6 +254,8 @@ function fieldsOfUpdate(c: ScheduledChanges, before: StoryRow): StoryFields {
     breaking: before.breaking,
     breakingUntil: before.breakingUntil,
     featured: before.featured,
+    // An update to a live story never sets, moves or lifts an embargo.
+    embargoUntil: before.embargoUntil,
   };
 }
 
@@ -363,15 +374,17 @@ export async function storiesComingOut(after: Date, upTo: Date, db: Db = getDb()
 export async function nextScheduledEvent(now: Date = new Date(), db: Db = getDb()): Promise<Date | null> {
   // Every bound is also kept inside years 0001–9999, so a bad row cannot sort first on SQLite and hide the real next event.
   // An item waiting for a retry is due at its retry time (always after its own due time), not before.
-  const [scheduled, scheduledRetry, future, breaking, update, updateRetry] = await Promise.all([
+  const [scheduled, scheduledRetry, future, breaking, update, updateRetry, embargoLifts] = await Promise.all([
     db.article.findFirst({ where: { status: ArticleStatus.SCHEDULED, scheduledAt: inRange, scheduleRetryAt: null, ...kept }, orderBy: { scheduledAt: "asc" }, select: { scheduledAt: true } }),
     db.article.findFirst({ where: { status: ArticleStatus.SCHEDULED, scheduledAt: inRange, scheduleRetryAt: inRange, ...kept }, orderBy: { scheduleRetryAt: "asc" }, select: { scheduleRetryAt: true } }),
     db.article.findFirst({ where: { status: ArticleStatus.PUBLISHED, publishedAt: { gt: now, lte: STORED_DATE_MAX }, ...kept }, orderBy: { publishedAt: "asc" }, select: { publishedAt: true } }),
     db.article.findFirst({ where: { breaking: true, breakingUntil: { gt: now, lte: STORED_DATE_MAX }, ...kept }, orderBy: { breakingUntil: "asc" }, select: { breakingUntil: true } }),
     db.scheduledUpdate.findFirst({ where: { appliedAt: null, failure: null, runAt: inRange, retryAt: null, article: kept }, orderBy: { runAt: "asc" }, select: { runAt: true } }),
     db.scheduledUpdate.findFirst({ where: { appliedAt: null, failure: null, runAt: inRange, retryAt: inRange, article: kept }, orderBy: { retryAt: "asc" }, select: { retryAt: true } }),
+    // A scheduled story held by an embargo goes out when it lifts.
+    db.article.findFirst({ where: { status: ArticleStatus.SCHEDULED, scheduledAt: inRange, embargoUntil: { gt: now, lte: STORED_DATE_MAX }, ...kept }, orderBy: { embargoUntil: "asc" }, select: { embargoUntil: true } }),
   ]);
-  const times = [scheduled?.scheduledAt, scheduledRetry?.scheduleRetryAt, future?.publishedAt, breaking?.breakingUntil, update?.runAt, updateRetry?.retryAt].filter(
+  const times = [scheduled?.scheduledAt, scheduledRetry?.scheduleRetryAt, future?.publishedAt, breaking?.breakingUntil, update?.runAt, updateRetry?.retryAt, embargoLifts?.embargoUntil].filter(
     (t): t is Date => t instanceof Date,
   );
   return times.length ? new Date(Math.min(...times.map((t) => t.getTime()))) : null;

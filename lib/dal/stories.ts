@@ -38,6 +38,7 @@ export const storySelect = {
   breaking: true,
   breakingUntil: true,
   featured: true,
+  embargoUntil: true,
   workType: true,
   dateline: true,
   sectionId: true,
@@ -66,6 +67,8 @@ export interface StorySnapshot {
   breaking: boolean;
   breakingUntil: string | null;
   featured: boolean;
+  /** Missing in snapshots taken before embargoes existed. */
+  embargoUntil?: string | null;
 }
 
 export function fieldsOf(row: StoryRow): StoryFields {
@@ -83,6 +86,7 @@ export function fieldsOf(row: StoryRow): StoryFields {
     breaking: row.breaking,
     breakingUntil: row.breakingUntil,
     featured: row.featured,
+    embargoUntil: row.embargoUntil,
     workType: row.workType,
     dateline: row.dateline,
   };
@@ -100,6 +104,7 @@ export function snapshotOf(fields: StoryFields): StorySnapshot {
     breaking: fields.breaking,
     breakingUntil: fields.breakingUntil ? fields.breakingUntil.toISOString() : null,
     featured: fields.featured,
+    embargoUntil: fields.embargoUntil ? fields.embargoUntil.toISOString() : null,
   };
 }
 
@@ -216,7 +221,7 @@ export async function saveStory(input: { id: string; baseVersion: number; fields
 }
 
 /** Starts a new draft owned by the signed-in user, with their byline when they have one (lib/dal/story-writer.ts insertStory). */
-export async function createStory(input: { headline: string; standfirst?: string; body?: string; tags?: string[]; sectionSlug?: string | null; reason?: string }): Promise<{ id: string }> {
+export async function createStory(input: { headline: string; standfirst?: string; body?: string; tags?: string[]; sectionSlug?: string | null; reason?: string; embargoUntil?: Date | null }): Promise<{ id: string }> {
   const user = await requirePermission("article.create");
   return transaction((tx) => insertStory(tx, personActor(user), input));
 }
@@ -259,7 +264,7 @@ export interface EditorStory {
   own: boolean;
   canEdit: boolean;
   transitions: Status[];
-  can: { setBreaking: boolean; setLead: boolean; addCorrection: boolean; restore: boolean; schedule: boolean };
+  can: { setBreaking: boolean; setLead: boolean; addCorrection: boolean; restore: boolean; schedule: boolean; embargo: boolean };
   corrections: { id: string; kind: "CORRECTION" | "UPDATE"; body: string; publishedAt: Date }[];
   scheduledUpdates: { id: string; runAt: Date; substantive: boolean; appliedAt: Date | null; failure: string | null }[];
 }
@@ -298,6 +303,8 @@ export async function getStoryForEdit(id: string): Promise<EditorStory | null> {
       addCorrection: can(user.role, "article.addCorrection"),
       restore: can(user.role, "article.restoreRevision"),
       schedule: can(user.role, "article.schedule"),
+      // Who may publish may set or lift an embargo (lib/dal/story-writer.ts checks it on every write).
+      embargo: can(user.role, "article.publish"),
     },
     corrections,
     scheduledUpdates,

@@ -10,6 +10,7 @@ import { pokeJobRunner } from "@/lib/jobs/runner";
 import { storyFieldsSchema, type StoryFields } from "@/lib/validation/stories";
 import { firstFreeSlug, isSlugFree, replaceTagsAndBylines, tagIdsForNames } from "./article-relations";
 import { recordAudit } from "./audit";
+import { assertEmbargoAllows, embargoGuard } from "./embargo";
 import { NotFoundError, ValidationError } from "./errors";
 import { refusal, type SessionUser } from "./session";
 import { assertReadyForReaders, changeOf, conflictError, fieldsOf, recordRevision, storySelect, type StoryRow } from "./stories";
@@ -62,6 +63,8 @@ export interface StoryWrite {
    * fields are written to a story that is live after the write: whoever writes, readers never get a story that fails them.
    */
   readyForReaders?: Computed<string | undefined>;
+  /** The moment the write counts as happening, for the embargo rule (a step or scheduler pass with its own clock). */
+  now?: Date;
   /** False for a change that is not an edit (a timed flag expiry): the version stays, so no open form is voided. */
   bumpVersion?: boolean;
   /** The history line, or null for no revision (autosave, flag expiry). */
@@ -92,8 +95,13 @@ export async function loadStoryForWrite(tx: Tx, actor: StoryActor, id: string, a
 
 /** Stored fields checked with the same schema the editor's action uses (dates go back to the text it accepts). */
 export function validateStoryFields(fields: StoryFields): StoryFields {
-  const until = fields.breakingUntil as Date | string | null | undefined;
-  const parsed = storyFieldsSchema.safeParse({ ...fields, breakingUntil: until instanceof Date ? until.toISOString() : (until ?? null) });
+  const asText = (value: Date | string | null | undefined) => (value instanceof Date ? value.toISOString() : (value ?? null));
+  const parsed = storyFieldsSchema.safeParse({
+    ...fields,
+    breakingUntil: asText(fields.breakingUntil),
+    // Absent stays absent: the stored embargo is then left as it is.
+    ...(fields.embargoUntil !== undefined && { embargoUntil: asText(fields.embargoUntil) }),
+  });
   if (parsed.success) return parsed.data;
   const problems: Record<string, string[]> = {};
   for (const issue of parsed.error.issues) {
@@ -116,10 +124,12 @@ export async function writeStory(tx: Tx, actor: StoryActor, write: StoryWrite): 
   const liveAfter = (set.status ?? before.status) === ArticleStatus.PUBLISHED;
   const readyMessage = write.readyForReaders === undefined ? undefined : await resolve(write.readyForReaders, before);
   if (readyMessage !== undefined || (fields && liveAfter)) await assertReadyForReaders(tx, fields ?? fieldsOf(before), readyMessage);
+  const embargo = await checkEmbargo(tx, before, fields, set, write.now ?? new Date());
   const baseVersion = write.baseVersion === "stored" ? before.version : write.baseVersion;
   if (before.version !== baseVersion) throw await conflictError(tx, before.id);
 
-  const guard = write.guard === undefined ? {} : await resolve(write.guard, before);
+  const callerGuard = write.guard === undefined ? {} : await resolve(write.guard, before);
+  const guard = embargo ? { AND: [callerGuard, embargo] } : callerGuard;
   const userId = actorUserId(actor);
   const bump = write.bumpVersion === false ? {} : { version: { increment: 1 } };
   if (fields) {
@@ -151,9 +161,11 @@ export async function writeStory(tx: Tx, actor: StoryActor, write: StoryWrite): 
 export async function insertStory(
   tx: Tx,
   actor: PersonActor,
-  input: { headline: string; standfirst?: string; body?: string; tags?: string[]; sectionSlug?: string | null; reason?: string },
+  input: { headline: string; standfirst?: string; body?: string; tags?: string[]; sectionSlug?: string | null; reason?: string; embargoUntil?: Date | null },
 ): Promise<{ id: string }> {
   const user = actor.user;
+  // An import may arrive under embargo (wire copy): setting one is a publishing decision, as on any save.
+  if (input.embargoUntil) allowed(actor, "article.publish", undefined, "Only editors can set or lift an embargo.");
   const checked = storyFieldsSchema.pick({ headline: true, standfirst: true, body: true, tags: true }).safeParse({ headline: input.headline, standfirst: input.standfirst ?? "", body: input.body ?? "", tags: input.tags ?? [] });
   if (!checked.success) throw new ValidationError("Check the highlighted fields.", Object.fromEntries(checked.error.issues.map((issue) => [String(issue.path[0] ?? "form"), [issue.message]])));
   const text = checked.data;
@@ -167,6 +179,7 @@ export async function insertStory(
       standfirst: text.standfirst,
       body: text.body,
       sectionId: section?.id ?? null,
+      ...(input.embargoUntil && { embargoUntil: input.embargoUntil }),
       createdById: user.id,
       lastEditedById: user.id,
       ...(byline && { bylines: { create: [{ bylineId: byline.id, position: 0 }] } }),
@@ -214,9 +227,26 @@ async function resolveSlug(tx: Tx, id: string, requested: string, headline: stri
   return firstFreeSlug(tx, wanted, id);
 }
 
+/**
+ * The embargo rule (lib/dal/embargo.ts) on the row as this write would leave it: refused before anything is written.
+ * When the write makes the story live or schedules it without changing the embargo, the returned condition makes
+ * the write statement itself check that the stored embargo still allows it.
+ */
+async function checkEmbargo(tx: Tx, before: StoryRow, fields: StoryFields | undefined, set: Prisma.ArticleUncheckedUpdateManyInput, now: Date): Promise<Prisma.ArticleWhereInput | null> {
+  const setDate = (value: unknown, fallback: Date | null) => (value === undefined ? fallback : value instanceof Date ? value : value === null ? null : new Date(String(value)));
+  const embargoUntil = fields?.embargoUntil !== undefined ? fields.embargoUntil : setDate(set.embargoUntil, before.embargoUntil);
+  const after = { status: String(set.status ?? before.status), scheduledAt: setDate(set.scheduledAt, before.scheduledAt), embargoUntil };
+  await assertEmbargoAllows(tx, before, after, now);
+  const embargoKept = (embargoUntil?.getTime() ?? null) === (before.embargoUntil?.getTime() ?? null);
+  if (!embargoKept) return null;
+  if (after.status === ArticleStatus.PUBLISHED && before.status !== ArticleStatus.PUBLISHED) return embargoGuard(now);
+  if (after.status === ArticleStatus.SCHEDULED && after.scheduledAt && set.scheduledAt !== undefined) return embargoGuard(after.scheduledAt);
+  return null;
+}
+
 /** Only a person's rights are checked: the scheduler applies what an editor prepared (and was allowed to) earlier. */
-function allowed(actor: StoryActor, permission: "article.setBreaking" | "article.setLead" | "tag.createInline", entityId: string | undefined, message?: string): void {
-  if (actor.kind === "person" && !can(actor.user.role, permission)) throw refusal(actor.user, permission, { entityType: entityId ? "Article" : "Tag", entityId }, message);
+function allowed(actor: StoryActor, permission: "article.setBreaking" | "article.setLead" | "article.publish" | "tag.createInline", entityId: string | undefined, message?: string): void {
+  if (actor.kind === "person" && !can(actor.user.role, permission)) throw refusal(actor.user, permission, { entityType: entityId || permission !== "tag.createInline" ? "Article" : "Tag", entityId }, message);
 }
 
 /** The field write: references checked, flags' rights, the slug, the row (conditional on version and guard), tags, bylines and redirects. */
@@ -240,6 +270,10 @@ async function writeFields(
     allowed(actor, "article.setBreaking", current.id, "Only editors can set the breaking flag.");
   }
   if (fields.featured !== current.featured) allowed(actor, "article.setLead", current.id, "Only editors can pin the lead story.");
+  // An embargo is a publishing decision: who may publish may set, move or lift it.
+  if (fields.embargoUntil !== undefined && (fields.embargoUntil?.getTime() ?? null) !== (current.embargoUntil?.getTime() ?? null)) {
+    allowed(actor, "article.publish", current.id, "Only editors can set or lift an embargo.");
+  }
   const problems: Record<string, string[]> = {};
   if (fields.sectionId && !(await tx.section.findUnique({ where: { id: fields.sectionId }, select: { id: true } }))) problems.sectionId = ["Choose a section from the list."];
   if (fields.heroMediaId && !(await tx.media.findUnique({ where: { id: fields.heroMediaId }, select: { id: true } }))) problems.heroMediaId = ["Choose an image from the media library."];
@@ -267,6 +301,7 @@ async function writeFields(
       breaking,
       breakingUntil,
       featured: fields.featured,
+      ...(fields.embargoUntil !== undefined && { embargoUntil: fields.embargoUntil }),
       ...(fields.workType !== undefined && { workType: fields.workType }),
       ...(fields.dateline !== undefined && { dateline: fields.dateline }),
       ...(userId && { lastEditedById: userId }),
@@ -285,4 +320,56 @@ async function writeFields(
       await tx.slugRedirect.upsert({ where: { fromSlug: current.slug }, create: { fromSlug: current.slug, articleId: current.id }, update: { articleId: current.id } });
     }
   }
+}
+
+// ── Live coverage (#12 §1) ────────────────────────────────────────────────────────────────────────────────────────
+// The live flag and the coverage's start and end are story fields, so they change here like every other. They are
+// not edits of the text: the version stays, so an editor open on the story is not voided by a colleague ending it.
+
+export type CoverageStep = "enable" | "disable" | "start" | "end" | "reopen";
+
+const COVERAGE_LINES: Record<CoverageStep, string> = {
+  enable: "Marked as live coverage",
+  disable: "No longer a live coverage",
+  start: "Live coverage started",
+  end: "Live coverage ended",
+  reopen: "Live coverage reopened",
+};
+
+/** One coverage step on a story, inside the caller's transaction (the caller decides who may take it: `access`). */
+export async function writeCoverage(tx: Tx, actor: PersonActor, write: { id: string; step: CoverageStep; access: NonNullable<StoryWrite["access"]>; now?: Date }): Promise<StoryWritten> {
+  const now = write.now ?? new Date();
+  const state = await tx.article.findUnique({ where: { id: write.id }, select: { liveCoverage: true, coverageStartedAt: true, coverageEndedAt: true } });
+  const refuse = (message: string) => {
+    throw new ValidationError(message, { coverage: [message] });
+  };
+  const plan: Record<CoverageStep, () => { set: Prisma.ArticleUncheckedUpdateManyInput; guard: Prisma.ArticleWhereInput }> = {
+    enable: () => ({ set: { liveCoverage: true }, guard: {} }),
+    disable: () => ({ set: { liveCoverage: false }, guard: {} }),
+    start: () => {
+      if (!state?.liveCoverage) refuse("Mark the story as live coverage first.");
+      if (state?.coverageStartedAt && !state.coverageEndedAt) refuse("The coverage has already started.");
+      return { set: { coverageStartedAt: state?.coverageStartedAt ?? now, coverageEndedAt: null }, guard: { liveCoverage: true } };
+    },
+    end: () => {
+      if (!state?.liveCoverage) refuse("This story is not a live coverage.");
+      if (state?.coverageEndedAt) refuse("The coverage has already ended.");
+      return { set: { coverageStartedAt: state?.coverageStartedAt ?? now, coverageEndedAt: now }, guard: { liveCoverage: true, coverageEndedAt: null } };
+    },
+    reopen: () => {
+      if (!state?.liveCoverage || !state.coverageEndedAt) refuse("Only an ended coverage can be reopened.");
+      return { set: { coverageEndedAt: null }, guard: { liveCoverage: true } };
+    },
+  };
+  const { set, guard } = plan[write.step]();
+  return writeStory(tx, actor, {
+    id: write.id,
+    baseVersion: "stored",
+    access: write.access,
+    set,
+    guard,
+    bumpVersion: false,
+    revision: COVERAGE_LINES[write.step],
+    audit: { action: `article.coverage.${write.step}`, details: { at: now.toISOString() } },
+  });
 }

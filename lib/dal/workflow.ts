@@ -5,6 +5,7 @@ import { pokeScheduler } from "@/lib/publishing/poke";
 import type { StoryFields } from "@/lib/validation/stories";
 import { isSchedulableDate, SCHEDULE_MAX_YEARS } from "@/lib/validation/dates";
 import { recordAudit } from "./audit";
+import { assertEmbargoAllows } from "./embargo";
 import { ValidationError } from "./errors";
 import { refusal, requirePermission, requireUser } from "./session";
 import { transaction } from "./transaction";
@@ -55,6 +56,7 @@ export async function transitionStory(input: { id: string; baseVersion: number; 
       id: input.id,
       baseVersion: input.baseVersion,
       access: { action: `article.transition.${input.to}`, where: visibleWhere(user) },
+      now,
       check: (before) => {
         const own = before.createdById === user.id;
         if (!canTransition(user.role, before.status, input.to, { own })) {
@@ -100,6 +102,7 @@ export async function rescheduleStory(input: { id: string; baseVersion: number; 
       id: input.id,
       baseVersion: input.baseVersion,
       access: { action: "article.reschedule", where: visibleWhere(user) },
+      now,
       check: (before) => {
         if (before.status !== ArticleStatus.SCHEDULED) throw new ValidationError("Only a scheduled story can be rescheduled or unscheduled.", { scheduledAt: ["This story is not scheduled (any more). Reload to see its state."] });
         if (to) checkScheduleTime(to, now);
@@ -157,6 +160,8 @@ export async function scheduleUpdate(input: { id: string; baseVersion: number; f
     if (story.version !== input.baseVersion) throw await conflictError(tx, story.id);
     // Checked now as the scheduler will check it when it applies (the editor's schema and the publish checks).
     validateStoryFields(input.fields);
+    // A live story cannot be put under embargo, and an update never moves or lifts one (fieldsOfUpdate keeps it).
+    await assertEmbargoAllows(tx, story, { status: story.status, scheduledAt: story.scheduledAt, embargoUntil: input.fields.embargoUntil ?? story.embargoUntil }, now);
     await assertReadyForReaders(tx, input.fields, "Not scheduled: the story would not be ready for readers.");
     const update = await tx.scheduledUpdate.create({
       data: {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { bodyProblem, MAX_IMPORT_HTML, MAX_IMPORT_TEXT } from "@/lib/content/import/readable";
 import { IMPORT_FORMATS, IMPORT_ORIGINS } from "@/lib/content/import/labels";
+import { optionalDateTime } from "./dates";
 
 const TOO_LARGE = "What you pasted is too large to import. Import a shorter story, or split it.";
 
@@ -24,6 +25,8 @@ export const importDraftSchema = z.object({
     }),
   format: z.enum(IMPORT_FORMATS).catch("plain"),
   origin: z.enum(IMPORT_ORIGINS).catch(""),
+  /** Wire copy may arrive under embargo: the draft is created with it (only who may publish may set one). */
+  embargoUntil: optionalDateTime,
 });
 
 export type ImportDraft = z.infer<typeof importDraftSchema>;

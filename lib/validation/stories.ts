@@ -44,6 +44,8 @@ export const storyFieldsSchema = z.object({
   breaking: z.boolean().default(false),
   breakingUntil: optionalDateTime,
   featured: z.boolean().default(false),
+  /** Nothing publishes or schedules the story before this (lib/dal/embargo.ts); blank lifts it. Only who may publish may change it. */
+  embargoUntil: optionalDateTime,
   // Optional so writers that predate them (a scheduled update's stored changes) leave the stored values alone.
   workType: z.enum(WORK_TYPES, "Choose a type of work from the list.").optional(),
   dateline: z

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
+import { DashboardEmbargoes } from "@/components/admin/dashboard-embargoes";
 import { DashboardCounts } from "@/components/admin/dashboard-counts";
 import { DashboardPanel } from "@/components/admin/dashboard-panel";
 import { DashboardSchedule } from "@/components/admin/dashboard-schedule";
 import { StoryCompactList } from "@/components/admin/story-compact-list";
 import { NewStoryLink } from "@/components/admin/story-links";
 import { requireNewsroomPage } from "@/lib/auth/page-guard";
+import { listEmbargoedStories } from "@/lib/dal/embargo";
 import { getSiteSettings } from "@/lib/dal/settings";
 import { getDashboard } from "@/lib/dal/story-list";
 import { storyListHref } from "@/lib/validation/story-list";
@@ -13,7 +15,7 @@ export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function DashboardPage() {
   const user = await requireNewsroomPage();
-  const [dashboard, { timeZone }] = await Promise.all([getDashboard(), getSiteSettings()]);
+  const [dashboard, { timeZone }, embargoed] = await Promise.all([getDashboard(), getSiteSettings(), listEmbargoedStories()]);
   const waiting = dashboard.counts.IN_REVIEW;
   return (
     <div className="space-y-8">
@@ -56,6 +58,9 @@ export default async function DashboardPage() {
           isEmpty={dashboard.scheduled.length === 0}
         >
           <DashboardSchedule entries={dashboard.scheduled} timeZone={timeZone} />
+        </DashboardPanel>
+        <DashboardPanel id="embargoes" title="Under embargo" empty="No story is under embargo." isEmpty={embargoed.length === 0}>
+          <DashboardEmbargoes stories={embargoed} timeZone={timeZone} />
         </DashboardPanel>
         <DashboardPanel
           id="published"

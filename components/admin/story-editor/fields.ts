@@ -15,6 +15,7 @@ export interface EditorFields {
   breaking: boolean;
   breakingUntil: string;
   featured: boolean;
+  embargoUntil: string;
   workType: WorkTypeName;
   dateline: string;
 }
@@ -34,6 +35,7 @@ export function toEditorFields(f: StoryFields): EditorFields {
     breaking: f.breaking,
     breakingUntil: f.breakingUntil ? f.breakingUntil.toISOString() : "",
     featured: f.featured,
+    embargoUntil: f.embargoUntil ? f.embargoUntil.toISOString() : "",
     workType: f.workType ?? "NEWS",
     dateline: f.dateline ?? "",
   };

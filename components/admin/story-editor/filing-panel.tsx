@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
 import { inputClass } from "@/components/ui/field";
+import { EmbargoField } from "./embargo";
 import { FieldError } from "./field-error";
 import { DATELINE_MAX, WORK_TYPE_LABELS, WORK_TYPES, type WorkTypeName } from "@/lib/validation/stories";
 import { parseTags, type EditorFields } from "./fields";
@@ -11,13 +12,15 @@ interface Props {
   readOnly: boolean;
   tags: string[];
   update: <K extends keyof EditorFields>(key: K, value: EditorFields[K]) => void;
+  /** The embargo field: on the site's clock, changeable by those who may publish. */
+  embargo: { timeZone: string; canSet: boolean };
 }
 
 /**
  * Where the story is filed: tags, slug, type of work and dateline (section and bylines sit in the publishing panel,
  * always in reach; it is sticky on a tablet, so it stays short).
  */
-export function FilingPanel({ fields, errors, readOnly, tags, update }: Props) {
+export function FilingPanel({ fields, errors, readOnly, tags, update, embargo }: Props) {
   const [tagsText, setTagsText] = useState(fields.tags.join(", "));
   // Tags merged in from a colleague's save replace the text, unless the text already says the same.
   const [shownTags, setShownTags] = useState(fields.tags);
@@ -28,6 +31,7 @@ export function FilingPanel({ fields, errors, readOnly, tags, update }: Props) {
   return (
     <section className="space-y-3 rounded border border-neutral-300 p-3 dark:border-neutral-700">
       <h2 className="font-bold">Filing</h2>
+      <EmbargoField value={fields.embargoUntil} errors={errors} timeZone={embargo.timeZone} disabled={readOnly || !embargo.canSet} onChange={(iso) => update("embargoUntil", iso)} />
       <div className="space-y-1">
         <label htmlFor="tags" className="block text-sm font-semibold">
           Tags

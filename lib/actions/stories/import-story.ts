@@ -14,6 +14,7 @@ export async function importStoryAction(_previous: ActionState<{ id: string }>, 
       standfirst: draft.standfirst,
       body: draft.body,
       tags: [],
+      embargoUntil: draft.embargoUntil ?? null,
       reason: `Imported from ${FORMAT_LABELS[draft.format]}${draft.origin ? ` pasted from ${ORIGIN_LABELS[draft.origin]}` : ""}`,
     }),
   }));
