@@ -25,6 +25,8 @@ const schema = z
     // How often the publishing scheduler looks for new schedules made outside this server (it also wakes exactly
     // at each known due time). Every instance may run it: each due item is claimed by one. "0" turns it off.
     SCHEDULER_POLL_MS: z.coerce.number().int().min(0).max(3_600_000).default(15_000),
+    // How often a reader's open live coverage page asks for new entries (seconds; the endpoint is served from cache).
+    LIVE_POLL_SECONDS: z.coerce.number().int().min(2).max(300).default(10),
     // Where uploaded images and their resized copies are kept (local disk). Relative paths are from the app folder.
     STORAGE_DIR: z.string().min(1).default("./storage"),
     // How many reverse proxies in front of the server append the address they saw to X-Forwarded-For (nginx:
@@ -69,6 +71,13 @@ const schema = z
     // Logs are one JSON object per line; "pretty" prints readable lines instead (the default when NODE_ENV is development).
     LOG_FORMAT: z.enum(["json", "pretty"], { message: "LOG_FORMAT must be json or pretty" }).optional(),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { message: "LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent" }).default("info"),
+    // Backups (README, "Backup and restore"): where `npm run backup`, the scheduled backup and `npm start`'s
+    // pre-migration backup write their archives; how often the scheduled one runs (hours, 0: never); and how many
+    // scheduled archives are kept: the newest of each of the last BACKUP_KEEP_DAILY days and BACKUP_KEEP_WEEKLY weeks.
+    BACKUP_DIR: z.string().min(1).default("./backups"),
+    BACKUP_EVERY_HOURS: z.coerce.number({ message: "BACKUP_EVERY_HOURS must be a number of hours (0 turns scheduled backups off)" }).int().min(0).max(24 * 7).default(24),
+    BACKUP_KEEP_DAILY: z.coerce.number({ message: "BACKUP_KEEP_DAILY must be a whole number" }).int().min(1).max(365).default(7),
+    BACKUP_KEEP_WEEKLY: z.coerce.number({ message: "BACKUP_KEEP_WEEKLY must be a whole number" }).int().min(0).max(520).default(4),
     // Outgoing webhooks and WebSub pings refuse private, loopback and link-local addresses; "1" allows them (tests,
     // or receivers on the newsroom's own network). Read where the address is checked (lib/distribution/url-check.ts).
     WEBHOOK_ALLOW_PRIVATE: z.enum(["0", "1"], { message: "WEBHOOK_ALLOW_PRIVATE must be 0 or 1" }).default("0"),

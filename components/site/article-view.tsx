@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import Image from "next/image";
 import Link from "next/link";
 import type { ArticlePageData } from "@/lib/dal/articles";
@@ -26,7 +27,8 @@ export function bodyWithDateline(html: string, dateline: string | null): string 
   return first === -1 ? `<p>${span}</p>${html}` : `${html.slice(0, first + 3)}${span}${html.slice(first + 3)}`;
 }
 
-export function ArticleView({ data, timeZone, url }: { data: ArticlePageData; timeZone: string; url: string }) {
+/** `liveStatus` and `children` are a live coverage's badge (above the headline) and entries (after the body). */
+export function ArticleView({ data, timeZone, url, liveStatus, children }: { data: ArticlePageData; timeZone: string; url: string; liveStatus?: ReactNode; children?: ReactNode }) {
   const { article, headings, related } = data;
   const opinion = article.workType === "OPINION";
   const sponsored = article.workType === "SPONSORED";
@@ -66,6 +68,7 @@ export function ArticleView({ data, timeZone, url }: { data: ArticlePageData; ti
             )}
           </p>
         )}
+        {liveStatus}
         {sponsored && (
           <p className="mt-2 text-sm text-neutral-800 dark:text-neutral-200">Paid content: produced for an advertiser, not by the newsroom.</p>
         )}
@@ -152,6 +155,8 @@ export function ArticleView({ data, timeZone, url }: { data: ArticlePageData; ti
         // Sanitised by lib/content/markdown.ts (rehype-sanitize).
         dangerouslySetInnerHTML={{ __html: bodyWithDateline(data.bodyHtml, article.dateline) }}
       />
+
+      {children}
 
       {article.corrections.length > 0 && (
         <section aria-labelledby="corrections-heading" className="mt-10 border border-neutral-300 bg-neutral-50 p-4 dark:border-neutral-700 dark:bg-neutral-900">

@@ -29,6 +29,11 @@ export const PERMISSIONS = {
   "article.addCorrection": EDITORS,
   "article.restoreRevision": EDITORS,
   "article.delete": ADMINS,
+  /** Live coverage entries: writers only on coverage they are bylined on (the data layer adds the filter), their own entries. */
+  "live.postOwn": EVERYONE,
+  "live.postAny": EDITORS,
+  /** Start and end a live coverage. */
+  "live.manageCoverage": EDITORS,
   "review.queue": EDITORS,
   "tag.createInline": EVERYONE,
   "media.upload": EVERYONE,

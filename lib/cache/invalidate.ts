@@ -64,3 +64,11 @@ export function invalidateTaxonomy(kind: "section" | "tag" | "byline", slugs: st
 export function invalidateSitePage(slug: string, { listed }: { listed: boolean }): Promise<string[]> {
   return expire([TAGS.sitePage(slug), ...(listed ? [TAGS.sitePages] : [])]);
 }
+
+/**
+ * Call after posting, editing or deleting a live entry: the coverage's page and its live endpoint only, so a busy
+ * live coverage never expires the fronts. `notes`: an entry's correction is listed on the corrections page too.
+ */
+export function invalidateLiveCoverage(articleId: string, { notes = false }: { notes?: boolean } = {}): Promise<string[]> {
+  return expire([TAGS.live(articleId), ...(notes ? [TAGS.corrections] : [])]);
+}

@@ -30,6 +30,8 @@ export const TAGS = {
   sitePages: "pages",
   /** The public corrections page and its feed: every correction and update note on a live story. */
   corrections: "corrections",
+  /** A live coverage's entries: its page and the polled live endpoint (app/live/[id]); expired when an entry changes. */
+  live: (id: string) => `live:${id}`,
 } as const;
 
 /** What a write to a story touched, before and after, so every page that showed it is refreshed. */

@@ -56,6 +56,8 @@ export interface ArticleDetail extends ArticleSummary {
   workType: WorkTypeName;
   /** Where the story was reported ("WASHINGTON"), or null. */
   dateline: string | null;
+  /** A live coverage (#12 §1): its start and end (null while open), or null for a normal story. */
+  live?: { startedAt: Date | null; endedAt: Date | null } | null;
 }
 
 export const summarySelect = {
@@ -170,6 +172,9 @@ export async function loadArticlePage(where: Prisma.ArticleWhereInput, now: Date
       seoDescription: true,
       workType: true,
       dateline: true,
+      liveCoverage: true,
+      coverageStartedAt: true,
+      coverageEndedAt: true,
       tags: { orderBy: { tag: { name: "asc" } }, select: { tag: { select: { id: true, slug: true, name: true } } } },
       corrections: { orderBy: { publishedAt: "asc" }, select: { kind: true, body: true, publishedAt: true } },
     },
@@ -196,6 +201,7 @@ export async function loadArticlePage(where: Prisma.ArticleWhereInput, now: Date
       seoDescription: row.seoDescription,
       workType: row.workType,
       dateline: row.dateline,
+      live: row.liveCoverage ? { startedAt: row.coverageStartedAt, endedAt: row.coverageEndedAt } : null,
       tags: row.tags.map(({ tag }) => ({ slug: tag.slug, name: tag.name })),
       corrections: row.corrections,
     },

@@ -7,6 +7,7 @@ import { env } from "@/lib/env";
 import { CROPS, renditionUrl, storageKeyOf } from "@/lib/media/variants";
 import { sitePagePath } from "@/lib/validation/site-pages";
 import type { WorkTypeName } from "@/lib/validation/stories";
+import type { LiveBlogPostingLd } from "./live-json-ld";
 import type { ProfilePageLd } from "./profile-json-ld";
 import { absoluteUrl, ARTICLE_CARD_SHAPES, articleCardPath, articlePath, authorPath, HOME_PATH, PUBLISHER_LOGO, sectionPath, type CardShape } from "./urls";
 
@@ -145,7 +146,7 @@ export interface PersonLd {
   sameAs?: string[];
 }
 
-export type JsonLdDocument = NewsArticleLd | BreadcrumbListLd | WebSiteLd | OrganizationLd | PersonLd | ProfilePageLd;
+export type JsonLdDocument = NewsArticleLd | LiveBlogPostingLd | BreadcrumbListLd | WebSiteLd | OrganizationLd | PersonLd | ProfilePageLd;
 
 /** An author page's Person: name, page, job title, photo and the profiles their byline links to. */
 export function personJsonLd(

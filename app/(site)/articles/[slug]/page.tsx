@@ -2,14 +2,17 @@ import type { Metadata } from "next";
 import { permanentRedirect } from "next/navigation";
 import { ArticleView } from "@/components/site/article-view";
 import { JsonLd } from "@/components/site/json-ld";
+import { LiveCoverage, LiveStatus } from "@/components/site/live/live-coverage";
 import { NotFoundPage } from "@/components/site/not-found-page";
 import { findRedirect, getPublishedArticle } from "@/lib/dal/articles";
+import { getLiveCoverage } from "@/lib/dal/live-entries";
 import { getSiteSettings } from "@/lib/dal/settings";
 import { listPublishedSitePages } from "@/lib/dal/site-pages";
 import { isSlug } from "@/lib/content/slug";
 import { env } from "@/lib/env";
 import { answerBriefly } from "@/lib/seo/brief-answer";
 import { articleBreadcrumbJsonLd, newsArticleJsonLd } from "@/lib/seo/json-ld";
+import { liveBlogPostingJsonLd } from "@/lib/seo/live-json-ld";
 import { articleMetadata, notFoundMetadata } from "@/lib/seo/metadata";
 import { articlePath } from "@/lib/seo/urls";
 
@@ -48,10 +51,25 @@ export default async function ArticlePage({ params }: Props) {
     }
     return <NotFoundPage />;
   }
+  const seoSite = { ...site, sitePages: pages.map((page) => page.slug) };
+  const url = `${env.SITE_URL}/articles/${data.article.slug}`;
+  const live = data.article.live;
+  if (live) {
+    // A live coverage: the same article with its entries (cached under live:<id>, expired when an entry changes).
+    const coverage = await getLiveCoverage(data.article.id);
+    return (
+      <>
+        <JsonLd data={[liveBlogPostingJsonLd(data.article, coverage.entries, seoSite), articleBreadcrumbJsonLd(data.article, site)]} />
+        <ArticleView data={data} timeZone={site.timeZone} url={url} liveStatus={<LiveStatus endedAt={live.endedAt} timeZone={site.timeZone} />}>
+          <LiveCoverage articleId={data.article.id} coverage={coverage} open={!live.endedAt} timeZone={site.timeZone} pollSeconds={env.LIVE_POLL_SECONDS} />
+        </ArticleView>
+      </>
+    );
+  }
   return (
     <>
-      <JsonLd data={[newsArticleJsonLd(data.article, { ...site, sitePages: pages.map((page) => page.slug) }), articleBreadcrumbJsonLd(data.article, site)]} />
-      <ArticleView data={data} timeZone={site.timeZone} url={`${env.SITE_URL}/articles/${data.article.slug}`} />
+      <JsonLd data={[newsArticleJsonLd(data.article, seoSite), articleBreadcrumbJsonLd(data.article, site)]} />
+      <ArticleView data={data} timeZone={site.timeZone} url={url} />
     </>
   );
 }

@@ -2,8 +2,10 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { StoryEditor, type PendingRestore } from "@/components/admin/story-editor";
 import { toEditorFields } from "@/components/admin/story-editor/fields";
+import { LiveDeskPanel } from "@/components/admin/live/live-desk-panel";
 import { StoryNotes } from "@/components/admin/story-notes";
 import { requireNewsroomPage } from "@/lib/auth/page-guard";
+import { getLiveDesk } from "@/lib/dal/live-entries";
 import { getRevisionForEditor } from "@/lib/dal/revisions";
 import { getSiteSettings } from "@/lib/dal/settings";
 import { getEditorChoices, getStoryForEdit } from "@/lib/dal/stories";
@@ -18,7 +20,7 @@ export default async function EditStoryPage({ params, searchParams }: Props) {
   const { id } = await params;
   const user = await requireNewsroomPage({ returnTo: `/admin/stories/${id}` });
   if (!ID.test(id)) notFound();
-  const [story, choices, query, settings] = await Promise.all([getStoryForEdit(id), getEditorChoices(), searchParams, getSiteSettings()]);
+  const [story, choices, query, settings, desk] = await Promise.all([getStoryForEdit(id), getEditorChoices(), searchParams, getSiteSettings(), getLiveDesk(id)]);
   if (!story) notFound();
   // "Restore" on a live story loads the old version here; it goes live only through "Update live story".
   const restoreId = typeof query.restore === "string" && ID.test(query.restore) ? query.restore : null;
@@ -61,6 +63,7 @@ export default async function EditStoryPage({ params, searchParams }: Props) {
         choices={choices}
         restore={restore}
       />
+      {desk && <LiveDeskPanel desk={desk} choices={choices} timeZone={settings.timeZone} />}
       <StoryNotes id={story.id} status={story.status} canAdd={story.can.addCorrection} notes={story.corrections} />
     </div>
   );
