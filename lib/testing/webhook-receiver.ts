@@ -3,7 +3,7 @@
 // (a status per request, a delay, a redirect).
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { SIGNATURE_HEADER, verifySignature } from "@/lib/distribution/signature";
+import { SIGNATURE_HEADER, verifySignature } from "../distribution/signature";
 
 export interface ReceivedRequest {
   method: string;
