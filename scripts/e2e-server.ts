@@ -25,6 +25,8 @@ async function main() {
     SCHEDULER_POLL_MS: "1000",
     // Unlocks /api/metrics and /api/ready's detail for e2e/operations.spec.ts.
     OPS_TOKEN: E2E_OPS_TOKEN,
+    // The distribution spec's webhook receiver listens on 127.0.0.1.
+    WEBHOOK_ALLOW_PRIVATE: "1",
   };
   // `npm install` generated the clients; regenerating here would race other e2e servers starting beside this one.
   if (!existsSync("lib/generated/sqlite/client.ts") || !existsSync("lib/generated/postgresql/client.ts")) await generateClients(env);
