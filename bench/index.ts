@@ -5,17 +5,19 @@
 //   (c) publish → visible on every instance (PostgreSQL + Redis)                  goal ≤ 1 s    (bench/cluster.ts)
 //   (d) uncached p95 of the reader data functions with 100,000 stories, SQLite and PostgreSQL, goal ≤ 50 ms
 //       (bench/data-layer.ts, in a child process with next/cache stubbed out)
+//   (l) readers polling a live coverage's endpoint vs the cached article page, req/s  goal ≥ 1.0×   (bench/live.ts)
 // A benchmark, not a test: it reports and asserts nothing. BENCH_SECONDS (6), BENCH_CONNECTIONS (20),
-// BENCH_STORIES (100000), BENCH_SAMPLES (50), BENCH_BUILD (auto|always|never), BENCH_PARTS (a,b,d; c runs with b).
+// BENCH_STORIES (100000), BENCH_SAMPLES (50), BENCH_BUILD (auto|always|never), BENCH_PARTS (a,b,d,l; c runs with b).
 import { spawn } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { benchBuild } from "./build";
 import { runClusterBench, type ClusterResult } from "./cluster";
 import type { Measured } from "./data-layer";
 import { stopAll } from "./processes";
+import { printLive, runLiveBench, type LiveBenchResult } from "./live";
 import { runReaderBench, type ReaderResult } from "./reader";
 
-const PARTS = new Set((process.env.BENCH_PARTS ?? "a,b,d").split(","));
+const PARTS = new Set((process.env.BENCH_PARTS ?? "a,b,d,l").split(","));
 const GOAL_RATIO = 0.8;
 const GOAL_VISIBLE_MS = 1000;
 const GOAL_P95_MS = 50;
@@ -75,6 +77,7 @@ async function main() {
   if (PARTS.has("a")) result.reader = await runReaderBench(buildEnv);
   if (PARTS.has("b") || PARTS.has("c")) result.cluster = await runClusterBench(buildEnv);
   if (PARTS.has("d")) result.dataLayer = await dataLayer();
+  if (PARTS.has("l")) result.live = await runLiveBench(buildEnv);
   result.seconds = Math.round((Date.now() - started) / 1000);
   mkdirSync("bench/results", { recursive: true });
   const file = `bench/results/bench-${(result.at as string).replace(/[:.]/g, "-")}.json`;
@@ -83,6 +86,7 @@ async function main() {
   if (result.reader) printReader(result.reader as ReaderResult);
   if (result.cluster) printCluster(result.cluster as ClusterResult);
   if (result.dataLayer) printDataLayer(result.dataLayer as { stories: number; results: Measured[] });
+  if (result.live) printLive(result.live as LiveBenchResult);
   console.log(`\n${result.seconds} s in all; written to ${file}`);
 }
 

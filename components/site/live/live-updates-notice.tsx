@@ -74,10 +74,12 @@ export function LiveUpdatesNotice({ articleId, stamp, knownIds, newestAt, open, 
 
   // Changes that add nothing new (an edit, a deletion, the coverage ending) are brought in once, without asking.
   useEffect(() => {
-    if (!latest || latest.stamp === stamp || refreshedFor.current === latest.stamp) return;
+    if (!latest) return;
     const ended = open && !latest.open;
+    const key = `${latest.stamp}|${latest.open}`;
+    if ((latest.stamp === stamp && !ended) || refreshedFor.current === key) return;
     if (count === 0 || ended) {
-      refreshedFor.current = latest.stamp;
+      refreshedFor.current = key;
       refresh();
     }
   }, [latest, stamp, open, count, refresh]);
