@@ -17,7 +17,7 @@ interface Props {
 }
 
 /**
- * Where the story is filed: tags, slug, type of work and dateline (section and bylines sit in the publishing panel,
+ * Where the story is filed: its embargo, tags, slug, type of work and dateline (section and bylines sit in the publishing panel,
  * always in reach; it is sticky on a tablet, so it stays short).
  */
 export function FilingPanel({ fields, errors, readOnly, tags, update, embargo }: Props) {
