@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createDb } from "@/lib/db";
-import { jobQueueDepth, migrationState, pingDatabase } from "@/lib/dal/health";
+import { connectionPoolUse, jobQueueDepth, migrationState, pingDatabase } from "@/lib/dal/health";
 import { LocalDiskStorage, newStorageKey } from "@/lib/media/storage";
 import { describeEachEngine, migrationScripts } from "@/lib/testing/databases";
 import { checkReadiness, jobRunnerCheck, storageCheck, type Check } from "./ready";
@@ -39,7 +39,7 @@ describe("readiness", () => {
       const result = await checkReadiness({ database: () => pingDatabase(down), migrations: fine, storage: fine, jobRunner: fine });
       expect(result.status).toBe("unavailable");
       expect(result.checks.database.ok).toBe(false);
-      expect(result.checks.database.detail).toBeTruthy();
+      expect(result.checks.database.detail).toMatch(/reach database server|ECONNREFUSED|no answer within/i);
     } finally {
       await down.$disconnect().catch(() => {});
     }
@@ -99,6 +99,14 @@ describeEachEngine("readiness against the database", (database) => {
     expect(await migrationState(database().db)).toEqual({ pending: [folders.at(-1)], failed: [folders.at(-1)] });
     await database().db.$executeRawUnsafe(`update _prisma_migrations set finished_at = current_timestamp`);
     expect(await migrationState(database().db)).toEqual({ pending: [], failed: [] });
+  });
+
+  it("reports the PostgreSQL connection pool's use (SQLite has none)", async () => {
+    await pingDatabase();
+    const use = connectionPoolUse();
+    if (database().engine === "sqlite") expect(use).toBeNull();
+    else expect(use).toMatchObject({ total: expect.any(Number), idle: expect.any(Number), waiting: 0 });
+    if (use) expect(use.total).toBeGreaterThanOrEqual(1);
   });
 
   it("counts the job queue by state", async () => {

@@ -37,7 +37,9 @@ async function run(check: Check, timeoutMs: number): Promise<CheckResult> {
     return { ok: true, ...(note ? { detail: note } : {}), ms: Math.round(performance.now() - started) };
   } catch (error) {
     const reason = error instanceof Error ? error.message || error.name : String(error);
-    return { ok: false, detail: reason.split("\n")[0].slice(0, 300), ms: Math.round(performance.now() - started) };
+    // One line (Prisma's messages start with a blank line and spread over several).
+    const detail = reason.split("\n").map((line) => line.trim()).filter(Boolean).join(" ").slice(0, 300) || "failed";
+    return { ok: false, detail, ms: Math.round(performance.now() - started) };
   }
 }
 
