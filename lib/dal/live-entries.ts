@@ -5,6 +5,8 @@ import { invalidateLiveCoverage } from "@/lib/cache/invalidate";
 import { keepFor } from "@/lib/cache/keep";
 import { TAGS } from "@/lib/cache/tags";
 import { renderArticleBody } from "@/lib/content/markdown";
+import { announceLiveEntry } from "@/lib/distribution/events";
+import { pokeJobRunner } from "@/lib/jobs/runner";
 import type { LiveEntryFields } from "@/lib/validation/live";
 import type { LinkRef, PublicNote } from "./articles";
 import { recordAudit } from "./audit";
@@ -61,8 +63,8 @@ async function entryBylines(tx: Tx, user: SessionUser, bylineIds: string[]): Pro
  * place for work that must happen exactly when an entry is posted (distribution's "live.entry.posted" event).
  */
 async function onLiveEntryPosted(tx: Tx, posted: { entryId: string; articleId: string; actorId: string }): Promise<void> {
-  void tx;
-  void posted;
+  const entry = await tx.liveEntry.findUniqueOrThrow({ where: { id: posted.entryId }, select: { id: true, title: true, body: true, keyEvent: true, publishedAt: true } });
+  await announceLiveEntry(tx, posted.articleId, entry);
 }
 
 /** Posts an entry to a live coverage that is still open. */
@@ -102,6 +104,8 @@ export async function postLiveEntry(input: { articleId: string; fields: LiveEntr
     return { entry, live: article.status === ArticleStatus.PUBLISHED };
   });
   if (posted.live) await invalidateLiveCoverage(posted.entry.articleId);
+  // The live.entry.posted deliveries were queued in the transaction: send them now, not at the runner's next look.
+  pokeJobRunner();
   return { id: posted.entry.id, version: posted.entry.version };
 }
 

@@ -8,6 +8,7 @@ import { SCHEDULER, writeStory } from "@/lib/dal/story-writer";
 import { ForbiddenError } from "@/lib/dal/session";
 import { createWebhookEndpoint, deleteWebhookEndpoint, listWebhookDeliveries, listWebhookEndpoints, sendTestDelivery, setWebhookEndpointActive } from "@/lib/dal/webhooks";
 import { ValidationError } from "@/lib/dal/errors";
+import { postLiveEntry } from "@/lib/dal/live-entries";
 import { announce, storyEventOf } from "./events";
 import { transportOptions } from "./jobs";
 import { DELIVERY_MAX_ATTEMPTS, WEBHOOK_DELIVER_JOB, WEBSUB_PING_JOB } from "./names";
@@ -224,10 +225,21 @@ describeEachEngine("distribution: WebSub pings and signed webhooks from the dura
     expect(receiver.received[0]).toMatchObject({ signatureValid: true });
     expect(JSON.parse(receiver.received[0].body)).toMatchObject({ event: "webhook.test", test: true });
 
-    await database().db.webhookEndpoint.update({ where: { id: endpoint.id }, data: { events: "live.entry.posted" } });
-    await transaction((tx) => announce(tx, "live.entry.posted", storyId, { entry: { id: "e1", title: "Polls close" } }));
+    // Posting an entry to a live coverage queues live.entry.posted with the post (lib/dal/live-entries.ts).
+    const { db } = database();
+    await db.webhookEndpoint.update({ where: { id: endpoint.id }, data: { events: "live.entry.posted" } });
+    await db.article.update({ where: { id: storyId }, data: { liveCoverage: true, coverageStartedAt: new Date() } });
+    const { id: entryId } = await postLiveEntry({ articleId: storyId, fields: { title: "Polls close", body: "Counting starts.", keyEvent: true, pinned: false, bylineIds: [] } });
     await runner.runDue();
     expect(receiver.received).toHaveLength(2);
-    expect(JSON.parse(receiver.received[1].body)).toMatchObject({ event: "live.entry.posted", story: { id: storyId }, entry: { id: "e1", title: "Polls close" } });
+    expect(receiver.received[1].signatureValid).toBe(true);
+    expect(JSON.parse(receiver.received[1].body)).toMatchObject({
+      event: "live.entry.posted",
+      story: { id: storyId },
+      entry: { id: entryId, title: "Polls close", body: "Counting starts.", keyEvent: true, url: expect.stringMatching(new RegExp(`/articles/vote-tonight#entry-${entryId}$`)) },
+    });
+    // Announcing an event about a story that does not exist adds nothing.
+    await transaction((tx) => announce(tx, "story.updated", "no-such-story"));
+    expect(await db.webhookDelivery.count({ where: { status: "pending" } })).toBe(0);
   });
 });

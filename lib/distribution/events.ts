@@ -76,3 +76,20 @@ export async function announce(tx: DistributionTx, event: WebhookEvent, storyId:
   if (hubUrl) await enqueue(WEBSUB_PING_JOB, { topics: feedTopics(story) }, { maxAttempts: DELIVERY_MAX_ATTEMPTS, tx });
   if (endpointIds.length) await queueDeliveries(tx, endpointIds, event, eventBody(event, story, extra, now));
 }
+
+/** A live entry just posted, as the live.entry.posted event describes it (the story's page, at the entry's anchor). */
+export interface PostedLiveEntry {
+  id: string;
+  title: string;
+  body: string;
+  keyEvent: boolean;
+  publishedAt: Date;
+}
+
+/** Announces a live entry inside the transaction that posts it (lib/dal/live-entries.ts). */
+export async function announceLiveEntry(tx: DistributionTx, articleId: string, entry: PostedLiveEntry, now: Date = new Date()): Promise<void> {
+  const slug = (await storyForAnnouncement(tx, articleId))?.slug;
+  if (!slug) return;
+  const url = `${absoluteUrl(env.SITE_URL, articlePath(slug))}#entry-${entry.id}`;
+  await announce(tx, "live.entry.posted", articleId, { entry: { id: entry.id, url, title: entry.title, body: entry.body, keyEvent: entry.keyEvent, publishedAt: entry.publishedAt.toISOString() } }, now);
+}
