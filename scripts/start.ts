@@ -6,7 +6,10 @@
 //   npm start -- --build            build even if nothing changed
 //   npm start -- --no-build         never build: serve the existing build (fails if there is none)
 //   npm start -- --build-only       build if needed (or --build: always), then exit; needs no database
-//   npm start -- --prepare-only     migrate and seed (under a lock on PostgreSQL), then exit
+//   npm start -- --prepare-only     migrate and seed (under a lock), then exit
+//
+// Upgrading: stop, pull, npm install, npm start. Pending migrations are printed with the release's version, applied
+// once under a lock, and preceded by a backup of a database that holds anything (README, "Upgrades").
 //
 // Several instances: build once (--build-only), run the release step once (--prepare-only), then start each
 // instance with --no-build (README, "Running several instances").
@@ -19,6 +22,7 @@ import {
   ensureBuild,
   generateClients,
   prepareDatabase,
+  releaseVersion,
   serve,
   serverActionsKey,
   sessionSecret,
@@ -64,7 +68,7 @@ async function main() {
   await generateClients(env);
   await prepareDatabase(env);
   const served = await ensureBuild(env, plan.mode);
-  console.log(`\nBreakingOn is starting on http://${displayHost(host)}:${port} (${target.engine}).`);
+  console.log(`\nBreakingOn ${releaseVersion()} is starting on http://${displayHost(host)}:${port} (${target.engine}).`);
   let exited = false;
   void waitUntilAnswering(`http://${displayHost(host)}:${port}/admin/login`, { stop: () => exited }).then((up) => up && console.log(startLine(host, port)));
   await serve(served, host, port).finally(() => (exited = true));

@@ -103,20 +103,135 @@ export function databaseTarget(): DatabaseTarget {
  */
 export async function prepareDatabase(env: NodeJS.ProcessEnv, options: { log?: (line: string) => void } = {}): Promise<void> {
   const target = resolveDatabaseUrl(env.DATABASE_URL);
+  const log = options.log ?? console.log;
   const migrateAndSeed = async (state: DatabaseState) => {
-    if (!state.migrated) await runBin("prisma", ["migrate", "deploy"], { env, what: "Applying database migrations" });
+    if (!state.migrated) await migrate(env, target, state, log);
     if (!state.seeded) await runBin("tsx", ["prisma/seed.ts", "--if-empty"], { env, what: "Seeding the database" });
-    if (state.migrated && state.seeded) (options.log ?? console.log)("The database is up to date (every migration applied, content present).");
+    if (state.migrated && state.seeded) log("The database is up to date (every migration applied, content present).");
   };
   if (target.engine !== "postgresql") {
-    return migrateAndSeed(existsSync(target.file) ? sqliteState(target.file) : { migrated: false, seeded: false });
+    // Several instances may start on one SQLite file too: the first migrates, the others wait and find nothing to do.
+    const lock = await acquireFileLock(`${target.file}.prepare-lock`, () => log("Another instance is migrating or seeding this database; waiting for it to finish."));
+    try {
+      return await migrateAndSeed(existsSync(target.file) ? sqliteState(target.file) : { migrated: false, seeded: false, applied: [] });
+    } finally {
+      lock.release();
+    }
   }
   await withAdvisoryLock(
     target.url,
     PREPARE_LOCK_KEY,
     async (client) => migrateAndSeed(await postgresState(client)),
-    () => (options.log ?? console.log)("Another instance is migrating or seeding this database; waiting for it to finish."),
+    () => log("Another instance is migrating or seeding this database; waiting for it to finish."),
   );
+}
+
+/** This release's version (package.json), printed by npm start and recorded in backups. */
+export function releaseVersion(): string {
+  return (JSON.parse(readFileSync("package.json", "utf8")) as { version: string }).version;
+}
+
+/** What a migration changes: the first line of the comment that opens its SQL, if it has one. */
+function migrationSummary(engine: string, name: string): string {
+  const first = readFileSync(`prisma/${engine}/migrations/${name}/migration.sql`, "utf8").split("\n")[0] ?? "";
+  const text = first.startsWith("--") ? first.replace(/^--\s*/, "").trim() : "";
+  return text.length > 110 ? `${text.slice(0, 109)}…` : text;
+}
+
+/** This release's migrations not yet applied to the database, oldest first. */
+export function pendingMigrations(engine: "sqlite" | "postgresql", applied: string[]): string[] {
+  const done = new Set(applied);
+  return migrationFolders(engine).filter((name) => !done.has(name));
+}
+
+function migrationFolders(engine: string): string[] {
+  return readdirSync(`prisma/${engine}/migrations`, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+}
+
+/**
+ * Applies the pending migrations. A database that already holds something is backed up first (npm run backup --
+ * --kind pre-migration); if a migration then fails, the database is put back from that backup, so it is left as
+ * it was, and the message says how to go back to the previous release or restore the backup by hand.
+ */
+async function migrate(env: NodeJS.ProcessEnv, target: DatabaseTarget, state: DatabaseState, log: (line: string) => void): Promise<void> {
+  const pending = pendingMigrations(target.engine, state.applied);
+  const existing = state.applied.length > 0 || state.seeded;
+  if (pending.length > 0) {
+    log(`BreakingOn ${releaseVersion()}: ${pending.length} schema change${pending.length === 1 ? "" : "s"} to apply${existing ? "" : " to a new database"}:`);
+    for (const name of pending) {
+      const summary = migrationSummary(target.engine, name);
+      log(`  ${name}${summary ? ` (${summary})` : ""}`);
+    }
+  }
+  const backup = existing ? await preMigrationBackup(env) : null;
+  try {
+    await runBin("prisma", ["migrate", "deploy"], { env, what: "Applying database migrations" });
+  } catch (error) {
+    if (!backup) throw error;
+    const { restoreBackup } = await import("../../lib/ops/backup/restore");
+    try {
+      await restoreBackup({ file: backup, databaseUrl: target.url, databaseOnly: true, migrate: false, force: true });
+    } catch (restoreError) {
+      throw new StepError(
+        `a database migration failed (see the output above), and putting the database back failed too (${(restoreError as Error).message}). ` +
+          `Restore the pre-migration backup with: npm run restore -- ${backup} --force --database-only --no-migrate`,
+      );
+    }
+    throw new StepError(
+      `a database migration failed (see the output above); the database was put back as it was from the pre-migration backup ${backup}. ` +
+        `Fix the cause and start again, or go back to the previous release (check it out, npm install, npm start). ` +
+        `To restore that backup by hand: npm run restore -- ${backup} --force --database-only --no-migrate`,
+    );
+  }
+}
+
+/** Runs `npm run backup -- --kind pre-migration` and returns the archive it wrote. */
+async function preMigrationBackup(env: NodeJS.ProcessEnv): Promise<string> {
+  // Not as the production server: a backup serves nothing, so it must not be refused for want of its session secret.
+  const { NODE_ENV: _mode, ...rest } = env;
+  const backupEnv = rest as NodeJS.ProcessEnv;
+  const child = spawn(process.execPath, [binPath("tsx"), "--conditions=react-server", "scripts/backup.ts", "--kind", "pre-migration"], { env: backupEnv, stdio: ["ignore", "pipe", "inherit"] });
+  let output = "";
+  child.stdout!.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+    process.stdout.write(chunk);
+  });
+  try {
+    await waitForExit(child, "The pre-migration backup");
+  } catch {
+    throw new StepError("the backup npm start takes before migrating failed (see the line above), so nothing was migrated. Fix it (BACKUP_DIR, disk space, pg_dump) and start again.");
+  }
+  const file = /Backup written: (.+?) \(/.exec(output)?.[1];
+  if (!file) throw new StepError("the pre-migration backup did not say where it wrote the archive, so nothing was migrated");
+  return file;
+}
+
+/** A lock file holding our pid; a dead holder's lock is taken over. */
+async function acquireFileLock(file: string, onWait: () => void, pollMs = 500): Promise<{ release: () => void }> {
+  mkdirSync(path.dirname(file), { recursive: true });
+  let waited = false;
+  for (;;) {
+    try {
+      writeFileSync(file, String(process.pid), { flag: "wx" });
+      return { release: () => rmSync(file, { force: true }) };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+    const holder = Number(readFileSync(file, "utf8").trim());
+    let alive = false;
+    try {
+      alive = Number.isInteger(holder) && holder > 0 && process.kill(holder, 0);
+    } catch {
+      alive = false;
+    }
+    if (!alive) {
+      rmSync(file, { force: true });
+      continue;
+    }
+    if (!waited) onWait();
+    waited = true;
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
+  }
 }
 
 interface DatabaseState {
@@ -124,15 +239,22 @@ interface DatabaseState {
   migrated: boolean;
   /** The site settings exist: the seed (--if-empty) would do nothing. */
   seeded: boolean;
+  /** Migrations recorded as applied. */
+  applied: string[];
 }
 
 type MigrationRow = { migration_name: string; finished_at: unknown; rolled_back_at: unknown };
 
-export function judgeState(engine: "sqlite" | "postgresql", rows: MigrationRow[] | null, settings: number | null): DatabaseState {
-  const folders = readdirSync(`prisma/${engine}/migrations`, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+export function judgeState(engine: "sqlite" | "postgresql", rows: MigrationRow[] | null, settings: number | null): Omit<DatabaseState, "applied"> {
+  const { applied: _applied, ...state } = lookAt(engine, rows, settings);
+  return state;
+}
+
+function lookAt(engine: "sqlite" | "postgresql", rows: MigrationRow[] | null, settings: number | null): DatabaseState {
+  const folders = migrationFolders(engine);
   const applied = new Set((rows ?? []).filter((r) => r.finished_at && !r.rolled_back_at).map((r) => r.migration_name));
   const failed = (rows ?? []).some((r) => !r.finished_at && !r.rolled_back_at);
-  return { migrated: rows !== null && !failed && folders.every((name) => applied.has(name)), seeded: (settings ?? 0) > 0 };
+  return { migrated: rows !== null && !failed && folders.every((name) => applied.has(name)), seeded: (settings ?? 0) > 0, applied: [...applied].sort() };
 }
 
 function sqliteState(file: string): DatabaseState {
@@ -141,7 +263,7 @@ function sqliteState(file: string): DatabaseState {
     db = new Database(file, { readonly: true, fileMustExist: true });
   } catch {
     // Unreadable here for any reason: let the tools look.
-    return { migrated: false, seeded: false };
+    return { migrated: false, seeded: false, applied: [] };
   }
   try {
     const read = <T>(sql: string): T | null => {
@@ -152,7 +274,7 @@ function sqliteState(file: string): DatabaseState {
       }
     };
     const settings = read<{ n: number }[]>(`select count(*) as n from "SiteSettings"`);
-    return judgeState("sqlite", read<MigrationRow[]>(`select migration_name, finished_at, rolled_back_at from _prisma_migrations`), settings?.[0]?.n ?? null);
+    return lookAt("sqlite", read<MigrationRow[]>(`select migration_name, finished_at, rolled_back_at from _prisma_migrations`), settings?.[0]?.n ?? null);
   } finally {
     db.close();
   }
@@ -173,7 +295,7 @@ async function postgresState(client: pg.Client): Promise<DatabaseState> {
   try {
     const rows = await read<MigrationRow>(`select migration_name, finished_at, rolled_back_at from _prisma_migrations`);
     const settings = await read<{ n: number }>(`select count(*)::int as n from "SiteSettings"`);
-    return judgeState("postgresql", rows, settings?.[0]?.n ?? null);
+    return lookAt("postgresql", rows, settings?.[0]?.n ?? null);
   } finally {
     await client.query("rollback");
   }

@@ -17,9 +17,14 @@ import { runTool } from "./tools";
 export interface RestoreOptions {
   file: string;
   databaseUrl: string | undefined;
-  storage: MediaStorage;
+  /** Where the media go; not needed for a database-only restore. */
+  storage?: MediaStorage;
   /** The local media folder, or null for a bucket. */
-  localRoot: string | null;
+  localRoot?: string | null;
+  /** Put back the database only (npm start rolling back a failed migration: media never change in one). */
+  databaseOnly?: boolean;
+  /** Apply this release's newer migrations after restoring an older backup (default true). */
+  migrate?: boolean;
   /** Replace a target that is not empty. */
   force: boolean;
   redisUrl?: string;
@@ -58,9 +63,11 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
     const { pending } = checkRestorable(manifest, { appVersion: appVersion().version, engine: target.engine, migrations: releaseMigrations(target.engine) });
     const objectKeys = manifest.media.files.map((f) => f.path.slice(MEDIA_PREFIX.length));
 
+    const storage = options.databaseOnly ? null : options.storage;
+    if (!options.databaseOnly && !storage) throw new BackupError("no media storage to restore into");
     const occupied = [
       target.engine === "sqlite" ? await sqliteTargetContents(target.file) : await postgresTargetContents(target.url),
-      await storageTargetContents(options.storage, objectKeys, options.localRoot),
+      storage ? await storageTargetContents(storage, objectKeys, options.localRoot ?? null) : null,
     ].filter((what): what is string => what !== null);
     if (occupied.length > 0 && !options.force) throw new BackupError(`refusing to restore: ${occupied.join("; ")}. Restore into an empty database and storage, or pass --force to replace them`);
 
@@ -73,17 +80,20 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
     const differing = Object.entries(manifest.counts).filter(([table, n]) => counts[table] !== n);
     if (differing.length > 0) throw new BackupError(`the restored database does not hold what the manifest counts (${differing.slice(0, 3).map(([t, n]) => `${t}: ${counts[t] ?? "missing"} instead of ${n}`).join(", ")})`);
 
-    log(`Restoring ${objectKeys.length} media files…`);
-    await copyMediaIn(options.storage, path.join(scratch, "media"), objectKeys);
+    if (storage) {
+      log(`Restoring ${objectKeys.length} media files…`);
+      await copyMediaIn(storage, path.join(scratch, "media"), objectKeys);
+    }
 
-    if (pending.length > 0) {
+    const migrate = options.migrate ?? true;
+    if (migrate && pending.length > 0) {
       log(`Applying ${pending.length} newer migration${pending.length === 1 ? "" : "s"}: ${pending.join(", ")}`);
       await runTool(process.execPath, [path.join(process.cwd(), "node_modules/prisma/build/index.js"), "migrate", "deploy"], "prisma migrate deploy", {
         env: { ...process.env, DATABASE_URL: target.url },
       });
     }
     const cacheKeysCleared = options.redisUrl ? await clearSharedCache(options.redisUrl) : 0;
-    return { manifest, appliedMigrations: pending, mediaFiles: objectKeys.length, cacheKeysCleared };
+    return { manifest, appliedMigrations: migrate ? pending : [], mediaFiles: storage ? objectKeys.length : 0, cacheKeysCleared };
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
