@@ -15,6 +15,10 @@ export default defineConfig({
   // Per port, so npm test's lanes (one server each, run side by side) keep their own results.
   outputDir: `test-results/e2e-${PORT}`,
   reporter: [["list"], ["json", { outputFile: `test-results/playwright-${PORT}.json` }]],
+  // Screenshot baselines (e2e/visual.spec.ts) beside their spec, one set whatever the platform: only Debian's
+  // Chromium draws them, here and in CI.
+  snapshotPathTemplate: "{testDir}/{testFileName}-snapshots/{arg}{ext}",
+  expect: { toHaveScreenshot: { maxDiffPixelRatio: 0.002 } },
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     trace: "on-first-retry",
