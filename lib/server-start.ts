@@ -45,6 +45,7 @@ if (env.SCHEDULER_POLL_MS > 0 && process.env.NEXT_PHASE !== "phase-production-bu
   // Webhook deliveries and WebSub pings queued before a restart are claimed only once their handlers are registered.
   void import("./distribution/jobs").catch((error) => console.error("distribution jobs could not be registered", error));
   void import("./jobs/sitemap-hubs").then(({ startSitemapHubs }) => startSitemapHubs()).catch((error) => console.error("sitemap hubs job could not be scheduled", error));
+  void import("./jobs/backups").then(({ startScheduledBackups }) => startScheduledBackups(env)).catch((error) => console.error("scheduled backups could not be scheduled", error));
   process.once("SIGTERM", () => void jobs.stop());
 }
 
