@@ -20,4 +20,5 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/admin/settings", label: "Settings", permission: "settings.manage" },
   { href: "/admin/webhooks", label: "Webhooks", permission: "settings.manage" },
   { href: "/admin/audit", label: "Audit log", permission: "audit.view" },
+  { href: "/admin/system", label: "System", permission: "settings.manage" },
 ];
