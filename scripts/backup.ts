@@ -6,6 +6,7 @@
 //   npm run backup -- --kind pre-migration (npm start uses this before it applies migrations)
 import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { resolveDatabaseUrl } from "../lib/database-url";
 import { exitWithError } from "./lib/run";
 
 async function main() {
@@ -17,6 +18,9 @@ async function main() {
   const config = parseEnv({ ...process.env, ...(values.dir && { BACKUP_DIR: values.dir }) });
   const [{ createBackup }, { backupSetting, formatBytes }, runs] = await Promise.all([import("../lib/ops/backup/backup"), import("../lib/ops/backup/from-env"), import("../lib/dal/backups")]);
   const setting = backupSetting(config);
+  // Before the run is recorded: opening a missing SQLite file to record it would create an empty database.
+  const target = resolveDatabaseUrl(config.DATABASE_URL);
+  if (target.engine === "sqlite" && !existsSync(target.file)) throw new Error(`there is no database at ${target.file} to back up`);
   // A database from before the BackupRun table (the pre-migration backup of an old release) is backed up unrecorded.
   const runId = await runs.startBackupRun(kind).catch(() => null);
   try {
