@@ -8,13 +8,17 @@ import { STAFF } from "./support/newsroom";
 import { withDb } from "./support/site";
 
 let receiver: WebhookReceiver;
+let hub: WebhookReceiver;
 
 test.beforeAll(async () => {
   receiver = await startWebhookReceiver();
   receiver.fallback = { status: 202 };
+  hub = await startWebhookReceiver();
+  hub.fallback = { status: 204 };
 });
 test.afterAll(async () => {
   await receiver?.close();
+  await hub?.close();
 });
 
 test("an admin's webhook hears a publish within seconds, signed; the log shows the code; feed.json is discoverable", async ({ browser, request }) => {
@@ -38,6 +42,12 @@ test("an admin's webhook hears a publish within seconds, signed; the log shows t
   await expect(secretField).toHaveValue(/^whsec_/);
   receiver.secret = await secretField.inputValue();
   await expect(page.getByRole("rowheader").filter({ hasText: receiver.url }).first()).toBeVisible();
+
+  // The admin names a WebSub hub (another receiver) in Settings; the feeds name it.
+  await page.goto("/admin/settings");
+  await page.getByLabel("WebSub hub").fill(hub.url);
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByRole("status")).toContainText("WebSub hub");
 
   // An editor publishes a story that is ready for readers.
   const id = await withDb(async (db) => {
@@ -66,8 +76,17 @@ test("an admin's webhook hears a publish within seconds, signed; the log shows t
   expect(delivery!.headers["x-breakingon-event"]).toBe("story.published");
   expect(JSON.parse(delivery!.body)).toMatchObject({ event: "story.published", story: { headline, url: expect.stringContaining(`/articles/${slug}`) } });
 
+  // The hub was pinged with the feeds the story is in.
+  const pings = await hub.waitFor(1, 10_000);
+  const ping = new URLSearchParams(pings[0].body);
+  expect(ping.get("hub.mode")).toBe("publish");
+  expect(ping.getAll("hub.url")).toEqual(expect.arrayContaining([expect.stringMatching(/\/feeds\/rss\.xml$/), expect.stringMatching(/\/feeds\/feed\.json$/)]));
+  const rss = await request.get("/feeds/rss.xml");
+  expect(rss.headers()["link"]).toBe(`<${hub.url}>; rel="hub", <${new URL("/feeds/rss.xml", rss.url()).href}>; rel="self"`);
+  expect(await rss.text()).toContain(`rel="hub"`);
+
   // The delivery log shows the receiver's answer; "Send test" reaches it as well.
-  await page.reload();
+  await page.goto("/admin/webhooks");
   const log = page.getByTestId("webhook-deliveries");
   await expect(log.getByRole("row").filter({ hasText: "story.published" }).first()).toContainText("202");
   await expect(log.getByRole("row").filter({ hasText: "story.published" }).first()).toContainText("delivered");
@@ -87,6 +106,15 @@ test("an admin's webhook hears a publish within seconds, signed; the log shows t
   const json = await feed.json();
   expect(json).toMatchObject({ version: "https://jsonfeed.org/version/1.1", language: expect.any(String), authors: [expect.objectContaining({ name: expect.any(String) })] });
   expect(json.items.some((item: { title: string }) => item.title === headline)).toBe(true);
+
+  expect(json.hubs).toEqual([{ type: "WebSub", url: hub.url }]);
+
+  // Leave no hub behind for the specs that run after this one on the same server.
+  await page.goto("/admin/settings");
+  await page.getByLabel("WebSub hub").fill("");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByRole("status")).toContainText("WebSub hub");
+  await expect.poll(async () => (await request.get("/feeds/rss.xml")).headers()["link"]).toBeUndefined();
 
   await admin.close();
   await editor.close();
