@@ -163,10 +163,12 @@ describeEachEngine("live coverage entries", (database) => {
     session.userId = ids.writer;
     await expect(postLiveEntry({ articleId: ids.story, fields: entry({ title: "Too late" }) })).rejects.toMatchObject({ message: ENDED_MESSAGE });
     expect(await getLiveUpdates(ids.story)).toMatchObject({ open: false });
+    expect((await getLiveCoverage(ids.story)).endedAt).toBeInstanceOf(Date);
     session.userId = ids.editor;
     await changeCoverage({ articleId: ids.story, step: "reopen" });
     await postLiveEntry({ articleId: ids.story, fields: entry({ title: "Back on" }) });
     expect((await getLiveUpdates(ids.story))!.open).toBe(true);
+    expect(await getLiveCoverage(ids.story)).toMatchObject({ endedAt: null, startedAt: expect.any(Date) });
   });
 
   it("readers get nothing for a story that is not a published live coverage", async () => {

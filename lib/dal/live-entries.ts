@@ -210,6 +210,9 @@ export interface LiveEntryView {
 }
 
 export interface LiveCoverageView {
+  /** The coverage's start and end (null while open), read with the entries so both expire with live:<id>. */
+  startedAt: Date | null;
+  endedAt: Date | null;
   entries: LiveEntryView[];
   /** Changes whenever an entry is posted, edited or deleted: the live endpoint says it, the client compares. */
   stamp: string;
@@ -241,7 +244,10 @@ export async function getLiveCoverage(articleId: string): Promise<LiveCoverageVi
   "use cache";
   keepFor(TAGS.live(articleId), TAGS.story(articleId));
   const now = new Date();
-  const rows = await getDb().liveEntry.findMany({ where: readerEntriesWhere(articleId, now), orderBy: [{ publishedAt: "desc" }, { id: "desc" }], take: LIVE_RIVER_LIMIT, select: readerEntrySelect });
+  const [coverage, rows] = await Promise.all([
+    getDb().article.findUnique({ where: { id: articleId }, select: { coverageStartedAt: true, coverageEndedAt: true } }),
+    getDb().liveEntry.findMany({ where: readerEntriesWhere(articleId, now), orderBy: [{ publishedAt: "desc" }, { id: "desc" }], take: LIVE_RIVER_LIMIT, select: readerEntrySelect }),
+  ]);
   const entries = await Promise.all(
     rows.map(async (row) => ({
       id: row.id,
@@ -255,7 +261,7 @@ export async function getLiveCoverage(articleId: string): Promise<LiveCoverageVi
       corrections: row.corrections,
     })),
   );
-  return { entries, stamp: stampOf(rows.slice(0, LIVE_POLL_WINDOW), rows.length) };
+  return { startedAt: coverage?.coverageStartedAt ?? null, endedAt: coverage?.coverageEndedAt ?? null, entries, stamp: stampOf(rows.slice(0, LIVE_POLL_WINDOW), rows.length) };
 }
 
 export interface LiveUpdates {

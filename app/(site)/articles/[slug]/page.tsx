@@ -56,12 +56,14 @@ export default async function ArticlePage({ params }: Props) {
   const live = data.article.live;
   if (live) {
     // A live coverage: the same article with its entries (cached under live:<id>, expired when an entry changes).
+    // Its start and end come with the entries: ending the coverage expires live:<id> with the endpoint readers poll.
     const coverage = await getLiveCoverage(data.article.id);
+    const article = { ...data.article, live: { startedAt: coverage.startedAt, endedAt: coverage.endedAt } };
     return (
       <>
-        <JsonLd data={[liveBlogPostingJsonLd(data.article, coverage.entries, seoSite), articleBreadcrumbJsonLd(data.article, site)]} />
-        <ArticleView data={data} timeZone={site.timeZone} url={url} liveStatus={<LiveStatus endedAt={live.endedAt} timeZone={site.timeZone} />}>
-          <LiveCoverage articleId={data.article.id} coverage={coverage} open={!live.endedAt} timeZone={site.timeZone} pollSeconds={env.LIVE_POLL_SECONDS} />
+        <JsonLd data={[liveBlogPostingJsonLd(article, coverage.entries, seoSite), articleBreadcrumbJsonLd(article, site)]} />
+        <ArticleView data={data} timeZone={site.timeZone} url={url} liveStatus={<LiveStatus endedAt={coverage.endedAt} timeZone={site.timeZone} />}>
+          <LiveCoverage articleId={data.article.id} coverage={coverage} open={!coverage.endedAt} timeZone={site.timeZone} pollSeconds={env.LIVE_POLL_SECONDS} />
         </ArticleView>
       </>
     );
