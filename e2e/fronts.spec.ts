@@ -50,7 +50,7 @@ test("the home page leads with the pinned story's hero image, then smaller cards
   expect(hrefs.length, hrefs.join("\n")).toBe(new Set(hrefs).size);
 });
 
-test("a breaking lead is marked on its card and not repeated in the banner above it; other pages keep the banner", async ({ page }) => {
+test("a breaking lead is marked on its card and not repeated in the banner above it, nor on its own page; other pages keep the banner", async ({ page }) => {
   await page.goto("/");
   await expect(lead(page).getByText("Breaking", { exact: true })).toBeVisible();
   await expect(page.locator(`[data-breaking-story="${BREAKING_SLUG}"]`)).toBeHidden();
@@ -66,6 +66,12 @@ test("a breaking lead is marked on its card and not repeated in the banner above
   await page.goto("/sections/us");
   await expect(lead(page)).toHaveAttribute("data-lead-story", BREAKING_SLUG);
   await expect(page.getByRole("link", { name: STORM_HEADLINE })).toHaveCount(1);
+
+  // Nor on the breaking story's own page: its headline is the page's, not a banner link above it.
+  await page.goto(`/articles/${BREAKING_SLUG}`);
+  await expect(page.getByRole("heading", { level: 1, name: STORM_HEADLINE })).toBeVisible();
+  await expect(page.locator(`[data-breaking-story="${BREAKING_SLUG}"]`)).toBeHidden();
+  await expect(page.getByRole("link", { name: STORM_HEADLINE })).toHaveCount(0);
 });
 
 test("card times sit in <time datetime title>: relative for today's stories once the page runs, absolute before", async ({ page, browser }) => {

@@ -5,6 +5,7 @@ import type { ArticlePageData } from "@/lib/dal/articles";
 import { WORK_TYPE_LABELS } from "@/lib/validation/stories";
 import { Bylines } from "./bylines";
 import { ArticleCard } from "./article-card";
+import { LEAD_STORY_ATTRIBUTE } from "./breaking-banner";
 import { ShareLinks } from "./share-links";
 import { TimeStamp } from "./time-stamp";
 
@@ -35,7 +36,8 @@ export function ArticleView({ data, timeZone, url, liveStatus, children }: { dat
   // Plain news carries no label: the label marks what is not straight reporting.
   const label = article.workType === "NEWS" ? null : WORK_TYPE_LABELS[article.workType];
   return (
-    <article className="mx-auto max-w-3xl">
+    // Marks the story this page leads with, so the breaking banner does not repeat its headline above it.
+    <article className="mx-auto max-w-3xl" {...{ [LEAD_STORY_ATTRIBUTE]: article.slug }}>
       <header
         className={`border-b pb-4 sm:pb-6 ${
           opinion

@@ -1,11 +1,11 @@
 import Link from "next/link";
 import { listBreakingNews } from "@/lib/dal/articles";
 
-/** The attribute a front puts on its lead story (home and section fronts), naming its slug. */
+/** The attribute a page puts on the story it leads with (a front's lead card, an article page's article), naming its slug. */
 export const LEAD_STORY_ATTRIBUTE = "data-lead-story";
 
 /**
- * When the page below already leads with a breaking story, the banner must not repeat its headline above it. The
+ * When the page below already leads with a breaking story (a front's lead, or the story's own article page), the banner must not repeat its headline above it. The
  * banner sits in the reader layout, which cannot know the page, and asking for the home page's lead here would tie
  * every page's cache to every publish. So the banner carries, with its own data, a rule that hides a story's entry
  * (and the whole banner, when that is its only story) on any page whose lead card names the same story; without
