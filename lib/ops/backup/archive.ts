@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
 import { mkdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
-import { Transform, type Readable } from "node:stream";
+import { Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGunzip, createGzip } from "node:zlib";
 import * as tar from "tar-stream";
@@ -61,7 +61,7 @@ function hashing(expectedBytes: number, name: string): { transform: Transform; d
   return { transform, digest: () => ({ bytes, sha256: hash.digest("hex") }) };
 }
 
-async function readAll(stream: Readable, limit: number): Promise<Buffer> {
+async function readAll(stream: AsyncIterable<unknown>, limit: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let total = 0;
   for await (const chunk of stream) {
@@ -99,11 +99,12 @@ export async function readArchive(archive: string, dir: string): Promise<Manifes
       const file = path.join(dir, header.name);
       await mkdir(path.dirname(file), { recursive: true });
       const check = hashing(want.bytes, header.name);
-      await pipeline(stream, check.transform, createWriteStream(file, { flags: "wx" }));
+      // tar-stream 3's entries are streamx readables, which Node's pipeline takes like its own.
+      await pipeline(stream as unknown as NodeJS.ReadableStream, check.transform, createWriteStream(file, { flags: "wx" }));
       const got = check.digest();
       if (got.bytes !== want.bytes || got.sha256 !== want.sha256) throw new BackupError(`the checksum of ${header.name} does not match the manifest (the archive was altered or damaged)`);
     };
-    handle().then(() => next(), (error: unknown) => next(error));
+    handle().then(() => next(), (error: unknown) => next(error as Error));
   });
   try {
     await pipeline(createReadStream(archive), createGunzip(), extract);
