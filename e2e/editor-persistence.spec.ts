@@ -46,7 +46,7 @@ const saveState = (page: Page) => page.getByTestId("save-state");
 
 /** The change was noticed: "Unsaved changes" (autosave waits two seconds after the last change). */
 async function expectDirty(page: Page) {
-  await expect(saveState(page)).toHaveAttribute("data-state", "dirty");
+  await expect(saveState(page)).toHaveAttribute("data-state", "dirty", { timeout: 10_000 });
 }
 
 /** The change was noticed, then stored ("Saved"), by autosave or by a manual save that `save` starts. */
@@ -201,6 +201,9 @@ test.describe("toolbar changes are saved (mouse only)", () => {
   });
 
   test("an upload that refreshes the page, after an autosave, keeps the words typed since (the editor is not rebuilt)", async ({ browser }) => {
+    // Saves are held back five seconds below, and the upload's action waits behind them (the router sends server
+    // actions one at a time): more than the default 30 s on a loaded machine.
+    test.setTimeout(90_000);
     const { context, page } = await editorPage(browser);
     const id = await draft();
     const body = await open(page, id);
