@@ -9,7 +9,7 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { pendingMigrations, prepareDatabase, releaseVersion } from "./lib/prepare";
-import { POSTGRES_ADMIN_URL, postgresUnavailableReason } from "../lib/testing/databases";
+import { POSTGRES_ADMIN_URL, onServer, postgresUnavailableReason } from "../lib/testing/databases";
 
 const dir = mkdtempSync(path.join(tmpdir(), "breakingon-upgrade-"));
 const postgresReason = await postgresUnavailableReason();
@@ -19,16 +19,6 @@ afterAll(async () => {
   for (const name of dropped) await onServer(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => {});
   rmSync(dir, { recursive: true, force: true });
 });
-
-async function onServer(sql: string, url = POSTGRES_ADMIN_URL): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 async function query<T>(engine: "sqlite" | "postgresql", url: string, sql: string): Promise<T[]> {
   if (engine === "sqlite") {

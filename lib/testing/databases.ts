@@ -45,8 +45,9 @@ export async function postgresUnavailableReason(): Promise<string | null> {
   }
 }
 
-async function onServer(sql: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
+/** Runs one statement on the PostgreSQL server (the admin database unless another URL is given): CREATE/DROP DATABASE. */
+export async function onServer(sql: string, url = POSTGRES_ADMIN_URL): Promise<void> {
+  const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   try {
     await admin.query(sql);

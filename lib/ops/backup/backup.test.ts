@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getServerSession } from "next-auth";
 import { createDb } from "@/lib/db";
 import { LocalDiskStorage } from "@/lib/media/storage";
-import { ENGINES, POSTGRES_ADMIN_URL, postgresUnavailableReason, type Engine } from "@/lib/testing/databases";
+import { ENGINES, POSTGRES_ADMIN_URL, onServer, postgresUnavailableReason, type Engine } from "@/lib/testing/databases";
 import { storyFieldsSchema } from "@/lib/validation/stories";
 import { createBackup } from "./backup";
 import { restoreBackup } from "./restore";
@@ -47,16 +47,6 @@ afterAll(async () => {
 
 function signInAs(userId: string) {
   vi.mocked(getServerSession).mockResolvedValue({ expires: "", claims: { userId, sessionVersion: 0, authTime: Math.floor(Date.now() / 1000) } });
-}
-
-async function onServer(sql: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
-  await admin.connect();
-  try {
-    await admin.query(sql);
-  } finally {
-    await admin.end();
-  }
 }
 
 /** A URL for a database that does not exist yet (restore makes the PostgreSQL one; SQLite makes the file). */
