@@ -39,7 +39,7 @@ if (env.SCHEDULER_POLL_MS > 0 && process.env.NEXT_PHASE !== "phase-production-bu
     env.SCHEDULER_POLL_MS,
   );
   (globalThis as { breakingOnScheduler?: unknown }).breakingOnScheduler = scheduler;
-  // Durable jobs (none registered yet: webhooks, pings and backups will register theirs), claimed once across instances.
+  // Durable jobs (trash purge, sitemap hubs, webhook deliveries, WebSub pings, backups), claimed once across instances.
   const jobs = startJobRunner({ pollMs: env.SCHEDULER_POLL_MS, log: (line) => logger().info({ component: "jobs" }, line) });
   void import("./jobs/trash-purge").then(({ startTrashPurge }) => startTrashPurge()).catch((error) => console.error("trash purge could not be scheduled", error));
   // Webhook deliveries and WebSub pings queued before a restart are claimed only once their handlers are registered.
