@@ -27,20 +27,13 @@ async function main() {
   if (!values.to) throw new Error(USAGE);
   const batchSize = values["batch-size"] === undefined ? undefined : Number(values["batch-size"]);
   if (existsSync(".env")) process.loadEnvFile(".env");
-  const [{ moveDatabase }, { createDb }, { rebuildSearchIndex }] = await Promise.all([import("../lib/ops/move/move"), import("../lib/db"), import("../lib/search")]);
+  const [{ moveDatabase }, { searchRebuilder }, { createDb }] = await Promise.all([import("../lib/ops/move/move"), import("../lib/ops/move/search"), import("../lib/db")]);
   const result = await moveDatabase({
     from: values.from ?? process.env.DATABASE_URL,
     to: values.to,
     batchSize,
     log: console.log,
-    rebuildSearch: async (url, engine) => {
-      const db = createDb(url);
-      try {
-        return await rebuildSearchIndex(db, engine);
-      } finally {
-        await db.$disconnect();
-      }
-    },
+    rebuildSearch: searchRebuilder(createDb),
   });
   console.log(
     `Moved ${result.rows} rows in ${result.tables.length} tables in ${result.seconds.toFixed(1)} s${result.resumed ? " (continuing an earlier run)" : ""}; ` +

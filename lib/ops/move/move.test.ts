@@ -10,23 +10,16 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, getDb, type Db } from "@/lib/db";
 import { searchArticles } from "@/lib/dal/search";
-import { rebuildSearchIndex } from "@/lib/search";
 import { createTestDatabase, onServer, POSTGRES_ADMIN_URL, postgresUnavailableReason, type TestDatabase } from "@/lib/testing/databases";
 import { seedDatabase } from "@/prisma/seed/seed-database";
 import { STATE_TABLE } from "./endpoint";
 import { moveDatabase, MoveInterrupted, type MoveOptions } from "./move";
+import { searchRebuilder } from "./search";
 
 const postgresReason = await postgresUnavailableReason();
 if (postgresReason) console.warn(`[skipped] db:move tests: ${postgresReason}`);
 
-const rebuildSearch: MoveOptions["rebuildSearch"] = async (url, engine) => {
-  const db = createDb(url);
-  try {
-    return await rebuildSearchIndex(db, engine);
-  } finally {
-    await db.$disconnect();
-  }
-};
+const rebuildSearch = searchRebuilder(createDb);
 
 const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {
@@ -243,6 +236,11 @@ describe.skipIf(postgresReason !== null)("db:move", () => {
       const change = await onPostgres.sitemapHubChange.create({ data: { kind: "tag", hubId: "new" } });
       expect(change.id).toBe(3);
       await onPostgres.sitemapHubChange.delete({ where: { id: change.id } });
+      // The triggers turned off for the copy are on again: a story published now is found (and then removed).
+      await onPostgres.article.create({ data: { id: "late", slug: "late", headline: "Late airship news", status: "PUBLISHED", publishedAt: at("2026-11-01T00:00:00.000Z") } });
+      expect(await searchFinds(postgresUrl, "airship")).toEqual(["late"]);
+      await onPostgres.article.delete({ where: { id: "late" } });
+      expect(await searchFinds(postgresUrl, "airship")).toEqual([]);
     } finally {
       await onPostgres.$disconnect();
     }
@@ -290,6 +288,20 @@ describe.skipIf(postgresReason !== null)("db:move", () => {
     }
     expect(await postgresTables(postgresUrl)).not.toContain(STATE_TABLE);
     expect(await searchFinds(postgresUrl, "zeppelin")).toEqual(["story-0"]);
+
+    // The other way, where SQLite's triggers are set aside in the state table while copying.
+    const sqliteUrl = newSqliteUrl();
+    await expect(moveDatabase({ from: postgresUrl, to: sqliteUrl, batchSize: 4, stopAfterBatches: 12, rebuildSearch })).rejects.toBeInstanceOf(MoveInterrupted);
+    expect(contentTables(sqliteUrl.slice("file:".length))).toContain(STATE_TABLE);
+    expect((await moveDatabase({ from: postgresUrl, to: sqliteUrl, batchSize: 4, rebuildSearch })).resumed).toBe(true);
+    const onSqlite = createDb(sqliteUrl);
+    try {
+      await expectSameSite(source.db, onSqlite, tables);
+    } finally {
+      await onSqlite.$disconnect();
+    }
+    expect(contentTables(sqliteUrl.slice("file:".length))).not.toContain(STATE_TABLE);
+    expect(await searchFinds(sqliteUrl, "zeppelin")).toEqual(["story-0"]);
   });
 
   it("refuses a target that holds data, and leaves it as it was", async () => {

@@ -445,7 +445,11 @@ export async function moveDatabase(options: MoveOptions): Promise<MoveResult> {
     }
 
     log("Rebuilding the search index…");
-    const indexed = await options.rebuildSearch(to.engine === "sqlite" ? `file:${to.file}` : to.url, to.engine);
+    const indexed = await options.rebuildSearch(to.engine === "sqlite" ? `file:${to.file}` : to.url, to.engine).catch((error: Error) => {
+      // Prisma's messages open with the call that failed; the reason is their last line.
+      const reason = error.message.split("\n").map((line) => line.trim()).filter(Boolean).pop() ?? error.name;
+      throw new MoveError(`every table was copied and checked, but rebuilding the search index failed (${reason}); run the move again to retry`);
+    });
     await target.run(`drop table ${q(STATE_TABLE)}`);
     return {
       tables: results,

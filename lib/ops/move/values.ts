@@ -92,7 +92,8 @@ export function canonical(kind: Kind, raw: unknown): string | number | boolean |
     case "decimal":
       return String(Number(raw));
     case "boolean":
-      return typeof raw === "boolean" ? raw : raw === "t" || raw === "true" || Number(raw) !== 0;
+      if (typeof raw === "boolean") return raw;
+      return typeof raw === "string" ? ["t", "true", "1"].includes(raw.toLowerCase()) : Number(raw) !== 0;
     case "datetime":
       return isoInstant(raw);
     case "json":
