@@ -292,6 +292,35 @@ async function resetSequences(target: Endpoint): Promise<void> {
   }
 }
 
+const HUBS = [
+  { kind: "tag", hub: "Tag", links: "ArticleTag", key: "tagId" },
+  { kind: "byline", hub: "Byline", links: "ArticleByline", key: "bylineId" },
+];
+
+/**
+ * PostgreSQL's link triggers only queue a changed tag's or byline's sitemap summary in "SitemapHubChange", for
+ * lib/dal/sitemaps.ts to work out later with a query SQLite cannot run (FOR UPDATE SKIP LOCKED); SQLite's triggers
+ * keep the summaries at once and never queue. A queue brought over to SQLite is worked out here, with the summary
+ * lib/dal/sitemaps.ts computes, and emptied.
+ */
+async function settleSitemapQueue(target: Endpoint, log: (line: string) => void): Promise<void> {
+  const queued = await count(target, "SitemapHubChange");
+  if (queued === 0) return;
+  for (const { kind, hub, links, key } of HUBS) {
+    const listed = `from ${q(links)} "l" where "l".${q(key)} = "h"."id" and "l"."listedAt" is not null`;
+    await target.run(
+      `update ${q(hub)} as "h" set
+         "firstListedAt" = (select "l"."listedAt" ${listed} order by "l"."listedAt" asc limit 1),
+         "lastListedAt" = (select "l"."listedAt" ${listed} order by "l"."listedAt" desc limit 1),
+         "lastmod" = (select "l"."lastmod" ${listed} and "l"."lastmod" is not null order by "l"."lastmod" desc limit 1)
+       where "h"."id" in (select "hubId" from "SitemapHubChange" where "kind" = '${kind}')`,
+      [],
+    );
+  }
+  await target.run(`delete from "SitemapHubChange"`, []);
+  log(`Worked out the sitemap summaries of ${queued} tags and bylines PostgreSQL had queued (SQLite keeps them at once).`);
+}
+
 export async function moveDatabase(options: MoveOptions): Promise<MoveResult> {
   const started = Date.now();
   const log = options.log ?? (() => {});
@@ -450,7 +479,11 @@ export async function moveDatabase(options: MoveOptions): Promise<MoveResult> {
       const reason = error.message.split("\n").map((line) => line.trim()).filter(Boolean).pop() ?? error.name;
       throw new MoveError(`every table was copied and checked, but rebuilding the search index failed (${reason}); run the move again to retry`);
     });
-    await target.run(`drop table ${q(STATE_TABLE)}`);
+    // With the record of the move, so that a move stopped here is checked again against an unchanged copy.
+    await target.transaction(async () => {
+      if (target!.engine === "sqlite") await settleSitemapQueue(target!, log);
+      await target!.run(`drop table ${q(STATE_TABLE)}`);
+    });
     return {
       tables: results,
       rows: results.reduce((sum, t) => sum + t.rows, 0),
