@@ -8,6 +8,7 @@
 //
 // While copying, the target's own triggers are off (they derive rows this copy brings anyway: the search index,
 // listing columns, the PostgreSQL sitemap queue), and are back on before the copy is checked.
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { resolveDatabaseUrl, type DatabaseTarget } from "@/lib/database-url";
 import { releaseMigrations } from "@/lib/ops/backup/backup";
@@ -371,6 +372,7 @@ export async function moveDatabase(options: MoveOptions): Promise<MoveResult> {
     if (state.kind === "fresh") {
       log(`Moving ${ENGINE_NAMES[from.engine]} ${source.shown} to ${ENGINE_NAMES[to.engine]} ${to.engine === "sqlite" ? to.file : identity(to)}.`);
       if (to.engine === "postgresql") await (await openTarget()).close();
+      else mkdirSync(path.dirname(to.file), { recursive: true });
       await migrateTarget(to, log);
       target = await openTarget();
       await checkMigrated(target, "the target database");
