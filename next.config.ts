@@ -43,8 +43,11 @@ export const nextConfig: NextConfig = {
   // shows, so a write expires exactly the pages showing that story. Not `cacheComponents`: that mode renders every
   // cached route at build time (it refuses an empty generateStaticParams), and the build has no database.
   cacheLife: {
-    // Content changes arrive as tag expiries; the hour is only a safety net for anything time-based.
-    reader: { stale: 300, revalidate: 3600, expire: 86_400 },
+    // Content changes arrive as tag expiries; the hour is only a safety net for anything time-based. `expire` equal to
+    // `revalidate`: a longer expire makes Next send `stale-while-revalidate`, and Chrome honours that by showing its
+    // stale copy at once (a reader's page, or an open live coverage's refresh, up to a day old; e2e/reader.spec.ts).
+    // `stale` is how long the client router reuses a page it has: 30 s, Next's least, for breaking news.
+    reader: { stale: 30, revalidate: 3600, expire: 3600 },
     // Answers that must not outlive what they say: a 404 (a story may be published at that address a moment later)
     // and an old slug's redirect (the story may move again). Nothing here is stored by the page cache (404s never
     // are, lib/cache/handler.mjs); the profile sets the s-maxage a CDN sees (lib/seo/brief-answer.ts).

@@ -117,9 +117,9 @@ test("two staff accounts post; readers see the entries appear without reloading;
   await editor.page.goto(`/admin/stories/${id}`);
   await desk.getByRole("button", { name: "End coverage" }).click();
   await expect(desk.locator(`[data-coverage-state="ended"]`)).toBeVisible();
-  // The open page is meant to bring the end in by itself (live-updates-notice.tsx); in this run it is checked on reload.
-  await alice.reload();
-  await expect(alice.getByText("Coverage has ended")).toBeVisible();
+  // The open page brings the end in by itself, within the poll interval (live-updates-notice.tsx): no reload.
+  await expect(alice.getByText("Coverage has ended")).toBeVisible({ timeout: 25_000 });
+  expect(await alice.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe("not reloaded");
   await expect(alice.getByText("Live", { exact: true })).toHaveCount(0);
   await writer.page.reload();
   await expect(writer.page.getByText("The coverage has ended: no more entries can be posted.")).toBeVisible();

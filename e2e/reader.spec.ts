@@ -122,3 +122,18 @@ test("unknown slugs and malformed page numbers are a branded 404, never a 500", 
   await page.goto("/articles/no-such-story");
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
 });
+
+// A browser may serve a response it holds "stale-while-revalidate" at once and fetch the new one behind it, so a page
+// marked that way shows a reader (and the router's refresh of an open live coverage) a copy up to a day old. The times
+// a shared cache may keep a page are for shared caches only (s-maxage); browsers must ask every time (ETag).
+test("a browser never reuses a stale reader page, feed or sitemap: no stale-while-revalidate, no max-age", async ({ request }) => {
+  for (const path of ["/", `/articles/${SOURCE_SLUG}`, "/sections/world", "/about", "/feeds/rss.xml", "/sitemap.xml", "/news-sitemap.xml"]) {
+    for (const headers of [{}, { RSC: "1" }] as Record<string, string>[]) {
+      const response = await request.get(path, { headers });
+      expect(response.status(), path).toBe(200);
+      const cacheControl = response.headers()["cache-control"] ?? "";
+      expect(cacheControl, `${path}${"RSC" in headers ? " (RSC)" : ""}`).toMatch(/s-maxage=\d+/);
+      expect(cacheControl, `${path}${"RSC" in headers ? " (RSC)" : ""}`).not.toMatch(/stale-while-revalidate|(^|[\s,])max-age=[1-9]/);
+    }
+  }
+});

@@ -1,7 +1,7 @@
 // PostgreSQL: a weighted tsvector table kept by a trigger (prisma/postgresql/migrations/*_search, and
 // *_search_published, which adds each story's publication time and plain-text body to its narrow row). Every value
 // is a bound parameter, and the words come from query.ts, so plainto_tsquery only ever sees plain words.
-import type { SearchEngine, SearchHit, SqlClient, SqlQueries } from "./engine";
+import { REBUILD_TRANSACTION, type SearchEngine, type SearchHit, type SqlClient, type SqlQueries } from "./engine";
 import { MARK_END, MARK_START, toSnippetSegments } from "./snippet";
 
 const HEADLINE_OPTIONS = `StartSel="${MARK_START}", StopSel="${MARK_END}", MaxWords=20, MinWords=10, ShortWord=3, MaxFragments=2, FragmentDelimiter=" … "`;
@@ -70,7 +70,7 @@ export const postgresqlSearch: SearchEngine = {
         WHERE "status" = 'PUBLISHED' AND "publishedAt" IS NOT NULL`;
       const [row] = await tx.$queryRaw<{ total: bigint | number }[]>`SELECT count(*) AS "total" FROM "search_document"`;
       return Number(row?.total ?? 0);
-    });
+    }, REBUILD_TRANSACTION);
   },
 
   async missingObjects(db: SqlQueries) {

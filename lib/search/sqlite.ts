@@ -1,7 +1,7 @@
 // SQLite: an FTS5 table kept by triggers (prisma/sqlite/migrations/*_search, redefined in *_search_published, whose
 // rowids follow publication time). Every value is a bound parameter,
 // and the MATCH expression is built from quoted plain words (query.ts), so reader input is never SQL or FTS5 syntax.
-import type { SearchEngine, SearchHit, SqlClient, SqlQueries } from "./engine";
+import { REBUILD_TRANSACTION, type SearchEngine, type SearchHit, type SqlClient, type SqlQueries } from "./engine";
 import { toFts5Query } from "./query";
 import { MARK_END, MARK_START, toSnippetSegments } from "./snippet";
 
@@ -72,7 +72,7 @@ export const sqliteSearch: SearchEngine = {
         )`;
       const [row] = await tx.$queryRaw<{ total: bigint | number }[]>`SELECT count(*) AS "total" FROM "search_document"`;
       return Number(row?.total ?? 0);
-    });
+    }, REBUILD_TRANSACTION);
     await db.$executeRaw`INSERT INTO "search_document_fts" ("search_document_fts") VALUES ('optimize')`;
     return total;
   },
