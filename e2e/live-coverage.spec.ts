@@ -1,7 +1,8 @@
 // A live coverage end to end (#12 §1, §2): an editor marks a story live and starts it, a writer bylined on it and the
 // editor post entries from the live desk, readers in other browser contexts see "N new updates" appear within 10 s
 // without reloading and bring them in with a click, an entry's permalink opens the page at it, and ending the
-// coverage shows "Coverage has ended" and refuses new entries.
+// coverage shows "Coverage has ended" and refuses new entries. One entry carries two bylines, ticked with the mouse in
+// the composer, and readers see both ("By A and B").
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { STAFF } from "./support/newsroom";
 import { withDb } from "./support/site";
@@ -14,9 +15,14 @@ async function asRole(browser: Browser, role: "editor" | "writer") {
   return { context, page: await context.newPage() };
 }
 
-async function postEntry(page: Page, title: string, body: string, { keyEvent = false } = {}) {
+async function postEntry(page: Page, title: string, body: string, { keyEvent = false, addBylines = [] as string[] } = {}) {
   const desk = page.getByRole("region", { name: "Live coverage" });
   await desk.getByLabel("Entry title").fill(title);
+  const bylines = desk.getByRole("group", { name: "Bylines" });
+  for (const name of addBylines) {
+    await bylines.getByText(name, { exact: true }).click();
+    await expect(bylines.getByRole("checkbox", { name })).toBeChecked();
+  }
   await desk.getByRole("textbox", { name: "Story body" }).click();
   await page.keyboard.type(body);
   if (keyEvent) await desk.getByLabel("Key event").check();
@@ -30,11 +36,14 @@ test("two staff accounts post; readers see the entries appear without reloading;
   const stamp = Date.now();
   const slug = `storm-live-${stamp}`;
   const headline = `Storm Hits the Coast: Live ${stamp}`;
-  const id = await withDb(async (db) => {
+  const guest = `Gale Guest ${stamp}`;
+  const { id, writerName } = await withDb(async (db) => {
     const [editor, writer] = await Promise.all(
       [STAFF.editor, STAFF.writer].map((account) => db.user.findUniqueOrThrow({ where: { email: account.email }, select: { id: true, name: true } })),
     );
-    const byline = await db.byline.upsert({ where: { userId: writer.id }, create: { slug: `wren-writer-${stamp}`, name: writer.name, userId: writer.id }, update: {}, select: { id: true } });
+    const byline = await db.byline.upsert({ where: { userId: writer.id }, create: { slug: `wren-writer-${stamp}`, name: writer.name, userId: writer.id }, update: {}, select: { id: true, name: true } });
+    // A contributor without an account, to share the writer's entry.
+    await db.byline.create({ data: { slug: `gale-guest-${stamp}`, name: guest } });
     const story = await db.article.create({
       data: {
         headline,
@@ -48,7 +57,7 @@ test("two staff accounts post; readers see the entries appear without reloading;
       },
       select: { id: true },
     });
-    return story.id;
+    return { id: story.id, writerName: byline.name };
   });
 
   // The editor marks it as live coverage and starts it.
@@ -76,7 +85,9 @@ test("two staff accounts post; readers see the entries appear without reloading;
   // The writer, bylined on the coverage, posts from the live desk alone.
   const writer = await asRole(browser, "writer");
   await writer.page.goto(`/admin/stories/${id}/live`);
-  await postEntry(writer.page, "Winds reach 120 km/h", "Gusts brought down trees along the promenade.");
+  // Their own byline is ticked already; they add the guest's with a click, so the entry carries both, in that order.
+  await expect(writer.page.getByRole("group", { name: "Bylines" }).getByRole("checkbox", { name: writerName, exact: true })).toBeChecked();
+  await postEntry(writer.page, "Winds reach 120 km/h", "Gusts brought down trees along the promenade.", { addBylines: [guest] });
 
   // Within the poll interval both readers are told, without the page moving or reloading.
   const notice = alice.getByRole("button", { name: "1 new update" });
@@ -86,6 +97,7 @@ test("two staff accounts post; readers see the entries appear without reloading;
   await notice.click();
   await expect(alice.getByRole("heading", { name: "Winds reach 120 km/h" })).toBeVisible();
   await expect(alice.getByText("Gusts brought down trees along the promenade.")).toBeVisible();
+  await expect(alice.locator("[data-entry-id]").filter({ hasText: "Winds reach 120 km/h" })).toContainText(`By ${writerName} and ${guest}`);
   expect(await alice.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe("not reloaded");
   await expect(notice).toHaveCount(0);
 

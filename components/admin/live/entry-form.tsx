@@ -4,6 +4,7 @@ import { RichTextEditor } from "@/components/admin/rich-text-editor";
 import { buttonClass } from "@/components/ui/button-styles";
 import { inputClass } from "@/components/ui/field";
 import type { LiveEntryFields } from "@/lib/validation/live";
+import { EntryBylines } from "./entry-bylines";
 import type { DeskChoices } from "./types";
 
 /**
@@ -29,7 +30,10 @@ export function EntryForm({
   onSubmit: (fields: LiveEntryFields) => void;
   onCancel?: () => void;
 }) {
-  const [fields, setFields] = useState<LiveEntryFields>(initial);
+  // A new entry starts with the poster's own byline ticked (what an empty list would give them anyway).
+  const [fields, setFields] = useState<LiveEntryFields>(() =>
+    initial.bylineIds.length === 0 && choices.ownBylineId && choices.bylines.some((b) => b.id === choices.ownBylineId) ? { ...initial, bylineIds: [choices.ownBylineId] } : initial,
+  );
   const set = <K extends keyof LiveEntryFields>(key: K, value: LiveEntryFields[K]) => setFields((current) => ({ ...current, [key]: value }));
   const submit = () => {
     if (!pending) onSubmit(fields);
@@ -67,22 +71,8 @@ export function EntryForm({
         <label className="flex items-center gap-2">
           <input type="checkbox" checked={fields.pinned} onChange={(e) => set("pinned", e.target.checked)} /> Pin above the updates
         </label>
-        <label className="flex items-center gap-2">
-          <span>Byline</span>
-          <select
-            value={fields.bylineIds[0] ?? ""}
-            onChange={(e) => set("bylineIds", e.target.value ? [e.target.value] : [])}
-            className="rounded border border-neutral-400 bg-transparent px-2 py-1 dark:border-neutral-600"
-          >
-            <option value="">{choices.ownBylineId ? "My byline" : "No byline"}</option>
-            {choices.bylines.map((byline) => (
-              <option key={byline.id} value={byline.id}>
-                {byline.name}
-              </option>
-            ))}
-          </select>
-        </label>
       </div>
+      <EntryBylines idPrefix={idPrefix} value={fields.bylineIds} options={choices.bylines} error={errorOf("bylineIds")} onChange={(ids) => set("bylineIds", ids)} />
       <div className="flex gap-2">
         <button type="submit" disabled={pending} className={buttonClass("primary")}>
           {pending ? "Working…" : submitLabel}
