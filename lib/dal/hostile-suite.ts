@@ -57,6 +57,11 @@ const { createBylineAction } = await import("@/lib/actions/bylines/create-byline
 const { updateSettingsAction } = await import("@/lib/actions/settings/update-settings");
 const { updateMediaAction } = await import("@/lib/actions/media/update");
 const { uploadMediaAction } = await import("@/lib/actions/media/upload");
+const { changeCoverageAction } = await import("@/lib/actions/live/change-coverage");
+const { postLiveEntryAction } = await import("@/lib/actions/live/post-entry");
+const { correctLiveEntryAction } = await import("@/lib/actions/live/correct-entry");
+const { getLiveCoverage, getLiveUpdates } = await import("./live-entries");
+const { cleanText } = await import("@/lib/validation/clean-input");
 const { createStory, getStoryForEdit } = await import("./stories");
 const { getPublishedArticle, getTagPage, getSectionPage, getAuthorPage } = await import("./articles");
 const { searchArticles } = await import("./search");
@@ -154,12 +159,20 @@ async function expectNewsSitemapEntryParses(slug: string, what: string) {
 
 const tagFits = (value: string) => value.trim().length >= 1 && value.length <= 60;
 
+/** The live endpoint's answer goes out as JSON: it must come back from JSON unchanged. */
+function expectJsonRoundTrip(value: unknown, what: string) {
+  expect(JSON.parse(JSON.stringify(value)), `${what} is not JSON-serialisable as it stands`).toEqual(value);
+}
+
+/** Inputs whose hostile text also goes into a correction note on a live entry (a few of each family are enough). */
+const LIVE_CORRECTION_INPUTS = ["script tag", "script breakout (JSON-LD)", "lone ampersand", "every C0 control", "right-to-left override", "only spaces"];
+
 // ---------------------------------------------------------------------------------------------------------------
 
 export function hostileInputSuite(engine: Engine) {
   perInputXml = engine === "sqlite";
   describeEachEngine("hostile input", (database) => {
-    const ids = { owner: "", section: "", mediaId: "", mediaStorySlug: "" };
+    const ids = { owner: "", section: "", mediaId: "", mediaStorySlug: "", liveStory: "" };
     let counter = 0;
     const unique = (prefix: string) => `${prefix}-${++counter}`;
 
@@ -252,6 +265,49 @@ export function hostileInputSuite(engine: Engine) {
       ids.mediaStorySlug = (await storedStory(id)).slug;
       (ids as Record<string, string>).mediaByline = byline.slug;
     });
+
+    // One published live coverage, marked live and started through the live desk's action, for the live entry inputs.
+    beforeAll(async () => {
+      session.userId = ids.owner;
+      const { id, story, byline } = await draftWithOwnByline("live");
+      const saved = await saveStoryAction({ id, baseVersion: story.version, mode: "manual", fields: fieldsOf(story, { headline: "Storm live", body: "Follow the storm.", bylineIds: [byline.id], sectionId: ids.section }) });
+      expect(saved?.ok, saved && !saved.ok ? saved.message : "").toBe(true);
+      const published = await transitionStoryAction({ id, baseVersion: (saved as { data: { version: number } }).data.version, to: "PUBLISHED" });
+      expect(published?.ok, published && !published.ok ? published.message : "").toBe(true);
+      for (const step of ["enable", "start"] as const) {
+        const changed = await changeCoverageAction({ articleId: id, step });
+        expect(changed?.ok, changed && !changed.ok ? changed.message : step).toBe(true);
+      }
+      ids.liveStory = id;
+    });
+
+    /** Posts a live entry through the composer's action: refused → a field named and nothing stored; else its id. */
+    async function postLiveEntry(fields: { title: string; body: string }, what: string): Promise<string | null> {
+      session.userId = ids.owner;
+      const { db } = database();
+      const before = await db.liveEntry.count();
+      const result = await postLiveEntryAction({ articleId: ids.liveStory, fields: { ...fields, keyEvent: false, pinned: false, bylineIds: [] } });
+      expectHandled(result, what);
+      if (!result!.ok) {
+        expect(Object.keys(result!.fieldErrors ?? {}).length, `${what}: entry refused without naming a field: ${result!.message}`).toBeGreaterThan(0);
+        expect(await db.liveEntry.count(), `${what}: a refused entry was stored`).toBe(before);
+        return null;
+      }
+      expect(await db.liveEntry.count()).toBe(before + 1);
+      return (result!.data as { id: string }).id;
+    }
+
+    /** The reader's view of the coverage holds the entry, and the live endpoint's data survives JSON. */
+    async function readerEntry(entryId: string, what: string) {
+      const coverage = await getLiveCoverage(ids.liveStory);
+      const entry = coverage.entries.find((e) => e.id === entryId);
+      expect(entry, `${what}: the entry is not on the reader page`).toBeDefined();
+      const updates = await getLiveUpdates(ids.liveStory);
+      expect(updates, `${what}: the live endpoint answers`).not.toBeNull();
+      expect(updates!.latest.map((l) => l.id)).toContain(entryId);
+      expectJsonRoundTrip(updates, `${what}: live endpoint data`);
+      return entry!;
+    }
 
     // Site settings first: the site feed is then small, and each input is checked on its own.
     for (const input of HOSTILE_TEXTS) {
@@ -346,6 +402,49 @@ export function hostileInputSuite(engine: Engine) {
         const page = await getPublishedArticle(ids.mediaStorySlug);
         expect(page?.article.hero).toBeTruthy();
         await expectScopedFeedsParse("author", (ids as Record<string, string>).mediaByline!, `hero image details = ${input.name}`);
+      });
+    }
+
+    for (const input of HOSTILE_TEXTS) {
+      it(`live entry title and body: ${input.name}`, async () => {
+        const entryId = await postLiveEntry({ title: input.value, body: input.value }, `live entry (${input.name})`);
+        if (!entryId) return;
+        const { db } = database();
+        const stored = await db.liveEntry.findUniqueOrThrow({ where: { id: entryId }, select: { title: true } });
+        // The title is kept as plain text (cleaned and trimmed like every field), never turned into markup.
+        expect(stored.title).toBe(cleanText(input.value).trim());
+        const entry = await readerEntry(entryId, input.name);
+        expect(entry.title, "the reader gets the title as text").toBe(stored.title);
+        expect(dangerousHtml(entry.html), `live markup in the rendered live entry of ${input.name}`).toEqual([]);
+      });
+    }
+
+    it("a live entry title over its limit is refused and nothing is stored", async () => {
+      session.userId = ids.owner;
+      const { db } = database();
+      const before = await db.liveEntry.count();
+      expectRefusedOn(await postLiveEntryAction({ articleId: ids.liveStory, fields: { title: hostileOfLength(201), body: "Text." } }), "title", "live entry title");
+      expect(await db.liveEntry.count()).toBe(before);
+    });
+
+    for (const name of LIVE_CORRECTION_INPUTS) {
+      const input = HOSTILE_TEXTS.find((text) => text.name === name);
+      if (!input) throw new Error(`LIVE_CORRECTION_INPUTS names an input that is not in HOSTILE_TEXTS: ${name}`);
+      it(`live entry correction with a hostile body: ${input.name}`, async () => {
+        const entryId = await postLiveEntry({ title: `To correct: ${input.name}`, body: "Calm words." }, `entry to correct (${input.name})`);
+        expect(entryId).not.toBeNull();
+        const { db } = database();
+        const before = await db.correction.count({ where: { liveEntryId: entryId } });
+        const note = await correctLiveEntryAction({ entryId, kind: "CORRECTION", body: input.value });
+        expectHandled(note, `live correction (${input.name})`);
+        if (!note!.ok) {
+          expect(Object.keys(note!.fieldErrors ?? {}), `live correction (${input.name}): the refusal names the field`).toContain("body");
+          expect(await db.correction.count({ where: { liveEntryId: entryId } }), "a refused correction was stored").toBe(before);
+          return;
+        }
+        const entry = await readerEntry(entryId!, `corrected entry (${input.name})`);
+        expect(entry.corrections.map((c) => c.body), "the note reaches the entry as text").toEqual([cleanText(input.value).trim()]);
+        expect(dangerousHtml(entry.html)).toEqual([]);
       });
     }
 
