@@ -60,6 +60,7 @@ const { uploadMediaAction } = await import("@/lib/actions/media/upload");
 const { changeCoverageAction } = await import("@/lib/actions/live/change-coverage");
 const { postLiveEntryAction } = await import("@/lib/actions/live/post-entry");
 const { correctLiveEntryAction } = await import("@/lib/actions/live/correct-entry");
+const { deleteLiveEntryAction } = await import("@/lib/actions/live/delete-entry");
 const { getLiveCoverage, getLiveUpdates } = await import("./live-entries");
 const { cleanText } = await import("@/lib/validation/clean-input");
 const { createStory, getStoryForEdit } = await import("./stories");
@@ -416,6 +417,12 @@ export function hostileInputSuite(engine: Engine) {
         const entry = await readerEntry(entryId, input.name);
         expect(entry.title, "the reader gets the title as text").toBe(stored.title);
         expect(dangerousHtml(entry.html), `live markup in the rendered live entry of ${input.name}`).toEqual([]);
+        // Deleted again through the desk's own action, so the river every later input is read with stays one entry
+        // long (the reader's view renders each entry it holds: 158 kept entries made this quadratic).
+        const { version } = await db.liveEntry.findUniqueOrThrow({ where: { id: entryId }, select: { version: true } });
+        const removed = await deleteLiveEntryAction({ entryId, baseVersion: version });
+        expect(removed?.ok, `deleting the entry of ${input.name}`).toBe(true);
+        expect((await getLiveCoverage(ids.liveStory)).entries.map((e) => e.id)).not.toContain(entryId);
       });
     }
 
