@@ -1,8 +1,7 @@
 import { defineConfig, devices } from "@playwright/test";
+import { BROWSER_ARGS, HEADLESS_CHROMIUM } from "./e2e/support/browsers";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
-// Playwright cannot download its own browsers here; it drives the system Chromium (Debian's `chromium`).
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export default defineConfig({
   testDir: "e2e",
@@ -22,18 +21,8 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     trace: "on-first-retry",
-    launchOptions: {
-      executablePath: CHROMIUM,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-quic",
-        "--no-first-run",
-      ],
-    },
+    // Debian's headless shell where installed (e2e/support/browsers.ts); e2e/visual.spec.ts takes the full Chromium.
+    launchOptions: { executablePath: HEADLESS_CHROMIUM, args: BROWSER_ARGS },
   },
   projects: [
     // First-run setup and one signed-in session per role (e2e/.auth/*.json), before any other spec.

@@ -9,8 +9,11 @@ import { expect, test, type Page } from "@playwright/test";
 import { addE2eFixtures } from "../scripts/e2e-fixtures";
 import { AppServer, createAppDatabase, extraPort, type AppDatabase } from "./support/app-server";
 import { SOURCE_SLUG } from "./support/site";
+import { BROWSER_ARGS, CHROMIUM } from "./support/browsers";
 
 const PORT = extraPort(7);
+// The pictures are of what readers see: the full Chromium, not the headless shell the other specs drive.
+test.use({ launchOptions: { executablePath: CHROMIUM, args: BROWSER_ARGS } });
 const PAGES = {
   home: "/",
   article: `/articles/${SOURCE_SLUG}`,

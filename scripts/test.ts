@@ -13,7 +13,7 @@ import { playwrightFailures, vitestFailures, type PlaywrightReport, type VitestR
 import { CLUSTER_REPORT, clusterToolsMissing, type ClusterReport } from "../e2e/cluster/requirements";
 import { NGINX_BIN } from "../e2e/cluster/nginx";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+import { CHROMIUM, HEADLESS_CHROMIUM } from "../e2e/support/browsers";
 // Playwright lanes run side by side (E2E_LANES=1 runs the specs one after another on one server).
 const LANES = Math.max(1, Math.min(4, Number(process.env.E2E_LANES ?? 2) || 2));
 // The first lane's port (the next lanes take the ports after it), so a run can go beside another one.
@@ -65,6 +65,8 @@ function ensureDebianPackages() {
   const canInstall = process.getuid?.() === 0 && spawnSync("which", ["apt-get"]).status === 0;
   const missing = [
     ...(existsSync(CHROMIUM) ? [] : ["chromium"]),
+    // The lighter headless build the e2e lanes drive (e2e/support/browsers.ts); without it they use the full one.
+    ...(HEADLESS_CHROMIUM !== CHROMIUM || process.env.CHROMIUM_PATH || !canInstall ? [] : ["chromium-headless-shell"]),
     ...(spawnSync("xmllint", ["--version"]).status === 0 ? [] : ["libxml2-utils"]),
     ...(existsSync(NGINX_BIN) || !canInstall ? [] : ["nginx"]),
   ];

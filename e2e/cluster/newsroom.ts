@@ -4,8 +4,7 @@ import { expect, type APIRequestContext, type Browser, type BrowserContext, type
 import type { Db } from "../../lib/db";
 import { EDITOR, type Cluster } from "./harness";
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-export const BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+export { BROWSER_ARGS, HEADLESS_CHROMIUM as CHROMIUM } from "../support/browsers";
 
 /** Signs the editor in through the form on one instance; the context keeps the session cookie. */
 export async function signInOn(browser: Browser, baseURL: string): Promise<BrowserContext> {
