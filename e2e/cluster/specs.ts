@@ -3,7 +3,7 @@ import { expect, type APIRequestContext, type Browser, type BrowserContext } fro
 import sharp from "sharp";
 import { hash } from "@node-rs/argon2";
 import type { Cluster, Instance } from "./harness";
-import { addCorrection, attemptSignIn, BYLINE_SLUG, createDraft, SECTION_SLUG, saveStory, signInOn, transitionStory, type Story } from "./newsroom";
+import { addCorrection, attemptSignIn, BYLINE_SLUG, callAction, createDraft, expectOk, SECTION_SLUG, saveStory, signInOn, transitionStory, type Story } from "./newsroom";
 import { assertWithin, contains, get, gone, lacks, prime, redirectsTo, sightings, type PageCheck } from "./reader";
 import { sleep } from "./processes";
 import { Traffic, type Hit } from "./traffic";
@@ -146,6 +146,35 @@ export const SPECS: Spec[] = [
       return visibleEverywhere(context, [story.slug], async () => {
         context.story = await addCorrection(cluster, request, cluster.a.url, story, note);
       }, checks);
+    },
+  },
+  {
+    name: "a live coverage entry posted through A is on B, C and nginx within 1 s (the polled live endpoint and the page), and so is the coverage's end",
+    timeoutMs: 90_000,
+    async run(context) {
+      const { cluster, run } = context;
+      const { request } = editorOf(context);
+      const draft = await createDraft(cluster.db, `cluster-live-${run}`, `Cluster Live ${run}: The Storm`, context.tag.name);
+      const page = `/admin/stories/${draft.id}`;
+      const live = await transitionStory(cluster, request, cluster.a.url, draft, "PUBLISHED");
+      for (const step of ["enable", "start"] as const) expectOk(await callAction(cluster, request, cluster.a.url, page, "changeCoverageAction", { articleId: live.id, step }), `coverage ${step}`);
+      const title = `Winds reach 120 km/h ${run}`;
+      const endpoint = `/live/${live.id}`;
+      const posted = await visibleEverywhere(context, [live.slug], async () => {
+        const answer = await callAction(cluster, request, cluster.a.url, `${page}/live`, "postLiveEntryAction", { articleId: live.id, fields: { title, body: "Gusts brought down trees along the promenade." } });
+        expectOk(answer, "live entry");
+      }, [
+        { page: "live endpoint", path: endpoint, ok: (a) => a.status === 200 && JSON.parse(a.body).latest.length === 1 },
+        { page: "live page", path: `/articles/${live.slug}`, ok: contains(title) },
+      ]);
+      const ended = await visibleEverywhere(context, [live.slug], async () => {
+        expectOk(await callAction(cluster, request, cluster.a.url, page, "changeCoverageAction", { articleId: live.id, step: "end" }), "coverage end");
+      }, [
+        { page: "live endpoint", path: endpoint, ok: (a) => a.status === 200 && JSON.parse(a.body).open === false },
+        { page: "live page", path: `/articles/${live.slug}`, ok: contains("Coverage has ended") },
+      ]);
+      await transitionStory(cluster, request, cluster.a.url, { ...live, version: (await cluster.db.article.findUniqueOrThrow({ where: { id: live.id }, select: { version: true } })).version }, "ARCHIVED");
+      return `entry: ${posted}; end: ${ended}`;
     },
   },
   {
