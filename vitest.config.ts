@@ -1,5 +1,6 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
+import { LongestFirstSequencer } from "./lib/testing/vitest-sequencer";
 
 export default defineConfig({
   resolve: {
@@ -21,5 +22,7 @@ export default defineConfig({
     // databases, so two workers on two cores nearly halve the run. VITEST_SERIAL=1 runs one file at a time.
     fileParallelism: process.env.VITEST_SERIAL !== "1",
     maxWorkers: 2,
+    // The longest files first, so the two workers finish together (lib/testing/vitest-sequencer.ts).
+    sequence: { sequencer: LongestFirstSequencer },
   },
 });
