@@ -116,6 +116,12 @@ test("an admin's webhook hears a publish within seconds, signed; the log shows t
   await expect(page.getByRole("status")).toContainText("WebSub hub");
   await expect.poll(async () => (await request.get("/feeds/rss.xml")).headers()["link"]).toBeUndefined();
 
+  // And no story: it went into the seeded section under the seeded byline, whose pages and sitemap dates the reader
+  // and SEO specs check on the same server. Unpublished through the editor, as a person would.
+  await editorPage.goto(`/admin/stories/${id}`);
+  await editorPage.getByRole("button", { name: "Unpublish" }).click();
+  await expect(editorPage.getByTestId("story-status")).toHaveText("Archived");
+
   await admin.close();
   await editor.close();
 });
