@@ -1,11 +1,10 @@
 // The search index of the moved database, refilled through lib/search's own rebuild (what `npm run search:rebuild`
 // does, with the room its one transaction needs: REBUILD_TRANSACTION). The caller opens the client (lib/db is not this
 // folder's door).
-import { rebuildSearchIndex, type SqlClient, type SqlQueries } from "@/lib/search";
+import { rebuildSearchIndex, type SqlClient } from "@/lib/search";
 import type { Engine } from "./values";
 
-export interface PrismaLikeClient extends SqlQueries {
-  $transaction<R>(run: (tx: SqlQueries) => Promise<R>, options?: { maxWait?: number; timeout?: number }): PromiseLike<R>;
+export interface PrismaLikeClient extends SqlClient {
   $disconnect(): Promise<void>;
 }
 
@@ -14,12 +13,7 @@ export function searchRebuilder(open: (url: string) => PrismaLikeClient): (url: 
   return async (url, engine) => {
     const db = open(url);
     try {
-      const client: SqlClient = {
-        $queryRaw: (query, ...values) => db.$queryRaw(query, ...values),
-        $executeRaw: (query, ...values) => db.$executeRaw(query, ...values),
-        $transaction: (run, options) => db.$transaction(run, options),
-      };
-      return await rebuildSearchIndex(client, engine);
+      return await rebuildSearchIndex(db, engine);
     } finally {
       await db.$disconnect();
     }
