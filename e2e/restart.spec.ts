@@ -2,7 +2,7 @@
 // changed WITHOUT reading their pages again: unpublished, corrected, re-slugged through the newsroom's actions, and
 // archived in the database or published by the scheduler while the server is down. After a clean stop (SIGTERM) and after kill -9,
 // readers must get what the database says: 404, the new text, a redirect. Requests for unknown slugs must not write
-// to the build directory. Runs on SQLite and, when reachable, on a scratch PostgreSQL database.
+// to the build directory. Runs on SQLite (both stops) and, when reachable, on a scratch PostgreSQL database (kill -9).
 import { randomBytes } from "node:crypto";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { ArticleStatus } from "../lib/db";
@@ -32,7 +32,9 @@ for (const engine of ["sqlite", "postgresql"] as const) {
       const editor = await signInOn(browser, server, database.db);
       const stale: string[] = [];
 
-      for (const signal of ["SIGTERM", "SIGKILL"] as const) {
+      // What a restart forgets is the cache's, not the engine's: SQLite runs both stops, PostgreSQL the harsher one.
+      const signals = engine === "sqlite" ? (["SIGTERM", "SIGKILL"] as const) : (["SIGKILL"] as const);
+      for (const signal of signals) {
         const run = `${signal.toLowerCase()}-${randomBytes(3).toString("hex")}`;
         const names = ["unpublished-a", "unpublished-b", "corrected-a", "corrected-b", "reslugged", "archived-while-down", "unchanged"];
         const stories: Record<string, StoryRef> = {};
@@ -98,20 +100,25 @@ for (const engine of ["sqlite", "postgresql"] as const) {
       await expect.poll(async () => (await page(request, server, scheduled.slug)).status, { timeout: 15_000 }).toBe(200);
       expect((await page(request, server, scheduled.slug)).html).toContain("Published by the scheduler at start-up.");
 
-      // 300 requests for random slugs: each a 404, and none writes to the build directory.
-      const before = diskUsage(DIST_DIR);
-      for (let i = 0; i < 300; i += 20) {
-        const batch = Array.from({ length: 20 }, () => page(request, server, `no-such-story-${randomBytes(6).toString("hex")}`));
-        for (const answer of await Promise.all(batch)) expect(answer.status).toBe(404);
-      }
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-      const grown = diskUsage(DIST_DIR) - before;
-      console.log(`[restart ${engine}] 300 random slugs added ${grown} bytes to ${DIST_DIR}`);
-      expect(grown, "bytes written to the build directory by 300 unknown slugs").toBeLessThan(4096);
+      // 300 requests for random slugs: each a 404, and none writes to the build directory (the build's cache, whatever
+      // the engine: checked once, on SQLite).
+      if (engine === "sqlite") await unknownSlugsWriteNothing(request, server);
       await editor.close();
     } finally {
       await server.stop("SIGTERM");
       await database.drop();
     }
   });
+}
+
+async function unknownSlugsWriteNothing(request: APIRequestContext, server: AppServer) {
+  const before = diskUsage(DIST_DIR);
+  for (let i = 0; i < 300; i += 20) {
+    const batch = Array.from({ length: 20 }, () => page(request, server, `no-such-story-${randomBytes(6).toString("hex")}`));
+    for (const answer of await Promise.all(batch)) expect(answer.status).toBe(404);
+  }
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  const grown = diskUsage(DIST_DIR) - before;
+  console.log(`[restart] 300 random slugs added ${grown} bytes to ${DIST_DIR}`);
+  expect(grown, "bytes written to the build directory by 300 unknown slugs").toBeLessThan(4096);
 }

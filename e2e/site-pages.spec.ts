@@ -96,11 +96,16 @@ test.describe("as an editor", () => {
 
     await page.goto(`/admin/stories/${id}`);
     await page.getByLabel("Note shown to readers").fill(note);
+    // Publishing the note reloads the editor (it must take the story's new version): leaving before that reload has
+    // run lets it land after the next navigation, back on the editor, which also shows the note.
+    const reloaded = page.waitForEvent("load");
     await page.getByRole("button", { name: "Publish note" }).click();
+    await reloaded;
     await expect(page.getByRole("region", { name: "Corrections and updates" }).getByText(note)).toBeVisible({ timeout: 15_000 });
 
     await expect(async () => {
       await page.goto("/corrections");
+      await expect(page).toHaveURL(/\/corrections$/);
       await expect(page.getByText(note)).toBeVisible({ timeout: 500 });
     }).toPass(SOON);
     const item = page.getByRole("listitem").filter({ hasText: note });

@@ -2,7 +2,7 @@
 // strict parser, whatever names, headlines and bodies staff typed. Atom's <category label="…"> once carried a raw
 // `<` (24 of 100 feeds broke), and a second `]]>` in a headline ended its CDATA section early.
 import { describe, expect, it } from "vitest";
-import { xmlProblem } from "@/lib/testing/xml-strict";
+import { xmllintProblem, xmlProblem } from "@/lib/testing/xml-strict";
 import { renderMarkdown } from "@/lib/content/markdown";
 import { buildFeed, type FeedDocument, type FeedEntry, type FeedFormat, type FeedScope } from "./feeds";
 import { newsSitemapXml, sitemapIndexXml, urlsetXml } from "./sitemaps";
@@ -93,6 +93,24 @@ describe("sitemaps parse strictly under hostile titles, names and paths", () => 
     const urlset = urlsetXml([{ path: `/sections/${text}`, lastModified: new Date() }, { path: "/", lastModified: null }], SITE_URL);
     const index = sitemapIndexXml([`${SITE_URL}/sitemaps/${text}.xml`]);
     expect([xmlProblem(news), xmlProblem(urlset), xmlProblem(index)]).toEqual([null, null, null]);
+  });
+});
+
+describe("the in-process parser (libxml2 as WebAssembly) gives Debian's xmllint's verdicts", () => {
+  it("on every hostile text put raw into a document, escaped into one, and in a feed", async () => {
+    const documents: [string, string][] = [];
+    for (const [name, text] of HOSTILE) {
+      documents.push([`${name}, raw`, `<?xml version="1.0"?><x>${text}</x>`]);
+      documents.push([`${name}, raw in an attribute`, `<x a="${text}"/>`]);
+      documents.push([`${name}, escaped`, `<x a="${escapeXml(text)}">${escapeXml(text)}</x>`]);
+      documents.push([`${name}, RSS`, buildFeed(await hostileDoc(text, { kind: "site" }, true), "rss", { siteUrl: SITE_URL })]);
+    }
+    documents.push(["mismatched tags", "<rss><a></rss>"], ["two roots", "<x/><y/>"], ["empty", ""], ["duplicate attribute", '<x a="1" a="2"/>']);
+    const verdicts = documents.map(([name, xml]) => [name, xmlProblem(xml) === null, xmllintProblem(xml) === null] as const);
+    expect(verdicts.filter(([, wasm, cli]) => wasm !== cli).map(([name, wasm]) => `${name}: in-process ${wasm ? "accepts" : "rejects"}, xmllint does not`)).toEqual([]);
+    // Both must be able to say no: the raw hostile texts include many that are not well-formed.
+    expect(verdicts.filter(([, wasm]) => !wasm).length).toBeGreaterThan(10);
+    expect(verdicts.filter(([, wasm]) => wasm).length).toBeGreaterThan(10);
   });
 });
 
