@@ -1,5 +1,5 @@
-// Hostile input in stories (issue #8 §5), through the editor's own server actions: every input in
-// e2e/support/hostile-inputs.ts goes into a story's headline, standfirst, body, tag, SEO title and description,
+// Hostile input in stories (issue #8 §5), through the editor's own server actions: every script-bearing input in
+// e2e/support/hostile-inputs.ts and a cross-section of the others (see INPUTS) goes into a story's headline, standfirst, body, tag, SEO title and description,
 // then the story is published. For each input: no 5xx; a refusal names a field and changes nothing; no script
 // runs (and no live markup lands) on the reader page, the tag page, search results or the newsroom's own pages;
 // and the feeds and sitemaps that carry it parse with libxml2. Stories are unpublished again at the end.
@@ -13,7 +13,11 @@ const RUN = Date.now().toString(36);
 const MARKER = `hostilemark${RUN}`;
 // The e2e server renders each body on the page and in every feed: keep the bombs that are cheap once fixed.
 const BOMBS = MARKDOWN_BOMBS.filter((b) => !/\*_ run|unmatched emphasis/.test(b.name));
-const INPUTS: readonly HostileText[] = [...HOSTILE_TEXTS, ...BOMBS];
+// Every input that could run script or break out of its context (what only a real browser can prove harmless), and a
+// cross-section of the rest: the DAL suite (lib/dal/hostile-suite.ts) takes every input into every field on both
+// engines, with the same route handlers rendering each story's page data, feeds and sitemaps.
+const TEXTS = HOSTILE_TEXTS.filter((t, i) => t.family === "script" || t.family === "escape" || (t.family === "xml" && i % 3 === 0) || (["unicode", "injection", "misc"].includes(t.family) && i % 4 === 0));
+const INPUTS: readonly HostileText[] = [...TEXTS, ...BOMBS];
 
 test.use({ storageState: STAFF.owner.storageState });
 test.setTimeout(600_000);
