@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import Link from "next/link";
+import Link from "@/components/admin/newsroom-link";
 import { redeemAccountLinkAction } from "@/lib/actions/account/redeem-account-link";
 import { SubmitButton } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/admin/newsroom-link";
 import { AuthCard } from "./auth-card";
 import { AccountLinkForm } from "./account-link-form";
 import type { AccountTokenView } from "@/lib/dal/account-tokens";

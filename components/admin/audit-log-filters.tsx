@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/admin/newsroom-link";
 import { buttonClass } from "@/components/ui/button-styles";
 import { SelectField } from "@/components/ui/field";
 import type { AuditFilterChoices, AuditLogFilters as Filters } from "@/lib/dal/audit-log";

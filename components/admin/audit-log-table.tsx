@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/admin/newsroom-link";
 import { isoInTimeZone } from "@/lib/content/dates";
 import type { AuditEntryView, JsonValue } from "@/lib/dal/audit-log";
 

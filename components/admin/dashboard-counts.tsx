@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/admin/newsroom-link";
 import { STATUSES, type Status } from "@/lib/auth/permissions";
 import { storyListHref, type StorySort } from "@/lib/validation/story-list";
 import { StatusBadge } from "./status-badge";

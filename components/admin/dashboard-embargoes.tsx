@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/admin/newsroom-link";
 import type { Status } from "@/lib/auth/permissions";
 import type { EmbargoedStory } from "@/lib/dal/embargo";
 import { StatusBadge } from "./status-badge";

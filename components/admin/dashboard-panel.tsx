@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/admin/newsroom-link";
 import type { ReactNode } from "react";
 
 /** A titled block on the dashboard, with an optional "see all" link and a line to show when it is empty. */

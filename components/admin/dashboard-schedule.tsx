@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/admin/newsroom-link";
 import type { ScheduledEntry } from "@/lib/dal/story-list";
 import { storyEditorHref } from "./story-links";
 import { StoryTime } from "./story-time";

@@ -1,6 +1,6 @@
 "use client";
 import { useState, type FormEvent } from "react";
-import Link from "next/link";
+import Link from "@/components/admin/newsroom-link";
 import { signIn } from "next-auth/react";
 import { buttonClass } from "@/components/ui/button-styles";
 import { inputClass } from "@/components/ui/field";

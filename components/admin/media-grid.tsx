@@ -1,5 +1,5 @@
 import Image from "next/image";
-import Link from "next/link";
+import Link from "@/components/admin/newsroom-link";
 import { inputClass } from "@/components/ui/field";
 import { buttonClass } from "@/components/ui/button-styles";
 import type { MediaView } from "@/lib/dal/media";

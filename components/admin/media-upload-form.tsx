@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import Link from "@/components/admin/newsroom-link";
 import { useActionState, useState, type ChangeEvent, type FormEvent } from "react";
 import { uploadMediaAction, type UploadResult } from "@/lib/actions/media/upload";
 import { SubmitButton } from "@/components/ui/button";

@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import Link from "@/components/admin/newsroom-link";
 import { useActionState, type ReactNode } from "react";
 import { updateSettingsAction } from "@/lib/actions/settings/update-settings";
 import { SubmitButton } from "@/components/ui/button";

@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import Link from "@/components/admin/newsroom-link";
 import { useRouter } from "next/navigation";
 import { useActionState, useState } from "react";
 import { saveSitePageAction } from "@/lib/actions/pages/save-page";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/admin/newsroom-link";
 import type { StoryListItem } from "@/lib/dal/story-list";
 import { StatusBadge } from "./status-badge";
 import { StoryFlags } from "./story-flags";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/admin/newsroom-link";
 import { inputClass } from "@/components/ui/field";
 import { STATUSES } from "@/lib/auth/permissions";
 import type { FilterOption } from "@/lib/dal/story-list";

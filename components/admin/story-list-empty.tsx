@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/admin/newsroom-link";
 import { NEW_STORY_HREF } from "./story-links";
 
 /**

@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import Link from "@/components/admin/newsroom-link";
 import { InlineConfirm } from "./inline-confirm";
 import type { PendingRestore } from "./story-editor";
 

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/admin/newsroom-link";
 import type { ReactNode } from "react";
 
 export interface TaxonomyColumn<T> {

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import Link from "@/components/admin/newsroom-link";
 import { buttonClass } from "@/components/ui/button-styles";
 import { inputClass } from "@/components/ui/field";
 

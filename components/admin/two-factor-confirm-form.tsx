@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import Link from "@/components/admin/newsroom-link";
 import { useActionState, useEffect, useRef } from "react";
 import { confirmTotpEnrolmentAction } from "@/lib/actions/account/confirm-totp-enrolment";
 import { SubmitButton } from "@/components/ui/button";

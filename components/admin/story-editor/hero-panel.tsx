@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import Link from "@/components/admin/newsroom-link";
 import { useMemo, useState } from "react";
 import { inputClass } from "@/components/ui/field";
 import { saveImageDefaultsAction } from "@/lib/actions/media/save-image-defaults";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/admin/newsroom-link";
 import { SiteTime } from "@/components/admin/site-time";
 import { requireNewsroomPage } from "@/lib/auth/page-guard";
 import { getSiteSettings } from "@/lib/dal/settings";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/admin/newsroom-link";
 import { Pagination } from "@/components/site/pagination";
 import { StoryFilters } from "@/components/admin/story-filters";
 import { NewStoryLink } from "@/components/admin/story-links";

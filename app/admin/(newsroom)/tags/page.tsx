@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/admin/newsroom-link";
 import { notFound } from "next/navigation";
 import { Pagination } from "@/components/site/pagination";
 import { TaxonomyTagForm } from "@/components/admin/taxonomy-tag-form";

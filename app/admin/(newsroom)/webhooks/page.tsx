@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/admin/newsroom-link";
 import { WebhookEndpointForm } from "@/components/admin/webhooks/webhook-endpoint-form";
 import { WebhookDeliveriesTable, WebhookEndpointsTable } from "@/components/admin/webhooks/webhook-tables";
 import { requireNewsroomPage } from "@/lib/auth/page-guard";

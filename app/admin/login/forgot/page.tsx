@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/admin/newsroom-link";
 import { AuthCard } from "@/components/admin/auth-card";
 import { ForgotPasswordForm } from "@/components/admin/forgot-password-form";
 

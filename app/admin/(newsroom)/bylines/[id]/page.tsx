@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/admin/newsroom-link";
 import { notFound } from "next/navigation";
 import { accountOptions } from "@/components/admin/taxonomy-account-options";
 import { TaxonomyBylineForm } from "@/components/admin/taxonomy-byline-form";

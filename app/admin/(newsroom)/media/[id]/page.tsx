@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/admin/newsroom-link";
 import { notFound } from "next/navigation";
 import { formatBytes } from "@/components/admin/media-grid";
 import { MediaDeleteForm } from "@/components/admin/media-delete-form";

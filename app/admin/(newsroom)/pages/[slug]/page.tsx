@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/admin/newsroom-link";
 import { notFound } from "next/navigation";
 import { SitePageEditor } from "@/components/admin/site-page-editor";
 import { SiteTime } from "@/components/admin/site-time";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/admin/newsroom-link";
 import { notFound } from "next/navigation";
 import { TaxonomyDeleteForm } from "@/components/admin/taxonomy-delete-form";
 import { TaxonomySectionForm } from "@/components/admin/taxonomy-section-form";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/admin/newsroom-link";
 import { notFound } from "next/navigation";
 import { requireNewsroomPage } from "@/lib/auth/page-guard";
 import { previewSitePage } from "@/lib/dal/site-pages";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/admin/newsroom-link";
 import { notFound } from "next/navigation";
 import { DiffTable } from "@/components/admin/diff-table";
 import { RestoreRevisionButton } from "@/components/admin/restore-revision-button";

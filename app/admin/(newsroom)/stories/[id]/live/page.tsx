@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import Link from "@/components/admin/newsroom-link";
 import { notFound } from "next/navigation";
 import { LiveDeskPanel } from "@/components/admin/live/live-desk-panel";
 import { requireNewsroomPage } from "@/lib/auth/page-guard";
