@@ -1,13 +1,17 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
+import { AppRouterContext, type AppRouterInstance } from "next/dist/shared/lib/app-router-context.shared-runtime";
 import { describe, expect, it } from "vitest";
 import type { ScheduledEntry } from "@/lib/dal/story-list";
 import { DashboardSchedule } from "./dashboard-schedule";
 
 const base = { articleId: "a1", headline: "Harbour reopens", runAt: new Date("2030-06-01T12:00:00Z"), failure: null, retrying: null };
 
+// The newsroom's links ask for the app router (to fetch a page on pointer or focus), as in the app.
+const router = { prefetch: () => {}, push: () => {}, replace: () => {}, refresh: () => {}, back: () => {}, forward: () => {} } as unknown as AppRouterInstance;
+
 function render(entries: ScheduledEntry[]): string {
-  return renderToStaticMarkup(createElement(DashboardSchedule, { entries, timeZone: "UTC" }))
+  return renderToStaticMarkup(createElement(AppRouterContext.Provider, { value: router }, createElement(DashboardSchedule, { entries, timeZone: "UTC" })))
     .replace(/<[^>]+>/g, "")
     .replace(/&#x27;/g, "'");
 }
