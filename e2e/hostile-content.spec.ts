@@ -1,6 +1,6 @@
 // Hostile input in stories (issue #8 §5), through the editor's own server actions: every script-bearing input in
-// e2e/support/hostile-inputs.ts and a cross-section of the others (see INPUTS) goes into a story's headline, standfirst, body, tag, SEO title and description,
-// then the story is published. For each input: no 5xx; a refusal names a field and changes nothing; no script
+// e2e/support/hostile-inputs.ts and a cross-section of the others (see INPUTS) goes into a story's headline,
+// standfirst, body, tag, SEO title and description, then the story is published. For each input: no 5xx; a refusal names a field and changes nothing; no script
 // runs (and no live markup lands) on the reader page, the tag page, search results or the newsroom's own pages;
 // and the feeds and sitemaps that carry it parse with libxml2. Stories are unpublished again at the end.
 import { expect, test, type Page } from "@playwright/test";

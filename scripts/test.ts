@@ -58,8 +58,8 @@ function readJson(file: string): unknown {
 }
 
 /**
- * Debian packages the tests need: Chromium for Playwright, xmllint (libxml2) for strict feed and sitemap parsing,
- * nginx for the cluster test (installed where we can; elsewhere that stage is skipped and says why).
+ * Debian packages the tests need: Chromium for Playwright, xmllint (libxml2: the reference the tests' in-process XML
+ * parser is checked against), nginx for the cluster test (installed where we can; elsewhere that stage is skipped and says why).
  */
 function ensureDebianPackages() {
   const canInstall = process.getuid?.() === 0 && spawnSync("which", ["apt-get"]).status === 0;
@@ -110,7 +110,7 @@ async function main() {
   const { DEPLOYMENT_ID: _given, SITE_URL: _site, ...inherited } = process.env;
   const env: NodeJS.ProcessEnv = { ...inherited, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: TEST_ACTIONS_KEY };
   const distDir = process.env.NEXT_DIST_DIR || ".next";
-  // Before Vitest too: the feed and sitemap tests parse with xmllint.
+  // Before Vitest too: lib/seo/xml-strict.test.ts compares the in-process XML parser with xmllint.
   const packagesReady = await stage("Debian packages the tests use (Chromium, xmllint)", async () => ensureDebianPackages());
   if (!packagesReady) tally.failed++;
 
