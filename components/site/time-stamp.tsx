@@ -1,5 +1,5 @@
 import { formatDate, formatDateTime, isoInTimeZone } from "@/lib/content/dates";
-import { serverTimeLabel } from "./time/relative-time";
+import { serverTimeLabel, siteDayEnd } from "./time/relative-time";
 import { TimeAgo } from "./time/time-ago";
 
 /**
@@ -30,7 +30,7 @@ export function TimeStamp({
   return (
     <time dateTime={isoInTimeZone(date, timeZone)} title={full}>
       {relative ? (
-        <TimeAgo at={date.getTime()} timeZone={timeZone} serverLabel={serverTimeLabel(date, now, timeZone)} />
+        <TimeAgo at={date.getTime()} dayEnd={siteDayEnd(date, timeZone)} dateLabel={formatDate(date, timeZone)} serverLabel={serverTimeLabel(date, now, timeZone)} />
       ) : withTime ? (
         full
       ) : (

@@ -1,11 +1,13 @@
+import { dateTimeFormat } from "./date-format";
+
 /** "August 9, 2025" in the site's time zone. */
 export function formatDate(date: Date, timeZone: string, locale = "en-US"): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone }).format(date);
+  return dateTimeFormat(locale, { dateStyle: "long", timeZone }).format(date);
 }
 
 /** "August 9, 2025 at 8:00 AM EDT" in the site's time zone. */
 export function formatDateTime(date: Date, timeZone: string, locale = "en-US"): string {
-  return new Intl.DateTimeFormat(locale, {
+  return dateTimeFormat(locale, {
     year: "numeric",
     month: "long",
     day: "numeric",
@@ -19,7 +21,7 @@ export function formatDateTime(date: Date, timeZone: string, locale = "en-US"): 
 /** The instant as an ISO 8601 string with the site's UTC offset, e.g. 2025-08-09T08:00:00-04:00, for <time dateTime>. */
 export function isoInTimeZone(date: Date, timeZone: string): string {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", {
+    dateTimeFormat("en-US", {
       timeZone,
       hourCycle: "h23",
       year: "numeric",
@@ -43,7 +45,7 @@ export function isoInTimeZone(date: Date, timeZone: string): string {
 /** The wall-clock parts of an instant in a time zone. */
 function zonedParts(date: Date, timeZone: string): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" })
+    dateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" })
       .formatToParts(date)
       .map((p) => [p.type, p.value]),
   );
@@ -89,7 +91,7 @@ export const NEWSROOM_TIME_FORMAT = { month: "short", day: "numeric", year: "num
 
 /** An instant on the site's clock with the zone named: "Nov 26, 2026, 4:05 PM EST". */
 export function formatNewsroomTime(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-US", { ...NEWSROOM_TIME_FORMAT, timeZone, timeZoneName: "short" }).format(date);
+  return dateTimeFormat("en-US", { ...NEWSROOM_TIME_FORMAT, timeZone, timeZoneName: "short" }).format(date);
 }
 
 /**

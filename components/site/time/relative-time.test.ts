@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { cardTimeLabel, relativeLabel, serverTimeLabel } from "./relative-time";
+import { cardTimeLabel, relativeLabel, serverTimeLabel, siteDayEnd } from "./relative-time";
+import { relativeWords } from "./relative-words";
 
 const NY = "America/New_York";
 // 4:05 PM in New York (EST, UTC-5).
@@ -54,5 +55,29 @@ describe("cardTimeLabel and serverTimeLabel", () => {
     expect(serverTimeLabel(ago(20 * HOUR), NOW, NY)).toMatch(/^Nov 26, 8:05\sPM EST$/);
     expect(cardTimeLabel(ago(12 * MIN), NOW, NY)).toBe("12 min ago");
     expect(cardTimeLabel(ago(20 * HOUR), NOW, NY)).toBe("November 26, 2026");
+  });
+});
+
+describe("siteDayEnd and relativeWords (what the browser gets: no Intl on the client)", () => {
+  it("is the next midnight on the site's clock, through daylight saving changes", () => {
+    expect(new Date(siteDayEnd(new Date("2026-11-27T21:05:00Z"), NY)).toISOString()).toBe("2026-11-28T05:00:00.000Z");
+    expect(new Date(siteDayEnd(new Date("2026-11-27T04:59:00Z"), NY)).toISOString()).toBe("2026-11-27T05:00:00.000Z");
+    expect(new Date(siteDayEnd(new Date("2025-08-09T16:00:00Z"), NY)).toISOString()).toBe("2025-08-10T04:00:00.000Z");
+    // The day clocks go back in New York (2 November 2025) is 25 hours long.
+    expect(new Date(siteDayEnd(new Date("2025-11-02T12:00:00Z"), NY)).toISOString()).toBe("2025-11-03T05:00:00.000Z");
+    expect(new Date(siteDayEnd(new Date("2026-12-31T23:59:00Z"), "UTC")).toISOString()).toBe("2027-01-01T00:00:00.000Z");
+  });
+
+  it("words the time from the instant, the clock and the day's end alone", () => {
+    const at = Date.parse("2026-11-27T10:00:00Z");
+    const dayEnd = Date.parse("2026-11-28T05:00:00Z");
+    expect(relativeWords(at, at + 30_000, dayEnd)).toBe("just now");
+    expect(relativeWords(at, at - 30_000, dayEnd)).toBe("just now");
+    expect(relativeWords(at, at + 12 * MIN, dayEnd)).toBe("12 min ago");
+    expect(relativeWords(at, at + 5 * HOUR, dayEnd)).toBe("5 h ago");
+    expect(relativeWords(at, dayEnd - 1, dayEnd)).toBe("18 h ago");
+    expect(relativeWords(at, dayEnd, dayEnd)).toBeNull();
+    // Within the hour it stays relative even past the day's end.
+    expect(relativeWords(dayEnd - 10 * MIN, dayEnd + 10 * MIN, dayEnd)).toBe("20 min ago");
   });
 });

@@ -1,26 +1,21 @@
 // How a story's time reads on a card: "12 min ago" / "3 h ago" while it is from today on the site's clock, the date
-// after that. Pure, so the server (time-stamp.tsx) and the client leaf (time-ago.tsx) word it the same way.
-import { formatDate } from "@/lib/content/dates";
+// after that. The server (time-stamp.tsx) works out what needs the site's zone; the client leaf (time-ago.tsx) words
+// it with relative-words.ts, which needs no Intl at all.
+import { dateTimeFormat } from "@/lib/content/date-format";
+import { formatDate, fromZonedInput, toZonedInput } from "@/lib/content/dates";
+import { relativeWords } from "./relative-words";
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-
-/** The calendar day of an instant on the site's clock, e.g. "2026-11-27". */
-function siteDay(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(date);
+/** When the calendar day of `date` ends on the site's clock: the instant of the next midnight there. */
+export function siteDayEnd(date: Date, timeZone: string): number {
+  const [year, month, day] = toZonedInput(date, timeZone).slice(0, 10).split("-").map(Number) as [number, number, number];
+  const next = new Date(Date.UTC(year, month - 1, day + 1)).toISOString().slice(0, 10);
+  // A zone whose clocks skip midnight itself reads the skipped 00:00 with the offset before the change.
+  return fromZonedInput(`${next}T00:00`, timeZone)?.getTime() ?? date.getTime() + 24 * 60 * 60_000;
 }
 
-/**
- * "just now", "12 min ago" or "3 h ago" for a story from the last hour or from today in the site's time zone; null
- * when it is older, so the caller shows the date. A time a little ahead of this clock (a skewed device) is "just now".
- */
+/** The relative wording for a story from the last hour or from today in the site's time zone; null when older. */
 export function relativeLabel(date: Date, now: Date, timeZone: string): string | null {
-  const age = now.getTime() - date.getTime();
-  if (age < MINUTE) return "just now";
-  // The last hour reads relative even across midnight: "20 min ago" says more than yesterday's date.
-  if (age < HOUR) return `${Math.floor(age / MINUTE)} min ago`;
-  if (siteDay(date, timeZone) !== siteDay(now, timeZone)) return null;
-  return `${Math.floor(age / HOUR)} h ago`;
+  return relativeWords(date.getTime(), now.getTime(), siteDayEnd(date, timeZone));
 }
 
 /** What a card finally shows: the relative time for today's stories, else the date ("November 26, 2026"). */
@@ -34,6 +29,6 @@ export function cardTimeLabel(date: Date, now: Date, timeZone: string): string {
  * hour matters, and the date for anything older.
  */
 export function serverTimeLabel(date: Date, now: Date, timeZone: string): string {
-  if (now.getTime() - date.getTime() >= 24 * HOUR) return formatDate(date, timeZone);
-  return new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short", timeZone }).format(date);
+  if (now.getTime() - date.getTime() >= 24 * 60 * 60_000) return formatDate(date, timeZone);
+  return dateTimeFormat("en-US", { month: "short", day: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short", timeZone }).format(date);
 }
