@@ -1,6 +1,6 @@
 // One Intl.DateTimeFormat per locale and options, kept for reuse. Building a formatter loads locale and time-zone
-// data and costs about a millisecond (more for the first one); formatting with a built one costs microseconds. A
-// front with thirty cards formats dozens of times while it hydrates, which without this was most of its main-thread work.
+// data and costs about a millisecond (more for the first one); formatting with a built one costs microseconds, and a
+// front or a newsroom list formats dozens of times per render. (Reader cards in the browser need none: relative-words.ts.)
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /** A shared formatter for these options. Throws RangeError for an unknown time zone or locale, like the constructor. */
