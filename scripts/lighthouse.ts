@@ -10,7 +10,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
-import { computeMedianRun } from "lighthouse/core/lib/median-run.js";
+import { computeMedianRun, filterToValidRuns } from "lighthouse/core/lib/median-run.js";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const PORT = Number(process.env.LIGHTHOUSE_PORT ?? 3390);
@@ -64,23 +64,26 @@ async function main() {
         if (!result) throw new Error(`Lighthouse returned nothing for ${page.path}`);
         runs.push(result.lhr);
       }
-      const median: Report = computeMedianRun(runs);
-      const result = { lhr: median };
+      // A run that failed to load the page (no FCP or TTI: Lighthouse's runtimeError) is left out, as Lighthouse's
+      // own median does; with none left the page cannot be scored.
+      const valid: Report[] = filterToValidRuns(runs);
+      if (valid.length === 0) throw new Error(`no run of ${page.path} loaded the page: ${runs.map((lhr) => lhr.runtimeError?.message ?? "no FCP").join("; ")}`);
+      const median: Report = computeMedianRun(valid);
       writeFileSync(`test-results/lighthouse/${page.name}.json`, JSON.stringify(median));
-      const scores = CATEGORIES.map((id) => ({ id, score: Math.round((result.lhr.categories[id]?.score ?? 0) * 100) }));
+      const scores = CATEGORIES.map((id) => ({ id, score: Math.round((median.categories[id]?.score ?? 0) * 100) }));
       const performanceRuns = runs.map((lhr) => Math.round((lhr.categories.performance?.score ?? 0) * 100));
-      console.log(`${page.name.padEnd(8)} ${scores.map((s) => `${s.id} ${s.score}`).join("  ")}${RUNS > 1 ? `  (median of ${RUNS}; performance per run: ${performanceRuns.join(", ")})` : ""}`);
+      console.log(`${page.name.padEnd(8)} ${scores.map((s) => `${s.id} ${s.score}`).join("  ")}${RUNS > 1 ? `  (median of ${RUNS}; performance per run: ${performanceRuns.join(", ")}${valid.length < runs.length ? `; ${runs.length - valid.length} run(s) failed to load the page` : ""})` : ""}`);
       // Lighthouse multiplies the CPU work it measured by 4 to stand for a phone, so on a busy or slow host performance
       // falls for reasons that are not the page's; it warns then (benchmarkIndex under 1,000), and so do we.
-      for (const warning of result.lhr.runWarnings) console.log(`    warning: ${warning.replace(/\s*Learn more.*$/s, "")}`);
-      console.log(`    host benchmarkIndex ${Math.round(result.lhr.environment.benchmarkIndex)}`);
+      for (const warning of median.runWarnings) console.log(`    warning: ${warning.replace(/\s*Learn more.*$/s, "")}`);
+      console.log(`    host benchmarkIndex ${Math.round(median.environment.benchmarkIndex)}`);
       for (const { id, score } of scores) {
         if (score >= MIN) continue;
         below++;
         // What cost the points: the failing audits of that category, by weight.
-        const refs = result.lhr.categories[id]?.auditRefs ?? [];
+        const refs = median.categories[id]?.auditRefs ?? [];
         for (const ref of refs.filter((r) => r.weight > 0).sort((a, b) => b.weight - a.weight)) {
-          const audit = result.lhr.audits[ref.id];
+          const audit = median.audits[ref.id];
           if (audit && audit.score !== null && audit.score < 1) console.log(`    ${id}: ${audit.title}${audit.displayValue ? ` (${audit.displayValue})` : ""}`);
         }
       }
