@@ -1,7 +1,5 @@
-import { config } from "zod/v4/core";
+import { makeZodJitless } from "@/lib/security/zod-jitless";
 
-// Runs before any client component. Zod compiles object parsers with `new Function` when it may; merely probing for
-// that is reported as a Content-Security-Policy violation (script-src has no 'unsafe-eval', lib/security/headers.ts).
-// Forms parse a handful of fields in the browser, so the interpreted parser loses nothing that matters. Only the
-// config setter is imported: this file is in every page's bundle, and readers' pages use no zod at all.
-config({ jitless: true });
+// Runs before any client component: the newsroom's forms parse with zod, which must not probe for eval under our CSP.
+// Reader pages use no zod, so this sets zod's shared setting without importing zod (lib/security/zod-jitless.ts).
+makeZodJitless();

@@ -68,6 +68,7 @@ export function ArticleCard({
   showSection = true,
   priority = false,
   imageSizes,
+  wide = false,
 }: {
   article: ArticleSummary;
   timeZone: string;
@@ -78,6 +79,9 @@ export function ArticleCard({
   priority?: boolean;
   /** Overrides the variant's `sizes` where a layout places the card differently. */
   imageSizes?: string;
+  /** The lead alone across the row: on wide screens its image keeps the lead's two columns (so the same `sizes`)
+   *  and the words take the third beside it. */
+  wide?: boolean;
 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const sizes = imageSizes ?? IMAGE_SIZES[variant];
@@ -137,15 +141,29 @@ export function ArticleCard({
     );
   }
 
-  return (
-    <article className={`relative ${image ? "" : variant === "compact" ? "" : TEXT_CARD_RULE}`} {...lead}>
-      {image && <CardImage image={image} sizes={sizes!} priority={priority} aspect={variant === "lead" ? "wide" : "photo"} className="mb-3" />}
+  const words = (
+    <>
       <Kicker article={article} showSection={showSection} className="mb-1" />
       {headline}
       {variant !== "compact" && article.standfirst && (
         <p className={`mt-2 max-w-prose text-neutral-700 dark:text-neutral-300 ${variant === "lead" ? "text-lg sm:text-xl" : "line-clamp-4"}`}>{article.standfirst}</p>
       )}
       <p className={`mt-2 ${meta}`}>{time}</p>
+    </>
+  );
+  const splash = wide && variant === "lead";
+  if (splash && image) {
+    return (
+      <article className="relative lg:grid lg:grid-cols-3 lg:items-center lg:gap-x-8" {...lead}>
+        <CardImage image={image} sizes={sizes!} priority={priority} aspect="wide" className="mb-3 lg:col-span-2 lg:mb-0" />
+        <div>{words}</div>
+      </article>
+    );
+  }
+  return (
+    <article className={`relative ${image ? "" : variant === "compact" ? "" : TEXT_CARD_RULE} ${splash ? "max-w-4xl" : ""}`} {...lead}>
+      {image && <CardImage image={image} sizes={sizes!} priority={priority} aspect={variant === "lead" ? "wide" : "photo"} className="mb-3" />}
+      {words}
     </article>
   );
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ArticleCard } from "@/components/site/article-card";
 import { JsonLd } from "@/components/site/json-ld";
-import type { ArticleSummary } from "@/lib/dal/articles";
+import type { ArticleSummary, HomePageData } from "@/lib/dal/articles";
 import { getHomePage } from "@/lib/dal/articles";
 import { getSiteSettings } from "@/lib/dal/settings";
 import { listPublishedSitePages } from "@/lib/dal/site-pages";
@@ -35,9 +35,52 @@ function SecondaryStories({ articles, timeZone, beside }: { articles: ArticleSum
 }
 
 /**
+ * The top of the front, in three shapes: the lead over two columns with the "latest" river beside it and the
+ * secondary stories under it; with no river (a young site) the secondary stories beside the lead; and a lead with
+ * nothing beside it across the whole row, its image beside its headline, so no column stands empty.
+ */
+export function TopStories({ home, timeZone }: { home: Pick<HomePageData, "lead" | "secondary" | "latest">; timeZone: string }) {
+  const lead = home.lead;
+  if (!lead) return null;
+  const hasRiver = home.latest.length > 0;
+  const alone = !hasRiver && home.secondary.length === 0;
+  const side = "border-neutral-200 lg:border-l lg:pl-8 dark:border-neutral-800";
+  return (
+    <div className="grid gap-8 lg:grid-cols-3">
+      <section aria-labelledby="top-heading" className={alone ? "lg:col-span-3" : "lg:col-span-2"}>
+        <h2 id="top-heading" className="sr-only">
+          Top stories
+        </h2>
+        <ArticleCard article={lead} timeZone={timeZone} variant="lead" priority wide={alone} />
+        {hasRiver && home.secondary.length > 0 && <SecondaryStories articles={home.secondary} timeZone={timeZone} beside={false} />}
+      </section>
+      {hasRiver ? (
+        <section aria-labelledby="latest-heading" className={side}>
+          <h2 id="latest-heading" className={`mb-4 border-t-2 border-neutral-900 pt-3 lg:border-t-0 lg:pt-0 dark:border-neutral-300 ${BLOCK_HEADING}`}>
+            Latest
+          </h2>
+          <ol className="divide-y divide-neutral-200 dark:divide-neutral-800">
+            {home.latest.map((article) => (
+              <li key={article.slug} className="py-3 first:pt-0">
+                <ArticleCard article={article} timeZone={timeZone} variant="river" />
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : (
+        !alone && (
+          <section aria-label="More top stories" className={side}>
+            <SecondaryStories articles={home.secondary} timeZone={timeZone} beside />
+          </section>
+        )
+      )}
+    </div>
+  );
+}
+
+/**
  * The front: the lead with a large image, secondary stories with smaller ones, the "latest" river with times, and a
- * block per section; the data layer hands over each story once (lib/dal/articles.ts getHomePage). With no river
- * (a young site), the secondary stories stand beside the lead instead of under it.
+ * block per section; the data layer hands over each story once (lib/dal/articles.ts getHomePage).
  */
 export default async function HomePage() {
   const [home, site, pages] = await Promise.all([getHomePage(), getSiteSettings(), listPublishedSitePages()]);
@@ -55,41 +98,11 @@ export default async function HomePage() {
       </>
     );
   }
-  const hasRiver = home.latest.length > 0;
-  const side = "border-neutral-200 lg:border-l lg:pl-8 dark:border-neutral-800";
   return (
     <>
       <JsonLd data={homeJsonLd({ ...site, sitePages: pages.map((page) => page.slug) })} />
       <h1 className="sr-only">{site.name}: latest news</h1>
-      <div className="grid gap-8 lg:grid-cols-3">
-        <section aria-labelledby="top-heading" className="lg:col-span-2">
-          <h2 id="top-heading" className="sr-only">
-            Top stories
-          </h2>
-          <ArticleCard article={home.lead} timeZone={tz} variant="lead" priority />
-          {hasRiver && home.secondary.length > 0 && <SecondaryStories articles={home.secondary} timeZone={tz} beside={false} />}
-        </section>
-        {hasRiver ? (
-          <section aria-labelledby="latest-heading" className={side}>
-            <h2 id="latest-heading" className={`mb-4 border-t-2 border-neutral-900 pt-3 lg:border-t-0 lg:pt-0 dark:border-neutral-300 ${BLOCK_HEADING}`}>
-              Latest
-            </h2>
-            <ol className="divide-y divide-neutral-200 dark:divide-neutral-800">
-              {home.latest.map((article) => (
-                <li key={article.slug} className="py-3 first:pt-0">
-                  <ArticleCard article={article} timeZone={tz} variant="river" />
-                </li>
-              ))}
-            </ol>
-          </section>
-        ) : (
-          home.secondary.length > 0 && (
-            <section aria-label="More top stories" className={side}>
-              <SecondaryStories articles={home.secondary} timeZone={tz} beside />
-            </section>
-          )
-        )}
-      </div>
+      <TopStories home={home} timeZone={tz} />
 
       {home.sections.map(({ section, articles }) => (
         <section key={section.slug} aria-labelledby={`section-${section.slug}`} className="mt-12 border-t-2 border-neutral-900 pt-3 dark:border-neutral-300">
