@@ -96,11 +96,8 @@ test.describe("as an editor", () => {
 
     await page.goto(`/admin/stories/${id}`);
     await page.getByLabel("Note shown to readers").fill(note);
-    // Publishing the note reloads the editor (it must take the story's new version): leaving before that reload has
-    // run lets it land after the next navigation, back on the editor, which also shows the note.
-    const reloaded = page.waitForEvent("load");
     await page.getByRole("button", { name: "Publish note" }).click();
-    await reloaded;
+    await expect(page.getByRole("status").filter({ hasText: "Correction published." })).toBeVisible({ timeout: 15_000 });
     await expect(page.getByRole("region", { name: "Corrections and updates" }).getByText(note)).toBeVisible({ timeout: 15_000 });
 
     await expect(async () => {
@@ -117,6 +114,50 @@ test.describe("as an editor", () => {
     const xml = await feed.text();
     expect(xml).toContain(note);
     expect(xml).toContain(`/articles/${slug}#corrections-heading`);
+  });
+});
+
+test.describe("a note published beside the editor", () => {
+  test.use({ storageState: STAFF.owner.storageState });
+
+  test("keeps a headline change not yet saved, reloads nothing, and the next save goes through without a conflict", async ({ page }) => {
+    test.setTimeout(90_000);
+    const stamp = Date.now();
+    const headlineBefore = `Harbour Tolls Frozen ${stamp}`;
+    const note = `The freeze runs to March, not May (${stamp}).`;
+    const id = await withDb(async (db) => {
+      const byline = await db.byline.create({ data: { slug: `harbour-desk-${stamp}`, name: `Harbour Desk ${stamp}` }, select: { id: true } });
+      const story = await db.article.create({
+        data: { slug: `harbour-tolls-frozen-${stamp}`, headline: headlineBefore, body: "Tolls stay as they are.", status: "PUBLISHED", publishedAt: new Date(Date.now() - 3_600_000), bylines: { create: [{ bylineId: byline.id }] } },
+        select: { id: true },
+      });
+      return story.id;
+    });
+    await page.goto(`/admin/stories/${id}`);
+    const headline = page.getByLabel("Headline");
+    await expect(headline).toHaveValue(headlineBefore);
+    let loads = 0;
+    page.on("load", () => loads++);
+
+    // Typed, not saved: the note goes out first.
+    await headline.click();
+    await page.keyboard.press("End");
+    await page.keyboard.type(" Until March");
+    await expect(page.getByTestId("save-state")).toHaveAttribute("data-state", "dirty");
+    await page.getByLabel("Note shown to readers").fill(note);
+    await page.getByRole("button", { name: "Publish note" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Correction published." })).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByRole("region", { name: "Corrections and updates" }).getByText(note)).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByLabel("Note shown to readers")).toHaveValue("");
+    await expect(headline).toHaveValue(`${headlineBefore} Until March`);
+
+    await page.keyboard.press("ControlOrMeta+s");
+    await expect(page.getByTestId("save-state")).toHaveAttribute("data-state", "saved", { timeout: 15_000 });
+    await expect(page.getByText(/Someone else saved meanwhile|overlap/)).toHaveCount(0);
+    expect(loads).toBe(0);
+    const stored = await withDb((db) => db.article.findUniqueOrThrow({ where: { id }, select: { headline: true, corrections: { select: { body: true } } } }));
+    expect(stored.headline).toBe(`${headlineBefore} Until March`);
+    expect(stored.corrections.map((c) => c.body)).toEqual([note]);
   });
 });
 

@@ -23,6 +23,7 @@ import { useStorySync } from "./story-editor/use-story-sync";
 import { useWorkflow, type ScheduledUpdateView } from "./story-editor/use-workflow";
 import { validateFields } from "./story-editor/validate";
 import { ZonedTime } from "./story-editor/zoned-time";
+import { onStoryVersion } from "./story-version-event";
 
 export type { EditorFields } from "./story-editor/fields";
 export { parseTags } from "./story-editor/fields";
@@ -99,6 +100,9 @@ export function StoryEditor(props: StoryEditorProps) {
   });
 
   const { others, typed } = usePresence(props.id, sync.pull);
+  // A note published beside the editor gave the story a new version: take it in as a colleague's save would be.
+  const { pull } = sync;
+  useEffect(() => onStoryVersion(props.id, pull), [props.id, pull]);
   const { fields, save, queue } = sync;
   const readOnly = !workflow.canEdit;
   const reading = useMemo(() => measureReading(fields.body), [fields.body]);

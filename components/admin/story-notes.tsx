@@ -1,10 +1,12 @@
 "use client";
+import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { addCorrectionAction } from "@/lib/actions/stories/add-correction";
 import type { Status } from "@/lib/auth/permissions";
 import { buttonClass } from "@/components/ui/button-styles";
 import { inputClass } from "@/components/ui/field";
 import { SiteTime } from "./site-time";
+import { announceStoryVersion } from "./story-version-event";
 
 interface Props {
   id: string;
@@ -22,6 +24,7 @@ export function StoryNotes({ id, status, canAdd, notes, timeZone = "UTC" }: Prop
   const [substantive, setSubstantive] = useState(true);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [pending, start] = useTransition();
+  const router = useRouter();
   if (!notes.length && !(canAdd && status === "PUBLISHED")) return null;
   return (
     <section aria-labelledby="notes-heading" className="max-w-3xl space-y-3 rounded border border-neutral-300 p-4 dark:border-neutral-700">
@@ -46,7 +49,13 @@ export function StoryNotes({ id, status, canAdd, notes, timeZone = "UTC" }: Prop
               const result = await addCorrectionAction({ id, kind, body, substantive });
               const errors = result && !result.ok ? Object.values(result.fieldErrors ?? {}).flat() : [];
               setMessage({ ok: !!result?.ok, text: [result?.message, ...errors].filter(Boolean).join(" ") });
-              if (result?.ok) window.location.reload();
+              if (result?.ok && result.data) {
+                // The editor above takes the story's new version in (nothing typed there is lost); the list of
+                // notes comes back with the page's server render.
+                setBody("");
+                announceStoryVersion(id, result.data.version);
+                router.refresh();
+              }
             });
           }}
         >

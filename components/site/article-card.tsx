@@ -160,8 +160,23 @@ export function ArticleCard({
       </article>
     );
   }
+  if (splash) {
+    // No image: the headline over two columns and the standfirst beside it, under the text card's heavy rule.
+    return (
+      <article className={`relative ${TEXT_CARD_RULE} lg:grid lg:grid-cols-3 lg:gap-x-8`} {...lead}>
+        <div className="lg:col-span-2">
+          <Kicker article={article} showSection={showSection} className="mb-1" />
+          {headline}
+        </div>
+        <div className="lg:border-l lg:border-neutral-200 lg:pl-8 lg:pt-7 dark:lg:border-neutral-800">
+          {article.standfirst && <p className="mt-2 max-w-prose text-lg text-neutral-700 sm:text-xl lg:mt-0 dark:text-neutral-300">{article.standfirst}</p>}
+          <p className={`mt-2 ${meta}`}>{time}</p>
+        </div>
+      </article>
+    );
+  }
   return (
-    <article className={`relative ${image ? "" : variant === "compact" ? "" : TEXT_CARD_RULE} ${splash ? "max-w-4xl" : ""}`} {...lead}>
+    <article className={`relative ${image ? "" : variant === "compact" ? "" : TEXT_CARD_RULE}`} {...lead}>
       {image && <CardImage image={image} sizes={sizes!} priority={priority} aspect={variant === "lead" ? "wide" : "photo"} className="mb-3" />}
       {words}
     </article>

@@ -38,11 +38,16 @@ describe("the top of the home front", () => {
     expect(headlines(html)).toEqual(["Headline only"]);
   });
 
-  it("keeps a lone lead without an image to a readable measure across the row", () => {
+  it("sets a lone lead without an image across the row: headline over two columns, standfirst in the third", () => {
     const html = render({ lead: story("plain", false), secondary: [], latest: [] });
     expect(tags(html, "section")[0]).toContain("lg:col-span-3");
-    expect(tags(html, "article")[0]).toContain("max-w-4xl");
+    expect(tags(html, "article")[0]).toContain("lg:grid-cols-3");
     expect(tags(html, "img")).toHaveLength(0);
+    // The headline's column ends before the standfirst's begins.
+    const columns = tags(html, "div").slice(1); // after the front's own grid
+    expect(columns[0]).toContain("lg:col-span-2");
+    expect(html.indexOf("Headline plain")).toBeLessThan(html.indexOf(columns[1]));
+    expect(html.indexOf("Standfirst plain")).toBeGreaterThan(html.indexOf(columns[1]));
   });
 
   it("sets the secondary stories beside the lead when there is no river", () => {
