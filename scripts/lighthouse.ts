@@ -5,12 +5,14 @@
 // test-results/lighthouse/*.json, and exits 1 when a score is below LIGHTHOUSE_MIN (100). Not part of `npm test`.
 // Each page is audited LIGHTHOUSE_RUNS times (3) and the median run is reported, chosen by Lighthouse's own
 // computeMedianRun: its documentation on variability advises exactly this, since one run on a shared host can move
-// the performance score by several points either way.
+// the performance score by several points either way. LIGHTHOUSE_CPU_SLOWDOWN sets the CPU multiplier (Lighthouse's
+// default 4); each page's line gives the host's benchmarkIndex and the factor Lighthouse's calculator suggests for it.
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { computeMedianRun, filterToValidRuns } from "lighthouse/core/lib/median-run.js";
+import { parseCpuSlowdown, suggestedCpuSlowdown } from "./lib/cpu-slowdown";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const PORT = Number(process.env.LIGHTHOUSE_PORT ?? 3390);
@@ -35,6 +37,8 @@ async function waitFor(url: string, server: ChildProcess | null, timeoutMs: numb
 }
 
 async function main() {
+  // Lighthouse's default (4×) unless LIGHTHOUSE_CPU_SLOWDOWN calibrates it to this host (scripts/lib/cpu-slowdown.ts).
+  const slowdown = parseCpuSlowdown(process.env.LIGHTHOUSE_CPU_SLOWDOWN);
   const given = process.env.LIGHTHOUSE_URL?.replace(/\/$/, "");
   const base = given ?? `http://127.0.0.1:${PORT}`;
   let server: ChildProcess | null = null;
@@ -60,7 +64,13 @@ async function main() {
       await fetch(`${base}${page.path}`).then((r) => r.text());
       const runs: Report[] = [];
       for (let run = 0; run < RUNS; run++) {
-        const result = await lighthouse(`${base}${page.path}`, { port: chrome.current.port, output: "json", logLevel: "error", onlyCategories: [...CATEGORIES] });
+        const result = await lighthouse(`${base}${page.path}`, {
+          port: chrome.current.port,
+          output: "json",
+          logLevel: "error",
+          onlyCategories: [...CATEGORIES],
+          ...(slowdown ? { throttling: { cpuSlowdownMultiplier: slowdown } } : {}),
+        });
         if (!result) throw new Error(`Lighthouse returned nothing for ${page.path}`);
         runs.push(result.lhr);
       }
@@ -76,7 +86,13 @@ async function main() {
       // Lighthouse multiplies the CPU work it measured by 4 to stand for a phone, so on a busy or slow host performance
       // falls for reasons that are not the page's; it warns then (benchmarkIndex under 1,000), and so do we.
       for (const warning of median.runWarnings) console.log(`    warning: ${warning.replace(/\s*Learn more.*$/s, "")}`);
-      console.log(`    host benchmarkIndex ${Math.round(median.environment.benchmarkIndex)}`);
+      const benchmarkIndex = Math.round(median.environment.benchmarkIndex);
+      const suggested = suggestedCpuSlowdown(benchmarkIndex);
+      const used = median.configSettings.throttling.cpuSlowdownMultiplier;
+      console.log(
+        `    host benchmarkIndex ${benchmarkIndex}; CPU slowdown ${used}×${slowdown ? " (LIGHTHOUSE_CPU_SLOWDOWN)" : " (Lighthouse's default)"}` +
+          (suggested ? `; Lighthouse's calculator suggests ${suggested.toFixed(1)}× for this host` : "; this host is too slow to stand for a phone"),
+      );
       for (const { id, score } of scores) {
         if (score >= MIN) continue;
         below++;
