@@ -8,14 +8,7 @@
 // app/globals.css carries the output as plain CSS (nothing is computed per request); fallback-faces.test.ts checks
 // that it is exactly what these stacks compute, and prints the CSS to paste when a font or metric changes.
 import { createFontStack } from "@capsizecss/core";
-import arial from "@capsizecss/metrics/arial";
-import arimo from "@capsizecss/metrics/arimo";
-import notoSerif from "@capsizecss/metrics/notoSerif";
-import roboto from "@capsizecss/metrics/roboto";
-import sourceSans3 from "@capsizecss/metrics/sourceSans3";
-import sourceSerif4 from "@capsizecss/metrics/sourceSerif4";
-import timesNewRoman from "@capsizecss/metrics/timesNewRoman";
-import tinos from "@capsizecss/metrics/tinos";
+import { arial, arimo, notoSerif, roboto, sourceSans3, sourceSerif4, timesNewRoman, tinos } from "./fallback-metrics";
 
 const liberationSans = { ...arial, familyName: "Liberation Sans", fullName: "Liberation Sans", postscriptName: "LiberationSans" };
 const liberationSerif = { ...timesNewRoman, familyName: "Liberation Serif", fullName: "Liberation Serif", postscriptName: "LiberationSerif" };
