@@ -79,8 +79,8 @@ export function ArticleCard({
   priority?: boolean;
   /** Overrides the variant's `sizes` where a layout places the card differently. */
   imageSizes?: string;
-  /** The lead alone across the row: on wide screens its image keeps the lead's two columns (so the same `sizes`)
-   *  and the words take the third beside it. */
+  /** The lead alone across the row. On wide screens its image keeps the lead's two columns (so the same `sizes`)
+   *  and the words take the third; without an image the headline takes the two and the standfirst the third. */
   wide?: boolean;
 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
