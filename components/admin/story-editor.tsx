@@ -100,10 +100,9 @@ export function StoryEditor(props: StoryEditorProps) {
   });
 
   const { others, typed } = usePresence(props.id, sync.pull);
+  const { fields, save, queue, pull } = sync;
   // A note published beside the editor gave the story a new version: take it in as a colleague's save would be.
-  const { pull } = sync;
   useEffect(() => onStoryVersion(props.id, pull), [props.id, pull]);
-  const { fields, save, queue } = sync;
   const readOnly = !workflow.canEdit;
   const reading = useMemo(() => measureReading(fields.body), [fields.body]);
   // The save action's own schema, on screen; the server's answer (e.g. a taken slug) adds to it.

@@ -141,44 +141,43 @@ export function ArticleCard({
     );
   }
 
-  const words = (
+  const title = (
     <>
       <Kicker article={article} showSection={showSection} className="mb-1" />
       {headline}
+    </>
+  );
+  const summary = (
+    <>
       {variant !== "compact" && article.standfirst && (
         <p className={`mt-2 max-w-prose text-neutral-700 dark:text-neutral-300 ${variant === "lead" ? "text-lg sm:text-xl" : "line-clamp-4"}`}>{article.standfirst}</p>
       )}
       <p className={`mt-2 ${meta}`}>{time}</p>
     </>
   );
-  const splash = wide && variant === "lead";
-  if (splash && image) {
-    return (
+  if (wide && variant === "lead") {
+    // With an image: the image over two columns, the words in the third. Without one: the headline over two
+    // columns and the standfirst beside it, under the text card's heavy rule.
+    return image ? (
       <article className="relative lg:grid lg:grid-cols-3 lg:items-center lg:gap-x-8" {...lead}>
         <CardImage image={image} sizes={sizes!} priority={priority} aspect="wide" className="mb-3 lg:col-span-2 lg:mb-0" />
-        <div>{words}</div>
+        <div>
+          {title}
+          {summary}
+        </div>
       </article>
-    );
-  }
-  if (splash) {
-    // No image: the headline over two columns and the standfirst beside it, under the text card's heavy rule.
-    return (
+    ) : (
       <article className={`relative ${TEXT_CARD_RULE} lg:grid lg:grid-cols-3 lg:gap-x-8`} {...lead}>
-        <div className="lg:col-span-2">
-          <Kicker article={article} showSection={showSection} className="mb-1" />
-          {headline}
-        </div>
-        <div className="lg:border-l lg:border-neutral-200 lg:pl-8 lg:pt-7 dark:lg:border-neutral-800">
-          {article.standfirst && <p className="mt-2 max-w-prose text-lg text-neutral-700 sm:text-xl lg:mt-0 dark:text-neutral-300">{article.standfirst}</p>}
-          <p className={`mt-2 ${meta}`}>{time}</p>
-        </div>
+        <div className="lg:col-span-2">{title}</div>
+        <div className="lg:border-l lg:border-neutral-200 lg:pl-8 lg:pt-5 dark:lg:border-neutral-800">{summary}</div>
       </article>
     );
   }
   return (
     <article className={`relative ${image ? "" : variant === "compact" ? "" : TEXT_CARD_RULE}`} {...lead}>
       {image && <CardImage image={image} sizes={sizes!} priority={priority} aspect={variant === "lead" ? "wide" : "photo"} className="mb-3" />}
-      {words}
+      {title}
+      {summary}
     </article>
   );
 }

@@ -37,7 +37,7 @@ function SecondaryStories({ articles, timeZone, beside }: { articles: ArticleSum
 /**
  * The top of the front, in three shapes: the lead over two columns with the "latest" river beside it and the
  * secondary stories under it; with no river (a young site) the secondary stories beside the lead; and a lead with
- * nothing beside it across the whole row, its image beside its headline, so no column stands empty.
+ * nothing beside it across the whole row (ArticleCard `wide`), so no column stands empty.
  */
 export function TopStories({ home, timeZone }: { home: Pick<HomePageData, "lead" | "secondary" | "latest">; timeZone: string }) {
   const lead = home.lead;
