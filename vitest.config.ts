@@ -1,6 +1,11 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 import { LongestFirstSequencer } from "./lib/testing/vitest-sequencer";
+import { splitByIsolation } from "./lib/testing/vitest-isolation";
+
+// Files that replace modules or process-wide state run in a worker of their own; the rest share workers, which
+// saves each of them a Node start and a fresh import of everything (lib/testing/vitest-isolation.ts).
+const { shared, isolated } = splitByIsolation(import.meta.dirname);
 
 export default defineConfig({
   resolve: {
@@ -13,7 +18,8 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["lib/**/*.test.ts", "prisma/**/*.test.ts", "scripts/**/*.test.ts", "components/**/*.test.ts"],
+    // Each engine migrated once per run; every test database is a copy (lib/testing/database-templates.ts).
+    globalSetup: ["lib/testing/database-templates.ts"],
     environment: "node",
     testTimeout: 60_000,
     hookTimeout: 120_000,
@@ -24,5 +30,9 @@ export default defineConfig({
     maxWorkers: 2,
     // The longest files first, so the two workers finish together (lib/testing/vitest-sequencer.ts).
     sequence: { sequencer: LongestFirstSequencer },
+    projects: [
+      { extends: true, test: { name: "shared", include: shared, isolate: false } },
+      { extends: true, test: { name: "isolated", include: isolated } },
+    ],
   },
 });

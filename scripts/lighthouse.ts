@@ -7,11 +7,10 @@
 // computeMedianRun: its documentation on variability advises exactly this, since one run on a shared host can move
 // the performance score by several points either way. LIGHTHOUSE_CPU_SLOWDOWN sets the CPU multiplier (Lighthouse's
 // default 4); each page's line gives the host's benchmarkIndex and the factor Lighthouse's calculator suggests for it.
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
-import * as chromeLauncher from "chrome-launcher";
-import lighthouse from "lighthouse";
-import { computeMedianRun, filterToValidRuns } from "lighthouse/core/lib/median-run.js";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { parseCpuSlowdown, suggestedCpuSlowdown } from "./lib/cpu-slowdown";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -23,8 +22,46 @@ const PAGES = [
   { name: "home", path: "/" },
   { name: "article", path: ARTICLE },
 ];
-type Report = NonNullable<Awaited<ReturnType<typeof lighthouse>>>["lhr"];
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
+
+// Lighthouse lives in its own package (scripts/lighthouse-tool: a manifest and lockfile pinning Lighthouse 12 and
+// its Chrome launcher), installed there on first use: as a devDependency its 13,000 files cost every `npm ci`,
+// CI's included, about 20 s, for a check that is not part of `npm test`. The parts of its API used here:
+interface Report {
+  categories: Partial<Record<(typeof CATEGORIES)[number], { score: number | null; auditRefs: { id: string; weight: number }[] }>>;
+  audits: Record<string, { title: string; score: number | null; displayValue?: string }>;
+  runWarnings: string[];
+  runtimeError?: { message: string };
+  environment: { benchmarkIndex: number };
+  configSettings: { throttling: { cpuSlowdownMultiplier: number } };
+}
+interface LaunchedChrome {
+  port: number;
+  kill(): void;
+}
+interface LighthouseTool {
+  lighthouse(url: string, flags: Record<string, unknown>): Promise<{ lhr: Report } | undefined>;
+  computeMedianRun(runs: Report[]): Report;
+  filterToValidRuns(runs: Report[]): Report[];
+  launchChrome(options: { chromePath: string; chromeFlags: string[] }): Promise<LaunchedChrome>;
+}
+
+const TOOL_DIR = path.resolve("scripts/lighthouse-tool");
+
+async function loadLighthouse(): Promise<LighthouseTool> {
+  const file = (relative: string) => pathToFileURL(path.join(TOOL_DIR, "node_modules", relative)).href;
+  if (!existsSync(path.join(TOOL_DIR, "node_modules/lighthouse/package.json"))) {
+    console.log("Installing Lighthouse 12 for this script (once, into scripts/lighthouse-tool/node_modules)…");
+    const install = spawnSync("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], { cwd: TOOL_DIR, stdio: "inherit" });
+    if (install.status !== 0) throw new Error("could not install Lighthouse (npm ci in scripts/lighthouse-tool failed; see above)");
+  }
+  const [{ default: lighthouse }, median, launcher] = await Promise.all([
+    import(file("lighthouse/core/index.js")),
+    import(file("lighthouse/core/lib/median-run.js")),
+    import(file("chrome-launcher/dist/index.js")),
+  ]);
+  return { lighthouse, computeMedianRun: median.computeMedianRun, filterToValidRuns: median.filterToValidRuns, launchChrome: launcher.launch };
+}
 
 async function waitFor(url: string, server: ChildProcess | null, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -50,10 +87,11 @@ async function main() {
       detached: true,
     });
   }
-  const chrome = { current: null as chromeLauncher.LaunchedChrome | null };
+  const chrome = { current: null as LaunchedChrome | null };
   try {
+    const { lighthouse, computeMedianRun, filterToValidRuns, launchChrome } = await loadLighthouse();
     await waitFor(`${base}/`, server, 900_000);
-    chrome.current = await chromeLauncher.launch({
+    chrome.current = await launchChrome({
       chromePath: CHROMIUM,
       chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     });

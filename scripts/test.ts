@@ -117,7 +117,8 @@ async function main() {
   // The typecheck and lint (one core each, mostly) go side by side with the production build, which types nothing
   // itself (NEXT_SKIP_TYPECHECK: tsc checks the whole tree here). tsc lists its files as it starts, long before the
   // build writes its route types (.next/types), which the next run's tsc then checks.
-  Object.assign(env, { NEXT_SKIP_TYPECHECK: "1" });
+  // Nothing rebuilds this run's build, so it writes no Turbopack build cache (next.config.ts, NEXT_BUILD_CACHE).
+  Object.assign(env, { NEXT_SKIP_TYPECHECK: "1", NEXT_BUILD_CACHE: "0" });
   const checks = (async () => {
     await check("Typecheck (tsc --noEmit)", () => runBin("tsc", ["--noEmit"], { env, what: "tsc" }));
     await check("Lint (eslint)", () => runBin("eslint", [".", "--max-warnings=0"], { env, what: "eslint" }));

@@ -27,7 +27,7 @@ beforeEach(() => {
   write("lib/util.ts", "export const answer = 42;");
   write("lib/util.test.ts", "// a test");
   write("public/robots.txt", "User-agent: *");
-  write("next.config.ts", "export default { deploymentId: process.env.DEPLOYMENT_ID, x: process.env.FEATURE_FLAG };");
+  write("next.config.ts", "export default { deploymentId: process.env.DEPLOYMENT_ID, x: process.env.FEATURE_FLAG, cache: process.env.NEXT_BUILD_CACHE };");
   write("tsconfig.json", JSON.stringify(TSCONFIG, null, 2));
   write("package-lock.json", "{}");
 });
@@ -65,8 +65,9 @@ describe("deciding whether npm start builds", () => {
     expect(changed({ ...ENV, FEATURE_FLAG: "on" })).toMatchObject({ reason: "changed since the last build: FEATURE_FLAG" });
     expect(changed({ ...ENV, NEXT_PUBLIC_ANALYTICS: "x" })).toMatchObject({ reason: "changed since the last build: NEXT_PUBLIC_ANALYTICS" });
     expect(changed({ ...ENV, DEPLOYMENT_ID: "release-2" })).toMatchObject({ reason: "changed since the last build: DEPLOYMENT_ID" });
-    // Run-time settings do not make a new build.
+    // Run-time settings do not make a new build, nor does whether Turbopack keeps its build cache.
     expect(changed({ ...ENV, DATABASE_URL: "postgresql://db/x", PORT: "4000", REDIS_URL: "redis://r" }).build).toBe(false);
+    expect(changed({ ...ENV, NEXT_BUILD_CACHE: "0" }).build).toBe(false);
   });
 
   it("--build always builds; --no-build never does and reports what is stale", () => {

@@ -89,7 +89,8 @@ export function buildEnvNames(root: string, env: EnvSource): string[] {
   const configFile = path.join(root, "next.config.ts");
   const fromConfig = existsSync(configFile) ? [...readFileSync(configFile, "utf8").matchAll(/process\.env\.([A-Z0-9_]+)/g)].map((m) => m[1]) : [];
   const publicNames = Object.keys(env).filter((name) => name.startsWith("NEXT_PUBLIC_"));
-  return [...new Set([...BUILD_ENV, ...fromConfig, ...publicNames])].sort();
+  // NEXT_BUILD_CACHE decides whether Turbopack keeps its cache, which changes how long a build takes, not what it makes.
+  return [...new Set([...BUILD_ENV, ...fromConfig, ...publicNames])].filter((name) => name !== "NEXT_BUILD_CACHE").sort();
 }
 
 export function buildInputs(root: string, env: EnvSource): BuildInputs {

@@ -131,7 +131,8 @@ for (const engine of ENGINES) {
     });
 
     afterAll(() => {
-      process.env.DATABASE_URL = previousUrl;
+      if (previousUrl === undefined) delete process.env.DATABASE_URL;
+      else process.env.DATABASE_URL = previousUrl;
     });
 
     it("backs up while a writer saves every 100 ms, and restores every save acknowledged before the backup began", async () => {
