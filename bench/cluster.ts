@@ -9,10 +9,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import autocannon from "autocannon";
-import pg from "pg";
 import { hash } from "@node-rs/argon2";
 import { createDb, type Db } from "@/lib/db";
 import { runBin } from "../scripts/lib/run";
+import { onServer as runOnServer } from "@/lib/testing/database-server";
 import { DIST } from "./build";
 import { actionId, callAction, EDITOR, signIn } from "./newsroom";
 import { Started, sleep, stopAll, waitFor } from "./processes";
@@ -32,15 +32,8 @@ export interface ClusterResult {
   nginxConfig: string;
 }
 
-async function onServer(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
+/** One statement on the benchmark's PostgreSQL server (CREATE/DROP DATABASE). */
+const onServer = (sql: string) => runOnServer(sql, ADMIN_URL);
 
 /** The project's nginx renderer (deploy/nginx.conf via scripts/lib/nginx-config.ts) when it exists, else a minimal equivalent. */
 async function frontConfig(prefix: string, staticDir: string): Promise<{ text: string; source: string }> {

@@ -2,9 +2,9 @@
 // (data/bench-<N>-v<version>.db) and on PostgreSQL (database bench_<N>_v<version>), made once and reused while they hold the expected count
 // (making them takes minutes; reading them, seconds).
 import { existsSync, rmSync } from "node:fs";
-import pg from "pg";
 import { createDb } from "@/lib/db";
 import { runBin } from "../scripts/lib/run";
+import { onServer as runOnServer } from "@/lib/testing/database-server";
 
 export type Engine = "sqlite" | "postgresql";
 export const POSTGRES_ADMIN_URL = process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -21,15 +21,8 @@ export function datasetUrl(engine: Engine, stories: number): string {
   return url.toString();
 }
 
-async function onServer(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
+/** One statement on the benchmark's PostgreSQL server (CREATE/DROP DATABASE). */
+const onServer = (sql: string) => runOnServer(sql, POSTGRES_ADMIN_URL);
 
 /** Whether the database already holds the generated stories (seed 1) and the seed's source article. */
 async function ready(url: string, stories: number): Promise<boolean> {
