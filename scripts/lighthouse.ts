@@ -26,7 +26,9 @@ const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as 
 
 // Lighthouse lives in its own package (scripts/lighthouse-tool: a manifest and lockfile pinning Lighthouse 12 and
 // its Chrome launcher), installed there on first use: as a devDependency its 13,000 files cost every `npm ci`,
-// CI's included, about 20 s, for a check that is not part of `npm test`. The parts of its API used here:
+// CI's included, about 20 s, for a check that is not part of `npm test`. (Its package.json pins, as overrides, the two
+// packages a Lighthouse dependency asks for as "latest", a range npm ci cannot check against the lockfile.) The parts
+// of its API used here:
 interface Report {
   categories: Partial<Record<(typeof CATEGORIES)[number], { score: number | null; auditRefs: { id: string; weight: number }[] }>>;
   audits: Record<string, { title: string; score: number | null; displayValue?: string }>;
