@@ -6,10 +6,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
-import Database from "better-sqlite3";
-import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { migrationScripts, onServer, POSTGRES_ADMIN_URL, postgresUnavailableReason } from "./database-server";
+import { createMigratedPostgres, migrateSqliteFile, onServer, postgresUnavailableReason } from "./database-server";
 
 export interface DatabaseTemplates {
   /** A SQLite file holding the migrated schema, copied for each test database. */
@@ -27,23 +25,12 @@ declare module "vitest" {
 export default async function setup(project: TestProject) {
   const dir = mkdtempSync(path.join(tmpdir(), "breakingon-template-"));
   const sqlite = path.join(dir, "template.db");
-  const file = new Database(sqlite);
-  for (const sql of migrationScripts("sqlite")) file.exec(sql);
-  file.close();
+  migrateSqliteFile(sqlite);
 
   let postgresql: string | null = null;
   if ((await postgresUnavailableReason()) === null) {
     postgresql = `breakingon_template_${randomBytes(6).toString("hex")}`;
-    await onServer(`CREATE DATABASE "${postgresql}"`);
-    const target = new URL(POSTGRES_ADMIN_URL);
-    target.pathname = `/${postgresql}`;
-    const client = new pg.Client({ connectionString: target.toString() });
-    await client.connect();
-    try {
-      for (const sql of migrationScripts("postgresql")) await client.query(sql);
-    } finally {
-      await client.end();
-    }
+    await createMigratedPostgres(postgresql);
   }
   project.provide("databaseTemplates", { sqlite, postgresql });
 

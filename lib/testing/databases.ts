@@ -5,13 +5,11 @@ import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
-import Database from "better-sqlite3";
-import pg from "pg";
 import { afterAll, beforeAll, describe, inject } from "vitest";
 import { createDb, type Db } from "../db";
-import { migrationScripts, onServer, POSTGRES_ADMIN_URL, postgresUnavailableReason, type Engine } from "./database-server";
+import { createMigratedPostgres, migrateSqliteFile, onServer, postgresDatabaseUrl, postgresUnavailableReason, restoreEnv, type Engine } from "./database-server";
 
-export { migrationScripts, onServer, POSTGRES_ADMIN_URL, postgresUnavailableReason, type Engine };
+export { migrationScripts, onServer, POSTGRES_ADMIN_URL, postgresUnavailableReason, restoreEnv, type Engine } from "./database-server";
 
 export const ENGINES: Engine[] = ["sqlite", "postgresql"];
 
@@ -51,25 +49,16 @@ export async function createTestDatabase(engine: Engine): Promise<TestDatabase> 
     // A copy of the run's migrated template (lib/testing/database-templates.ts), or the migrations run here.
     const template = templates()?.sqlite;
     if (template) copyFileSync(template, file);
-    else {
-      const sqlite = new Database(file);
-      for (const sql of migrationScripts("sqlite")) sqlite.exec(sql);
-      sqlite.close();
-    }
+    else migrateSqliteFile(file);
     return opened(engine, `file:${file}`, async () => rmSync(dir, { recursive: true, force: true }));
   }
   const name = `breakingon_test_${randomBytes(6).toString("hex")}`;
   const template = templates()?.postgresql;
-  await onServer(template ? `CREATE DATABASE "${name}" TEMPLATE "${template}"` : `CREATE DATABASE "${name}"`);
-  const target = new URL(POSTGRES_ADMIN_URL);
-  target.pathname = `/${name}`;
-  const url = target.toString();
-  if (!template) {
-    const setup = new pg.Client({ connectionString: url });
-    await setup.connect();
-    for (const sql of migrationScripts("postgresql")) await setup.query(sql);
-    await setup.end();
-  }
+  let url: string;
+  if (template) {
+    await onServer(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+    url = postgresDatabaseUrl(name);
+  } else url = await createMigratedPostgres(name);
   return opened(engine, url, () => onServer(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
 }
 
@@ -94,9 +83,7 @@ export function describeEachEngine(title: string, body: (database: () => TestDat
         process.env.DATABASE_URL = current.url;
       });
       afterAll(async () => {
-        // Assigning undefined would store the string "undefined".
-        if (previousUrl === undefined) delete process.env.DATABASE_URL;
-        else process.env.DATABASE_URL = previousUrl;
+        restoreEnv("DATABASE_URL", previousUrl);
         await current?.drop();
       });
       body(() => {

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getServerSession } from "next-auth";
 import { createDb } from "@/lib/db";
 import { LocalDiskStorage } from "@/lib/media/storage";
-import { ENGINES, POSTGRES_ADMIN_URL, onServer, postgresUnavailableReason, type Engine } from "@/lib/testing/databases";
+import { ENGINES, POSTGRES_ADMIN_URL, onServer, postgresUnavailableReason, restoreEnv, type Engine } from "@/lib/testing/databases";
 import { storyFieldsSchema } from "@/lib/validation/stories";
 import { createBackup } from "./backup";
 import { restoreBackup } from "./restore";
@@ -131,8 +131,7 @@ for (const engine of ENGINES) {
     });
 
     afterAll(() => {
-      if (previousUrl === undefined) delete process.env.DATABASE_URL;
-      else process.env.DATABASE_URL = previousUrl;
+      restoreEnv("DATABASE_URL", previousUrl);
     });
 
     it("backs up while a writer saves every 100 ms, and restores every save acknowledged before the backup began", async () => {

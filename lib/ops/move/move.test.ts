@@ -10,7 +10,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, getDb, type Db } from "@/lib/db";
 import { searchArticles } from "@/lib/dal/search";
-import { createTestDatabase, onServer, POSTGRES_ADMIN_URL, postgresUnavailableReason, type TestDatabase } from "@/lib/testing/databases";
+import { createTestDatabase, onServer, POSTGRES_ADMIN_URL, postgresUnavailableReason, restoreEnv, type TestDatabase } from "@/lib/testing/databases";
 import { seedDatabase } from "@/prisma/seed/seed-database";
 import { STATE_TABLE } from "./endpoint";
 import { moveDatabase, MoveInterrupted, type MoveOptions } from "./move";
@@ -195,8 +195,7 @@ async function searchFinds(url: string, query: string): Promise<string[]> {
     return (await searchArticles(query)).results.map((r) => r.slug);
   } finally {
     await getDb().$disconnect();
-    if (previous === undefined) delete process.env.DATABASE_URL;
-    else process.env.DATABASE_URL = previous;
+    restoreEnv("DATABASE_URL", previous);
   }
 }
 
